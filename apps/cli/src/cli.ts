@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import { COMMANDS } from './commands/index';
+import type { CliContext } from './context';
+import { CliError, describeError, oneLine } from './errors';
+
+/** The `threatloom` program with every command of `COMMANDS` registered. */
+export function createProgram(ctx: CliContext): Command {
+  const program = new Command('threatloom')
+    .description('Threatloom: threat models as code. Validate, convert and generate threats for Threatloom and Threat Dragon models.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      // Commander's own usage errors keep the CLI's promise: one line on stderr.
+      outputError: (s, write) => write(`${ctx.err.red('error:')} ${oneLine(s.replace(/^error:\s*/, ''))}\n`),
+    })
+    // Throw instead of calling process.exit, so `runCli` decides the exit code in one place.
+    .exitOverride();
+  for (const command of COMMANDS) command.register(program, ctx);
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (without node and script) and returns the exit code.
+ * Never throws: every failure becomes one line `error: <reason>` on stderr.
+ */
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const program = createProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    // Commander already printed its message (or the help / version) before throwing.
+    if (error instanceof CommanderError) return error.exitCode;
+    ctx.stderr.write(`${ctx.err.red('error:')} ${describeError(error)}\n`);
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+}

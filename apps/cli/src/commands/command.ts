@@ -1,0 +1,11 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
+
+/**
+ * One `threatloom` subcommand. `register` adds it with `program.command(…)` (not
+ * `addCommand`) so it inherits the program's output and error handling.
+ */
+export interface CliCommand {
+  name: string;
+  register(program: Command, ctx: CliContext): void;
+}

@@ -1,0 +1,6 @@
+import type { CliCommand } from './command';
+import { convertCommand } from './convert';
+import { validateCommand } from './validate';
+
+/** Every subcommand, in the order `threatloom --help` lists them. Add a command by adding it here. */
+export const COMMANDS: readonly CliCommand[] = [validateCommand, convertCommand];

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { CliError, oneLine } from '../errors';
+import { resolvePath, type CliContext } from '../context';
+
+/** Why a file could not be read, in words, from a Node error code. */
+function readFailure(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return code ?? 'unreadable';
+  }
+}
+
+/** Reads and parses a JSON file named by the user; failures become one-line `CliError`s naming the file. */
+export async function readJsonFile(ctx: CliContext, file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(resolvePath(ctx, file), 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${readFailure((error as NodeJS.ErrnoException).code)}`);
+  }
+  try {
+    // A byte-order mark is valid in a UTF-8 file but not in JSON text.
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new CliError(`${file} is not valid JSON: ${oneLine((error as Error).message)}`);
+  }
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseNativeDocument } from '@threatloom/core';
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, tempDir, threatloom } from './run-cli';
+import { writeNativeModel } from './sample-model';
+
+describe('threatloom convert', () => {
+  it('writes a native model to stdout when no -o is given, with schema defaults filled in', async () => {
+    const dir = tempDir();
+    writeNativeModel(dir);
+    const result = await threatloom(['convert', 'model.json', '--to', 'native'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const doc = parseNativeDocument(JSON.parse(result.stdout));
+    expect(doc.records.map((r) => r.id)).toEqual(['m1', 'd1', 'a1', 'p1', 'f1', 't1']);
+    const actor = doc.records.find((r) => r.id === 'a1');
+    expect(actor).toMatchObject({ typeName: 'actor', name: 'Customer', providesAuthentication: false, outOfScope: false });
+  });
+
+  it('-o writes the file and prints nothing to stdout; converting the output again gives the same bytes', async () => {
+    const dir = tempDir();
+    writeNativeModel(dir);
+    const first = await threatloom(['convert', 'model.json', '--to', 'native', '-o', 'once.json'], { cwd: dir });
+    expect(first).toEqual({ code: 0, stdout: '', stderr: '' });
+    const second = await threatloom(['convert', 'once.json', '--to', 'native', '--output', 'twice.json'], { cwd: dir });
+    expect(second.code).toBe(0);
+    const once = readFileSync(path.join(dir, 'once.json'), 'utf8');
+    expect(readFileSync(path.join(dir, 'twice.json'), 'utf8')).toBe(once);
+  });
+
+  it('refuses an unknown target format with one line listing the choices', async () => {
+    const dir = tempDir();
+    writeNativeModel(dir);
+    const result = await threatloom(['convert', 'model.json', '--to', 'yaml'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: option '--to <format>' argument 'yaml' is invalid\. Allowed choices are native, threat-dragon.*\.\n$/);
+  });
+
+  it('requires --to', async () => {
+    const dir = tempDir();
+    writeNativeModel(dir);
+    const result = await threatloom(['convert', 'model.json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("error: required option '--to <format>' not specified\n");
+  });
+
+  it('writes nothing when the input is invalid', async () => {
+    const dir = tempDir();
+    writeNativeModel(dir, (records) => {
+      records[2]!.typeName = 'dragon';
+    });
+    const result = await threatloom(['convert', 'model.json', '--to', 'native', '-o', 'out.json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: .+ at records\[2\]\.typeName\n$/);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(() => readFileSync(path.join(dir, 'out.json'))).toThrow(/ENOENT/);
+  });
+
+  it('reports an output directory that does not exist in one line', async () => {
+    const dir = tempDir();
+    writeNativeModel(dir);
+    const result = await threatloom(['convert', 'model.json', '--to', 'native', '-o', 'missing/out.json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('error: cannot write missing/out.json: its directory does not exist\n');
+  });
+});
