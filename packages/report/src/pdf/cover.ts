@@ -1,0 +1,22 @@
+import { REVIEW_STATE_LABELS, type ThreatModelRecord } from '@threatloom/core';
+import { MARGIN, type Writer } from './writer';
+
+function field(w: Writer, name: string, value: string): void {
+  w.paragraph(name, { size: 9, bold: true, color: '#6b7280' });
+  w.paragraph(value === '' ? '—' : value, { size: 12, gap: 10 });
+}
+
+/** Cover page: title, people, date and review state. */
+export function writeCover(w: Writer, model: ThreatModelRecord, date: string): void {
+  w.addPage();
+  w.y = MARGIN + 120;
+  w.paragraph('Threat model report', { size: 12, bold: true, color: '#b91c1c', gap: 6 });
+  w.paragraph(model.title, { size: 28, bold: true, gap: 30 });
+  field(w, 'Owner', model.owner);
+  field(w, 'Reviewer', model.reviewer);
+  field(w, 'Contributors', model.contributors.join(', '));
+  field(w, 'Date', date);
+  const review = REVIEW_STATE_LABELS[model.reviewState];
+  const by = [model.reviewedBy && `by ${model.reviewedBy}`, model.reviewedAt && `on ${model.reviewedAt.slice(0, 10)}`].filter(Boolean).join(' ');
+  field(w, 'Review state', by ? `${review} (${by})` : review);
+}

@@ -1,0 +1,60 @@
+import { ValidationError, indexModel, modelRecordOf, zodIssues, type ModelIndex, type ModelRecord } from '@threatloom/core';
+import { ZReportOptions, type ReportOptionsInput } from '../options';
+import { selectContent } from '../select';
+import { contentsPages, writeContents, type ContentsEntry } from './contents';
+import { writeCover } from './cover';
+import { writeDiagramPage } from './diagram-page';
+import { builtInFamilies, extraFamily } from './fonts';
+import { writeSummary } from './summary';
+import { writeThreats } from './threats';
+import { Writer } from './writer';
+
+/**
+ * Renders the model as a PDF report: cover, contents with page numbers,
+ * executive summary (the four questions), then per diagram the whole diagram
+ * on its own page and its elements' threats; "Page N of M" on every page.
+ * Throws `ValidationError` for invalid options or a record set without a model.
+ */
+export async function renderReportPdf(records: Iterable<ModelRecord> | ModelIndex, options: ReportOptionsInput = {}): Promise<Uint8Array> {
+  const parsed = ZReportOptions.safeParse(options);
+  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
+  const o = parsed.data;
+  const index = 'byId' in records ? records : indexModel(records);
+  const model = modelRecordOf(index.byId.values());
+  const families = [...builtInFamilies(), ...o.fallbackFonts.map((path, i) => extraFamily(path, i))];
+  const w = new Writer(families, { title: model.title });
+  const content = selectContent(index, o);
+
+  writeCover(w, model, (o.date ?? new Date().toISOString()).slice(0, 10));
+
+  const entries: ContentsEntry[] = [{ title: 'Executive summary', level: 1, page: 0 }];
+  for (const d of content) {
+    const title = d.diagram.title || 'Untitled';
+    if (o.showDiagrams) entries.push({ title: `Diagram: ${title}`, level: 1, page: 0 });
+    entries.push({ title: `Threats: ${title}`, level: o.showDiagrams ? 2 : 1, page: 0 });
+  }
+  // Reserve the contents pages now; their page numbers are filled in at the end.
+  const firstContentsPage = w.pageIndex + 1;
+  const reserved = contentsPages(w, entries.length);
+  for (let i = 0; i < reserved; i++) w.addPage();
+
+  let next = 0;
+  const mark = () => {
+    entries[next]!.page = w.pageIndex;
+    next += 1;
+  };
+  w.addPage();
+  mark();
+  writeSummary(w, model, content, o);
+  for (const d of content) {
+    if (o.showDiagrams) {
+      writeDiagramPage(w, index, d.diagram, !o.showOutOfScope);
+      mark();
+    }
+    writeThreats(w, d, o);
+    mark();
+  }
+  writeContents(w, firstContentsPage, reserved, entries);
+  w.footers();
+  return w.finish();
+}
