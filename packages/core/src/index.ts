@@ -10,3 +10,4 @@ export * from './ops/ops';
 export * from './ops/validate';
 export * from './ops/apply';
 export * from './ops/invert';
+export * from './sync';
