@@ -38,21 +38,22 @@ export async function renderReportPdf(records: Iterable<ModelRecord> | ModelInde
   const reserved = contentsPages(w, entries.length);
   for (let i = 0; i < reserved; i++) w.addPage();
 
+  // Every section starts on a new page: the next entry's page is the one about to be added.
   let next = 0;
   const mark = () => {
-    entries[next]!.page = w.pageIndex;
+    entries[next]!.page = w.pageIndex + 1;
     next += 1;
   };
-  w.addPage();
   mark();
+  w.addPage();
   writeSummary(w, model, content, o);
   for (const d of content) {
     if (o.showDiagrams) {
-      writeDiagramPage(w, index, d.diagram, !o.showOutOfScope);
       mark();
+      writeDiagramPage(w, index, d.diagram, !o.showOutOfScope);
     }
-    writeThreats(w, d, o);
     mark();
+    writeThreats(w, d, o);
   }
   writeContents(w, firstContentsPage, reserved, entries);
   w.footers();

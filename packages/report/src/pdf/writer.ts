@@ -30,7 +30,9 @@ export class Writer {
 
   constructor(families: Family[], info: { title: string }) {
     this.families = families;
-    this.doc = new PDFDocument({ autoFirstPage: false, bufferPages: true, size: 'A4', margin: MARGIN, info: { Title: info.title, Creator: 'Threatloom' } });
+    // font '' skips pdfkit's default Helvetica: every text call picks an embedded face, and
+    // pdfkit never reads its AFM data files (which bundlers do not carry along).
+    this.doc = new PDFDocument({ autoFirstPage: false, bufferPages: true, size: 'A4', margin: MARGIN, font: '', info: { Title: info.title, Creator: 'Threatloom' } });
     const seen = new Set<string>();
     for (const fam of families) {
       for (const face of [fam.regular, fam.bold]) {

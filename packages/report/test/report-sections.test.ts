@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError, type ModelRecord, type Threat } from '@threatloom/core';
+import { renderReportPdf } from '../src/index';
+import { pageSizes, pdfText, savePdf, squash } from './poppler';
+import { sampleModel } from './sample-model';
+
+const threats = (records: ModelRecord[]) => records.filter((r): r is Threat => r.typeName === 'threat');
+
+async function render(records: ModelRecord[], options = {}): Promise<string> {
+  return savePdf(await renderReportPdf(records, { date: '2026-11-23', ...options }));
+}
+
+describe('PDF report sections', () => {
+  const records = sampleModel({ nodes: 9 });
+
+  it('has a cover with title, people, date and review state, then contents and the four summary questions', async () => {
+    const file = await render(records);
+    const cover = pdfText(file, 1);
+    for (const text of ['Sample web shop', 'Alice Owner', 'Rita Reviewer', 'Bob, Carol', '2026-11-23', 'In review']) expect(cover).toContain(text);
+    expect(pdfText(file, 2)).toContain('Contents');
+    const all = pdfText(file);
+    for (const q of ['Executive summary', 'What are we working on?', 'What can go wrong?', 'What are we going to do about it?', 'Did we do a good job?', 'Threats by severity', 'Threats by status']) {
+      expect(all).toContain(q);
+    }
+    expect(all).toContain('An online shop: browser, API, database.');
+    expect(all).toContain('Diagram: Main flow');
+    expect(all).toContain('Threats: Main flow');
+  });
+
+  it('lists every threat with its category, severity, status and mitigations', async () => {
+    const file = await render(records);
+    const text = squash(pdfText(file));
+    for (const t of threats(records)) expect(text).toContain(squash(t.title));
+    expect(text).toContain(squash('Spoofing · Severity: Critical · Status: Open · Score: 7.5'));
+    expect(text).toContain(squash('[Proposed] Mitigation for threat 1'));
+    expect(text).toContain(squash('[In progress] Mitigation for threat 2'));
+  });
+
+  it('prints "Page N of M" on every page and the contents point at the right pages', async () => {
+    const file = await render(records);
+    const pages = pageSizes(file).length;
+    expect(pages).toBeGreaterThan(4);
+    for (let p = 1; p <= pages; p++) expect(pdfText(file, p)).toContain(`Page ${p} of ${pages}`);
+    const contents = pdfText(file, 2);
+    for (const title of ['Executive summary', 'Diagram: Main flow', 'Threats: Main flow']) {
+      const m = contents.match(new RegExp(`${title}\\s+(\\d+)`));
+      expect(m, title).not.toBeNull();
+      expect(pdfText(file, Number(m![1])).trimStart().startsWith(title)).toBe(true);
+    }
+  });
+
+  it('counts threats by severity and status in the summary', async () => {
+    const file = await render(records);
+    const summary = pdfText(file, 3);
+    const count = (label: string) => Number(summary.match(new RegExp(`^\\s*${label}\\s+(\\d+)\\s*$`, 'm'))?.[1]);
+    const all = threats(records);
+    expect(count('Critical')).toBe(all.filter((t) => t.severity === 'critical').length);
+    expect(count('High')).toBe(all.filter((t) => t.severity === 'high').length);
+    expect(count('Open')).toBe(all.filter((t) => t.status === 'open').length);
+    expect(count('Mitigated')).toBe(all.filter((t) => t.status === 'mitigated').length);
+    expect(summary).toContain(`${all.length} threats on`);
+  });
+});
+
+describe('PDF report options', () => {
+  const records = sampleModel({ nodes: 12 });
+  const all = threats(records);
+  const titleOf = (t: Threat) => squash(t.title);
+
+  it('hides mitigated threats with showMitigated false', async () => {
+    const text = squash(pdfText(await render(records, { showMitigated: false })));
+    for (const t of all) expect(text.includes(titleOf(t)), t.title).toBe(t.status !== 'mitigated');
+    expect(text).toContain('mitigatedthreatshidden');
+  });
+
+  it('filters by severity and by status', async () => {
+    const bySeverity = squash(pdfText(await render(records, { severities: ['critical', 'high'] })));
+    for (const t of all) expect(bySeverity.includes(titleOf(t)), t.title).toBe(t.severity === 'critical' || t.severity === 'high');
+    const byStatus = squash(pdfText(await render(records, { statuses: ['open', 'accepted'] })));
+    for (const t of all) expect(byStatus.includes(titleOf(t)), t.title).toBe(t.status === 'open' || t.status === 'accepted');
+  });
+
+  it('leaves out out-of-scope elements and their threats with showOutOfScope false, and shows the reason otherwise', async () => {
+    const outOfScope = new Set(records.filter((r) => 'outOfScope' in r && r.outOfScope).map((r) => r.id));
+    expect(outOfScope.size).toBeGreaterThan(0);
+    const hidden = squash(pdfText(await render(records, { showOutOfScope: false })));
+    for (const t of all) expect(hidden.includes(titleOf(t)), t.title).toBe(!outOfScope.has(t.elementId));
+    expect(pdfText(await render(records))).toContain('Out of scope: Run by a vendor');
+  });
+
+  it('lists elements without threats only with showEmpty, and properties only with showProperties', async () => {
+    const plain = pdfText(await render(records));
+    expect(plain).not.toContain('No threats listed.');
+    expect(plain).not.toContain('Properties:');
+    const full = pdfText(await render(records, { showEmpty: true, showProperties: true }));
+    expect(full).toContain('No threats listed.');
+    expect(full).toContain('Protocol: HTTPS');
+    expect(full).toContain('Encrypted');
+  });
+
+  it('has no diagram pages with showDiagrams false but still every threat', async () => {
+    const file = await render(records, { showDiagrams: false });
+    const text = pdfText(file);
+    expect(text).not.toContain('Diagram: Main flow');
+    for (const t of all) expect(squash(text)).toContain(titleOf(t));
+  });
+
+  it('rejects invalid options with an error naming the option', async () => {
+    await expect(renderReportPdf(records, { severities: ['urgent'] } as never)).rejects.toThrow(ValidationError);
+    await expect(renderReportPdf(records, { severities: ['urgent'] } as never)).rejects.toThrow(/severities/);
+    await expect(renderReportPdf(records, { showEmpty: 'yes' } as never)).rejects.toThrow(/showEmpty/);
+  });
+
+  it('rejects a record set without a model record', async () => {
+    await expect(renderReportPdf(records.filter((r) => r.typeName !== 'model'))).rejects.toThrow(/no model record/);
+  });
+});
