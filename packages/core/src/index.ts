@@ -11,3 +11,5 @@ export * from './ops/validate';
 export * from './ops/apply';
 export * from './ops/invert';
 export * from './sync';
+export * from './threats';
+export * from './geometry';

@@ -1,0 +1,105 @@
+import type { Boundary, BoundaryLine, Element, Flow, Point } from '../model/records';
+import { StaticRTree } from './rtree';
+import { centreOf, rectContainsPoint, rectOf, segmentRect, segmentsIntersect, type BoxLike } from './shapes';
+
+/** Trust-boundary facts about one diagram, computed once and looked up by element id. */
+export interface DiagramGeometry {
+  /**
+   * Box element id → ids of the `boundary` boxes that contain its centre
+   * (sorted; a boundary never contains itself). Elements in no boundary are absent.
+   */
+  readonly containers: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Flow id → ids of the trust boundaries it crosses (sorted): boxes holding
+   * exactly one of its ends, and `boundary-line`s its drawn path meets.
+   * Flows that cross nothing are absent.
+   */
+  readonly crossings: ReadonlyMap<string, readonly string[]>;
+}
+
+const NONE: readonly string[] = [];
+
+/**
+ * Computes containment and crossing for the elements of ONE diagram.
+ *
+ * Containment is decided by an element's centre, not its whole bounds: people
+ * draw boundaries loosely, and an element straddling an edge belongs to the
+ * zone holding most of it. A flow crosses a boundary when its two ends sit in
+ * different sets of containing boxes, or when its path (source centre →
+ * waypoints → target centre) meets a boundary line. A dangling end uses its
+ * `sourcePoint`/`targetPoint`; an end with neither is ignored.
+ *
+ * Boundaries and line segments go into static R-trees, so the whole pass is
+ * O(n log n + hits) rather than all-pairs.
+ */
+export function analyseGeometry(elements: Iterable<Element>): DiagramGeometry {
+  const boxes = new Map<string, BoxLike>();
+  const boundaries: Boundary[] = [];
+  const lines: BoundaryLine[] = [];
+  const flows: Flow[] = [];
+  for (const e of elements) {
+    if (e.typeName === 'flow') flows.push(e);
+    else if (e.typeName === 'boundary-line') lines.push(e);
+    else {
+      boxes.set(e.id, e);
+      if (e.typeName === 'boundary') boundaries.push(e);
+    }
+  }
+
+  const boxIndex = new StaticRTree(boundaries.map((b) => ({ rect: rectOf(b), value: b.id })));
+  const containingPoint = (p: Point, self?: string): readonly string[] => {
+    if (boundaries.length === 0) return NONE;
+    const ids: string[] = [];
+    boxIndex.search({ minX: p.x, minY: p.y, maxX: p.x, maxY: p.y }, (id, rect) => {
+      if (id !== self && rectContainsPoint(rect, p)) ids.push(id);
+    });
+    return ids.length === 0 ? NONE : ids.sort();
+  };
+
+  const containers = new Map<string, readonly string[]>();
+  for (const [id, box] of boxes) {
+    const ids = containingPoint(centreOf(box), id);
+    if (ids.length > 0) containers.set(id, ids);
+  }
+
+  const segments: { rect: ReturnType<typeof segmentRect>; value: { lineId: string; a: Point; b: Point } }[] = [];
+  for (const line of lines) {
+    for (let i = 1; i < line.points.length; i++) {
+      const a = line.points[i - 1]!;
+      const b = line.points[i]!;
+      segments.push({ rect: segmentRect(a, b), value: { lineId: line.id, a, b } });
+    }
+  }
+  const lineIndex = new StaticRTree(segments);
+
+  const endOf = (elementId: string | null, point: Point | null): { at: Point; zone: readonly string[] } | null => {
+    const box = elementId === null ? undefined : boxes.get(elementId);
+    if (box) return { at: centreOf(box), zone: containers.get(elementId!) ?? NONE };
+    if (point) return { at: point, zone: containingPoint(point) };
+    return null;
+  };
+
+  const crossings = new Map<string, readonly string[]>();
+  for (const flow of flows) {
+    const crossed = new Set<string>();
+    const source = endOf(flow.sourceId, flow.sourcePoint);
+    const target = endOf(flow.targetId, flow.targetPoint);
+    if (source && target) {
+      for (const id of source.zone) if (!target.zone.includes(id)) crossed.add(id);
+      for (const id of target.zone) if (!source.zone.includes(id)) crossed.add(id);
+    }
+    if (segments.length > 0) {
+      const path = [...(source ? [source.at] : []), ...flow.waypoints, ...(target ? [target.at] : [])];
+      for (let i = 1; i < path.length; i++) {
+        const a = path[i - 1]!;
+        const b = path[i]!;
+        lineIndex.search(segmentRect(a, b), (seg) => {
+          if (!crossed.has(seg.lineId) && segmentsIntersect(a, b, seg.a, seg.b)) crossed.add(seg.lineId);
+        });
+      }
+    }
+    if (crossed.size > 0) crossings.set(flow.id, [...crossed].sort());
+  }
+
+  return { containers, crossings };
+}

@@ -1,0 +1,3 @@
+export * from './shapes';
+export * from './rtree';
+export * from './diagram-geometry';

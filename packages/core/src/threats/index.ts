@@ -1,0 +1,7 @@
+export * from './rule';
+export * from './condition';
+export * from './scene';
+export * from './generate';
+export * from './merge';
+export * from './describe';
+export { RULES, PACKS } from './packs';
