@@ -33,7 +33,7 @@ function writeElement(w: Writer, entry: ElementEntry, o: ReportOptions): void {
     if (mitigations.length > 0) {
       w.paragraph('Mitigations:', { size: 9, bold: true, indent: 8 });
       for (const m of mitigations) {
-        w.paragraph(`• [${MITIGATION_STATUS_LABELS[m.status]}] ${m.title || 'Untitled'}${m.description ? ` — ${m.description}` : ''}`, { size: 9, indent: 18 });
+        w.paragraph(`• [${MITIGATION_STATUS_LABELS[m.status]}] ${m.title || 'Untitled'}${m.description && m.description !== m.title ? ` — ${m.description}` : ''}`, { size: 9, indent: 18 });
       }
     }
   }
