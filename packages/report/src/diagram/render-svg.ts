@@ -55,7 +55,7 @@ function shapeSvg(s: Shape): string {
   } else if (s.kind === 'boundary-line') {
     body = `<polyline points="${pts(s.points)}" fill="none" stroke="${BOUNDARY}" stroke-width="1.5" stroke-dasharray="8 5"/>`;
   } else body = boxOutline(s) + text(s.label);
-  return `<g${id}${s.dashed ? ' data-out-of-scope="true"' : ''}>${body}</g>`;
+  return `<g${id}${s.element.outOfScope ? ' data-out-of-scope="true"' : ''}>${body}</g>`;
 }
 
 /** Second pass: line labels and threat markers on top of every shape so nodes never hide them. */
