@@ -9,7 +9,7 @@ export interface Run {
 /** Shown for characters no embedded font has (emoji, unsupported scripts): keeps layout and says something was there. */
 export const MISSING = "\uFFFD";
 /** Joiners and variation selectors only make sense inside emoji sequences, which are replaced whole. */
-const INVISIBLE = /[\u200d\ufe0e\ufe0f]|\ud83c[\udffb-\udfff]/gu;
+const INVISIBLE = /\u200d|\ufe0e|\ufe0f|[\u{1F3FB}-\u{1F3FF}]/gu;
 /** Neutral characters stay in the current run instead of splitting it. */
 const NEUTRAL = /[\s\p{P}\p{N}]/u;
 
