@@ -1,0 +1,53 @@
+import { parseCookie } from 'cookie';
+import type { Socket } from 'socket.io';
+import { SESSION_COOKIE } from '../auth/cookies';
+import { resolveAuth } from '../auth/resolve-auth';
+import type { AuthUser } from '../auth/types';
+import type { Db } from '../db/open-database';
+
+/** What a socket carries once authenticated. */
+export interface SocketData {
+  user: AuthUser;
+  /** Models this socket has joined. */
+  models: Set<string>;
+}
+
+/** Error handed to socket.io's `connect_error` on the client; `data.code` is machine-readable. */
+class HandshakeError extends Error {
+  readonly data: { code: string };
+  constructor(code: string, message: string) {
+    super(message);
+    this.data = { code };
+  }
+}
+
+/**
+ * socket.io middleware: the handshake is authenticated by a personal API token
+ * (`auth: { token }`) or the session cookie. A cookie-authenticated handshake
+ * from a foreign Origin is refused (cross-site WebSocket hijacking: another
+ * site could make the browser open a socket with our cookie).
+ */
+export function authenticateSocket(options: { db: Db; publicOrigin?: string }) {
+  return async (socket: Socket, next: (err?: Error) => void): Promise<void> => {
+    try {
+      const { handshake } = socket;
+      const token = (handshake.auth as { token?: unknown } | undefined)?.token;
+      if (token !== undefined && typeof token !== 'string') return next(new HandshakeError('unauthorized', 'auth.token must be a string'));
+      let auth;
+      if (token) auth = await resolveAuth({ db: options.db, bearer: token });
+      else {
+        const origin = handshake.headers.origin;
+        const own = options.publicOrigin ?? `${handshake.secure ? 'https' : 'http'}://${handshake.headers.host ?? ''}`;
+        if (origin !== undefined && origin !== own) return next(new HandshakeError('forbidden', `origin ${origin} is not allowed`));
+        const secret = parseCookie(handshake.headers.cookie ?? '')[SESSION_COOKIE];
+        auth = secret ? await resolveAuth({ db: options.db, sessionSecret: secret }) : undefined;
+      }
+      if (!auth) return next(new HandshakeError('unauthorized', 'sign in or pass auth.token'));
+      const data: SocketData = { user: auth.user, models: new Set() };
+      socket.data = data;
+      next();
+    } catch {
+      next(new HandshakeError('internal', 'authentication failed'));
+    }
+  };
+}

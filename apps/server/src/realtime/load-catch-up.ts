@@ -1,0 +1,33 @@
+import type { ModelRecord, Op, OpBroadcast } from '@threatloom/core';
+import type { Db } from '../db/open-database';
+import { notFound } from '../http/errors';
+
+export interface CatchUp {
+  seq: number;
+  snapshot?: { records: ModelRecord[] };
+  ops?: OpBroadcast[];
+}
+
+/**
+ * What a (re)joining client needs: the ops after `lastSeq` from the op log, or
+ * the whole record set when it has no state, is more than `snapshotAfter` ops
+ * behind, or claims a seq the model never reached (a restored database).
+ * Read in one REPEATABLE READ transaction so the seq and the rows agree.
+ */
+export async function loadCatchUp(options: { db: Db; modelId: string; lastSeq?: number; snapshotAfter: number }): Promise<CatchUp> {
+  const { db, modelId, lastSeq, snapshotAfter } = options;
+  return db.$transaction(
+    async (tx) => {
+      const model = await tx.model.findUnique({ where: { id: modelId }, select: { seq: true } });
+      if (!model) throw notFound();
+      const seq = model.seq;
+      if (lastSeq !== undefined && lastSeq <= seq && seq - lastSeq <= snapshotAfter) {
+        const rows = await tx.opLog.findMany({ where: { modelId, seq: { gt: lastSeq } }, orderBy: { seq: 'asc' }, select: { seq: true, opId: true, actor: true, op: true } });
+        return { seq, ops: rows.map((r) => ({ modelId, seq: r.seq, opId: r.opId, actor: r.actor, op: r.op as unknown as Op })) };
+      }
+      const rows = await tx.record.findMany({ where: { modelId }, select: { data: true } });
+      return { seq, snapshot: { records: rows.map((r) => r.data as unknown as ModelRecord) } };
+    },
+    { isolationLevel: 'RepeatableRead' },
+  );
+}

@@ -1,0 +1,174 @@
+import {
+  PROTOCOL_VERSION,
+  SYNC_EVENTS,
+  ZJoin,
+  ZLeave,
+  ZPresenceUpdate,
+  ZSubmit,
+  ZSubmitBatch,
+  syncFailure,
+  zodIssues,
+  type OpBroadcast,
+  type PresenceBroadcast,
+  type SubmitResult,
+  type SyncErrorCode,
+} from '@threatloom/core';
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { Db } from '../db/open-database';
+import { HttpError } from '../http/errors';
+import { requireRole } from '../services/models/require-role';
+import type { OpResult, SubmittedOp } from '../services/ops/commit-ops';
+import type { SocketData } from './authenticate-socket';
+import type { GroupCommitter } from './group-committer';
+import { loadCatchUp } from './load-catch-up';
+import { TokenBucket } from './rate-limiter';
+
+export interface RealtimeLimits {
+  /** Ops a socket may submit in a burst, and refill per second. */
+  burstOps: number;
+  opsPerSecond: number;
+  /** Presence updates closer together than this are dropped (about 30 Hz). */
+  presenceIntervalMs: number;
+  /** Catch-up longer than this many ops is a snapshot instead. */
+  snapshotAfter: number;
+}
+
+export const DEFAULT_LIMITS: RealtimeLimits = { burstOps: 600, opsPerSecond: 200, presenceIntervalMs: 30, snapshotAfter: 1000 };
+
+export interface SessionContext {
+  io: Server;
+  db: Db;
+  logger: Logger | undefined;
+  committer: GroupCommitter;
+  limits: RealtimeLimits;
+}
+
+type Ack = (response: unknown) => void;
+
+/** socket.io room of a model. */
+export const roomOf = (modelId: string) => `model:${modelId}`;
+
+/** The client may emit without an ack callback, or pass anything as the last argument: never call a non-function. */
+const ackOf = (ack: unknown): Ack => (typeof ack === 'function' ? (ack as Ack) : () => {});
+
+function parse<T extends z.ZodType>(schema: T, payload: unknown, what: string): { ok: true; data: z.infer<T> } | ReturnType<typeof syncFailure> {
+  const parsed = schema.safeParse(payload);
+  return parsed.success ? { ok: true, data: parsed.data } : syncFailure('invalid_message', `malformed ${what}`, zodIssues(parsed.error).slice(0, 20));
+}
+
+function toSubmitResult(result: OpResult): SubmitResult {
+  return result.ok ? { ok: true, seq: result.seq } : syncFailure(result.error.code, result.error.message, result.error.issues?.slice(0, 20));
+}
+
+/**
+ * Wires one authenticated socket: join (membership, catch-up), submit and
+ * submitBatch (rate limit, group commit through commitOps, ack after commit,
+ * then broadcast to the room), presence (throttled, volatile) and leave.
+ * Every payload is parsed; nothing a client sends can throw out of a handler.
+ */
+export function handleSocket(ctx: SessionContext, socket: Socket): void {
+  const data = socket.data as SocketData;
+  const user = data.user;
+  const bucket = new TokenBucket(ctx.limits.burstOps, ctx.limits.opsPerSecond);
+  const lastPresence = new Map<string, number>();
+
+  const presenceOf = (modelId: string, state: PresenceBroadcast['state']): PresenceBroadcast => ({
+    modelId,
+    clientId: socket.id,
+    user: { id: user.id, name: user.name },
+    state,
+  });
+
+  const guard = (name: string, handler: (payload: unknown, reply: Ack) => Promise<void> | void) => {
+    socket.on(name, async (payload: unknown, ack: unknown) => {
+      const reply = ackOf(ack);
+      try {
+        await handler(payload, reply);
+      } catch (err) {
+        ctx.logger?.error({ err, event: name }, 'realtime handler failed');
+        reply(syncFailure('internal', 'internal server error'));
+      }
+    });
+  };
+
+  guard(SYNC_EVENTS.join, async (payload, reply) => {
+    const version = (payload as { protocolVersion?: unknown } | null)?.protocolVersion;
+    if (version !== PROTOCOL_VERSION) return reply(syncFailure('version_mismatch', `this server speaks sync protocol ${PROTOCOL_VERSION}; reload the page`));
+    const msg = parse(ZJoin, payload, 'join');
+    if (!msg.ok) return reply(msg);
+    const { modelId, lastSeq } = msg.data;
+    try {
+      await requireRole({ db: ctx.db, modelId, userId: user.id, min: 'viewer' });
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 404) return reply(syncFailure('not_found', 'model not found'));
+      throw err;
+    }
+    // Join the room before reading the catch-up: an op committed in between arrives twice (the client drops the copy), never zero times.
+    await socket.join(roomOf(modelId));
+    data.models.add(modelId);
+    const catchUp = await loadCatchUp({ db: ctx.db, modelId, lastSeq, snapshotAfter: ctx.limits.snapshotAfter });
+    reply({ ok: true, ...catchUp });
+  });
+
+  const submit = (modelId: string, ops: SubmittedOp[], answer: (results: SubmitResult[] | { ok: false; error: { code: SyncErrorCode; message: string } }) => void) => {
+    if (!data.models.has(modelId)) return answer(syncFailure('not_joined', 'join the model first'));
+    if (!bucket.take(ops.length)) return answer(syncFailure('rate_limited', 'too many ops; slow down and retry'));
+    ctx.committer.submit(modelId, ops, (outcome) => {
+      if (outcome instanceof Error) {
+        if (outcome instanceof HttpError && outcome.status === 404) return answer(syncFailure('not_found', 'model not found'));
+        ctx.logger?.error({ err: outcome, modelId }, 'commit failed');
+        return answer(syncFailure('internal', 'the edit could not be saved; it will be retried'));
+      }
+      // Ack first (the sender learns its seq), then the room hears the committed ops in seq order.
+      answer(outcome.map(toSubmitResult));
+      for (const r of outcome) {
+        if (!r.ok || r.duplicate) continue;
+        const broadcast: OpBroadcast = { modelId, seq: r.seq, opId: r.opId, actor: r.actor, op: r.op };
+        ctx.io.to(roomOf(modelId)).emit(SYNC_EVENTS.op, broadcast);
+      }
+    });
+  };
+
+  guard(SYNC_EVENTS.submit, (payload, reply) => {
+    const msg = parse(ZSubmit, payload, 'submit');
+    if (!msg.ok) return reply(msg);
+    const { modelId, opId, op } = msg.data;
+    submit(modelId, [{ opId, op, actor: user.id }], (answer) => reply(Array.isArray(answer) ? answer[0] : answer));
+  });
+
+  guard(SYNC_EVENTS.submitBatch, (payload, reply) => {
+    const msg = parse(ZSubmitBatch, payload, 'submitBatch');
+    if (!msg.ok) return reply(msg);
+    const { modelId, ops } = msg.data;
+    submit(modelId, ops.map(({ opId, op }) => ({ opId, op, actor: user.id })), (answer) => reply(Array.isArray(answer) ? { ok: true, results: answer } : answer));
+  });
+
+  guard(SYNC_EVENTS.presence, (payload) => {
+    const msg = ZPresenceUpdate.safeParse(payload);
+    if (!msg.success || !data.models.has(msg.data.modelId)) return;
+    const { modelId, state } = msg.data;
+    const now = Date.now();
+    // Over the rate, updates are dropped rather than queued: presence is latest-wins anyway.
+    if (state !== null && now - (lastPresence.get(modelId) ?? -Infinity) < ctx.limits.presenceIntervalMs) return;
+    lastPresence.set(modelId, now);
+    socket.to(roomOf(modelId)).volatile.emit(SYNC_EVENTS.presence, presenceOf(modelId, state));
+  });
+
+  guard(SYNC_EVENTS.leave, async (payload, reply) => {
+    const msg = parse(ZLeave, payload, 'leave');
+    if (!msg.ok) return reply(msg);
+    const { modelId } = msg.data;
+    if (data.models.delete(modelId)) {
+      await socket.leave(roomOf(modelId));
+      socket.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
+    }
+    reply({ ok: true });
+  });
+
+  socket.on('disconnect', () => {
+    for (const modelId of data.models) ctx.io.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
+    data.models.clear();
+  });
+}
