@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { api } from './http';
+
+export const ZUser = z.object({ id: z.string(), email: z.string(), name: z.string().nullish() }).passthrough();
+export type User = z.infer<typeof ZUser>;
+
+/** The server may answer `{user}` or the user itself; both mean the same account. */
+function userOf(body: unknown): User {
+  const candidate = (body as { user?: unknown } | null)?.user ?? body;
+  return ZUser.parse(candidate);
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+  name?: string;
+}
+
+export async function fetchMe(): Promise<User | null> {
+  try {
+    return userOf(await api('GET', '/api/auth/me'));
+  } catch {
+    return null;
+  }
+}
+
+export async function register(c: Credentials): Promise<User> {
+  return userOf(await api('POST', '/api/auth/register', c));
+}
+
+export async function login(c: Credentials): Promise<User> {
+  return userOf(await api('POST', '/api/auth/login', { email: c.email, password: c.password }));
+}
+
+export async function logout(): Promise<void> {
+  await api('POST', '/api/auth/logout');
+}
+
+/** Display name for a user: the name, else the part of the email before the @. */
+export function displayName(u: { name?: string | null; email?: string }): string {
+  return u.name?.trim() || u.email?.split('@')[0] || 'Someone';
+}

@@ -1,0 +1,116 @@
+import { SEVERITIES, type Role, type Severity } from '@threatloom/core';
+import { api } from './http';
+
+/** One row of `GET /api/models`. Extra fields the server adds are kept. */
+export interface ModelSummary {
+  id: string;
+  title: string;
+  role?: Role;
+  updatedAt?: string;
+  reviewState?: string;
+  [key: string]: unknown;
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+/**
+ * Open threats by severity from a list row. The list reports counts by status
+ * and severity; this accepts `{counts:{open:{high:1}}}`, `{openBySeverity:{…}}`
+ * and `{threats:{open:{…}}}` so the dashboard reads whichever the server sends.
+ */
+export function openCounts(m: ModelSummary): SeverityCounts {
+  const pick = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
+  const source =
+    pick(pick(m.counts)?.open) ?? pick(m.openBySeverity) ?? pick(pick(m.threats)?.open) ?? pick(pick(m.threatCounts)?.open) ?? {};
+  const out = {} as SeverityCounts;
+  for (const s of SEVERITIES) out[s] = typeof source[s] === 'number' ? (source[s] as number) : 0;
+  return out;
+}
+
+function listOf<T>(body: unknown, key: string): T[] {
+  if (Array.isArray(body)) return body as T[];
+  const inner = (body as Record<string, unknown> | null)?.[key] ?? (body as Record<string, unknown> | null)?.items;
+  return Array.isArray(inner) ? (inner as T[]) : [];
+}
+
+function one<T>(body: unknown, key: string): T {
+  const inner = (body as Record<string, unknown> | null)?.[key];
+  return (inner && typeof inner === 'object' ? inner : body) as T;
+}
+
+export async function listModels(): Promise<ModelSummary[]> {
+  return listOf<ModelSummary>(await api('GET', '/api/models'), 'models');
+}
+
+export async function getModel(id: string): Promise<ModelSummary> {
+  return one<ModelSummary>(await api('GET', `/api/models/${encodeURIComponent(id)}`), 'model');
+}
+
+export async function createModel(title: string): Promise<ModelSummary> {
+  return one<ModelSummary>(await api('POST', '/api/models', { title }), 'model');
+}
+
+/** Imports a file's JSON text (native or Threat Dragon; the server detects which). */
+export async function importModel(jsonText: string): Promise<ModelSummary> {
+  return one<ModelSummary>(await api('POST', '/api/models/import', undefined, { rawJson: jsonText }), 'model');
+}
+
+export async function deleteModel(id: string): Promise<void> {
+  await api('DELETE', `/api/models/${encodeURIComponent(id)}`);
+}
+
+/** Export formats the menu offers; the server answers 400 for those it lacks. */
+export const EXPORT_FORMATS = [
+  { key: 'native', label: 'Threatloom JSON', ext: 'threatloom.json' },
+  { key: 'threat-dragon', label: 'Threat Dragon JSON', ext: 'threat-dragon.json' },
+  { key: 'otm', label: 'Open Threat Model (OTM)', ext: 'otm.json' },
+  { key: 'markdown', label: 'Markdown report', ext: 'md' },
+  { key: 'csv', label: 'CSV of threats', ext: 'csv' },
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]['key'];
+
+export function exportUrl(id: string, format: ExportFormat): string {
+  return `/api/models/${encodeURIComponent(id)}/export?format=${format}`;
+}
+
+export function reportUrl(id: string): string {
+  return `/api/models/${encodeURIComponent(id)}/report.pdf`;
+}
+
+/** A copy of a model (the server titles it "Copy of …"). */
+export async function duplicateModel(id: string): Promise<ModelSummary> {
+  return one<ModelSummary>(await api('POST', `/api/models/${encodeURIComponent(id)}/duplicate`), 'model');
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  name?: string | null;
+  role: Role;
+}
+
+function memberOf(raw: Record<string, unknown>): Member {
+  const user = (raw.user as Record<string, unknown> | undefined) ?? {};
+  return {
+    userId: String(raw.userId ?? user.id ?? raw.id ?? ''),
+    email: String(raw.email ?? user.email ?? ''),
+    name: (raw.name ?? user.name ?? null) as string | null,
+    role: raw.role as Role,
+  };
+}
+
+export async function listMembers(modelId: string): Promise<Member[]> {
+  return listOf<Record<string, unknown>>(await api('GET', `/api/models/${encodeURIComponent(modelId)}/members`), 'members').map(memberOf);
+}
+
+export async function addMember(modelId: string, email: string, role: Role): Promise<void> {
+  await api('POST', `/api/models/${encodeURIComponent(modelId)}/members`, { email, role });
+}
+
+export async function changeMemberRole(modelId: string, userId: string, role: Role): Promise<void> {
+  await api('PATCH', `/api/models/${encodeURIComponent(modelId)}/members/${encodeURIComponent(userId)}`, { role });
+}
+
+export async function removeMember(modelId: string, userId: string): Promise<void> {
+  await api('DELETE', `/api/models/${encodeURIComponent(modelId)}/members/${encodeURIComponent(userId)}`);
+}

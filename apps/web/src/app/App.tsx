@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { useAuth } from '../auth/auth-store';
+import { AuthPage } from '../pages/AuthPage';
+import { DashboardPage } from '../pages/DashboardPage';
+import { ModelPage } from '../pages/ModelPage';
+import { TopBar } from './TopBar';
+import { navigate, useRoute } from './router';
+
+export function App() {
+  const { path, params } = useRoute();
+  const user = useAuth((s) => s.user);
+  const loading = useAuth((s) => s.loading);
+  const load = useAuth((s) => s.load);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const isAuthPage = path === '/signin' || path === '/signup';
+  useEffect(() => {
+    if (loading) return;
+    if (!user && !isAuthPage) navigate(`/signin?next=${encodeURIComponent(path + (params.size ? `?${params}` : ''))}`);
+    if (user && isAuthPage) navigate(params.get('next') ?? '/');
+  }, [loading, user, isAuthPage, path, params]);
+
+  if (loading) return <p className="splash" role="status">Loading Threatloom…</p>;
+  if (!user || isAuthPage) return <AuthPage mode={path === '/signup' ? 'signup' : 'signin'} next={params.get('next')} />;
+
+  const modelMatch = /^\/models\/([^/]+)$/.exec(path);
+  return (
+    <div className="app">
+      <TopBar user={user} />
+      {modelMatch ? <ModelPage key={modelMatch[1]} modelId={decodeURIComponent(modelMatch[1]!)} tab={params.get('tab')} focus={params.get('element')} /> : <DashboardPage />}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { indexModel, type ModelIndex, type ModelRecord, type Op, type RecordMap, type SyncClient, type SyncStatus } from '@threatloom/core';
+import { createStore } from 'zustand/vanilla';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'failed';
+
+export interface ModelState {
+  /** What the user sees: confirmed state with pending edits on top. A new Map per change; unchanged records keep their identity. */
+  records: RecordMap;
+  status: ConnectionStatus;
+  /** True once the server's snapshot (or stored pending edits) arrived. */
+  loaded: boolean;
+  pending: number;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** The last refused edit or session problem, for a toast. */
+  error: string | null;
+  /** Ids selected in the editor (this user only). */
+  selection: string[];
+  /** Diagram shown in the editor. */
+  diagramId: string | null;
+  canEdit: boolean;
+  canComment: boolean;
+  /** Actions are verbs; every edit goes through the sync engine. */
+  submit: (ops: readonly Op[]) => void;
+  undo: () => void;
+  redo: () => void;
+  select: (ids: string[]) => void;
+  showDiagram: (id: string) => void;
+  dismissError: () => void;
+}
+
+export type ModelStore = ReturnType<typeof createModelStore>;
+
+const STATUS: Record<SyncStatus, ConnectionStatus> = { loading: 'connecting', joining: 'connecting', synced: 'online', offline: 'offline', failed: 'failed' };
+
+/** One zustand store per open model, fed by core's SyncClient. */
+export function createModelStore(client: SyncClient, role: string | undefined) {
+  const canEdit = role === undefined || role === 'owner' || role === 'editor';
+  const canComment = canEdit || role === 'commenter';
+  const counters = () => ({ pending: client.pendingCount, canUndo: client.canUndo, canRedo: client.canRedo });
+  const store = createStore<ModelState>()((set) => ({
+    records: new Map(client.records),
+    status: STATUS[client.status],
+    loaded: false,
+    ...counters(),
+    error: null,
+    selection: [],
+    diagramId: null,
+    canEdit,
+    canComment,
+    submit: (ops) => {
+      const result = client.apply(ops);
+      if (!result.ok) set({ error: `Edit refused: ${result.error.message}` });
+      set(counters());
+    },
+    undo: () => {
+      client.undo();
+      set(counters());
+    },
+    redo: () => {
+      client.redo();
+      set(counters());
+    },
+    select: (ids) => set({ selection: ids }),
+    showDiagram: (id) => set({ diagramId: id, selection: [] }),
+    dismissError: () => set({ error: null }),
+  }));
+  client.subscribe(() => {
+    // The engine updates its view in place; the store publishes a copy so selectors see a change.
+    const records: RecordMap = new Map(client.records);
+    store.setState((s) => ({
+      records,
+      ...counters(),
+      loaded: s.loaded || client.status === 'synced',
+      diagramId: s.diagramId && records.has(s.diagramId) ? s.diagramId : firstDiagram(records),
+      selection: s.selection.filter((id) => records.has(id)),
+    }));
+  });
+  client.on('status', (status) => store.setState((s) => ({ status: STATUS[status], loaded: s.loaded || status === 'synced', ...counters() })));
+  client.on('rejected', (r) => store.setState({ error: `Edit refused: ${r.error.message}`, ...counters() }));
+  client.on('fatal', (e) =>
+    store.setState({ error: e.code === 'version_mismatch' ? 'Threatloom was updated: reload the page to continue.' : e.message }),
+  );
+  return store;
+}
+
+function firstDiagram(records: RecordMap): string | null {
+  let best: { id: string; order: number } | null = null;
+  for (const r of records.values()) if (r.typeName === 'diagram' && (!best || r.order < best.order)) best = { id: r.id, order: r.order };
+  return best?.id ?? null;
+}
+
+// Module-level selectors: stable functions, so subscriptions compare only what they pick.
+export const selectRecords = (s: ModelState) => s.records;
+export const selectStatus = (s: ModelState) => s.status;
+export const selectLoaded = (s: ModelState) => s.loaded;
+export const selectSelection = (s: ModelState) => s.selection;
+export const selectDiagramId = (s: ModelState) => s.diagramId;
+export const selectCanEdit = (s: ModelState) => s.canEdit;
+export const selectCanComment = (s: ModelState) => s.canComment;
+export const selectSubmit = (s: ModelState) => s.submit;
+export const selectSelect = (s: ModelState) => s.select;
+export const selectError = (s: ModelState) => s.error;
+
+const indexCache = new WeakMap<RecordMap, ModelIndex>();
+/** The read index of a record set, computed once per state (the store replaces its map on every change). */
+export function indexOf(records: RecordMap): ModelIndex {
+  let index = indexCache.get(records);
+  if (!index) {
+    index = indexModel(records.values());
+    indexCache.set(records, index);
+  }
+  return index;
+}
+
+export function recordOf<T extends ModelRecord['typeName']>(records: RecordMap, id: string | null | undefined, typeName?: T): Extract<ModelRecord, { typeName: T }> | undefined {
+  if (!id) return undefined;
+  const r = records.get(id);
+  if (!r || (typeName && r.typeName !== typeName)) return undefined;
+  return r as Extract<ModelRecord, { typeName: T }>;
+}

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import { useAuth } from '../auth/auth-store';
+import { href, navigate } from '../app/router';
+
+/** Sign in and sign up share one form: sign up adds a name. */
+export function AuthPage({ mode, next }: { mode: 'signin' | 'signup'; next: string | null }) {
+  const signIn = useAuth((s) => s.signIn);
+  const signUp = useAuth((s) => s.signUp);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const title = mode === 'signup' ? 'Sign up' : 'Sign in';
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const credentials = {
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+      ...(mode === 'signup' ? { name: String(form.get('name') ?? '') } : {}),
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      await (mode === 'signup' ? signUp(credentials) : signIn(credentials));
+      navigate(next ?? '/');
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const other = mode === 'signup' ? '/signin' : '/signup';
+  const query = next ? `?next=${encodeURIComponent(next)}` : '';
+  return (
+    <main className="auth">
+      <h1>Threatloom</h1>
+      <form onSubmit={(e) => void onSubmit(e)} aria-label={title}>
+        <h2>{title}</h2>
+        {mode === 'signup' && (
+          <label>
+            Name
+            <input name="name" autoComplete="name" required maxLength={200} />
+          </label>
+        )}
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="email" required />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete={mode === 'signup' ? 'new-password' : 'current-password'} required minLength={mode === 'signup' ? 8 : 1} />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {title}
+        </button>
+        <p>
+          {mode === 'signup' ? 'Already have an account? ' : 'New here? '}
+          <a href={href(other + query)}>{mode === 'signup' ? 'Sign in' : 'Create an account'}</a>
+        </p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+import { lazy, Suspense } from 'react';
+import { modelRecordOf, REVIEW_STATE_LABELS, type RecordMap } from '@threatloom/core';
+import { href } from '../app/router';
+import { CollabBar } from '../collab/CollabBar';
+import { ExportMenu } from '../export/ExportMenu';
+import { ModelContext, useModel } from '../model/model-context';
+import { selectLoaded, selectRecords } from '../model/model-store';
+import { useOpenModel } from '../model/use-open-model';
+import { OverviewSection } from '../panels/OverviewSection';
+import { ThreatsTable } from '../panels/ThreatsTable';
+
+// The editor pulls in React Flow and elkjs: load it when the Diagram tab opens.
+const DiagramEditor = lazy(() => import('../editor/DiagramEditor').then((m) => ({ default: m.DiagramEditor })));
+
+const TABS = [
+  { key: 'overview', label: 'Overview' },
+  { key: 'diagram', label: 'Diagram' },
+  { key: 'threats', label: 'Threats' },
+] as const;
+
+export function ModelPage({ modelId, tab, focus }: { modelId: string; tab: string | null; focus: string | null }) {
+  const { ctx, summary, error } = useOpenModel(modelId);
+  if (error)
+    return (
+      <main>
+        <p role="alert" className="error">
+          {error}
+        </p>
+        <a href={href('/')}>Back to your models</a>
+      </main>
+    );
+  if (!ctx || !summary) return <p role="status">Opening model…</p>;
+  const current = TABS.some((t) => t.key === tab) ? tab! : 'overview';
+  return (
+    <ModelContext.Provider value={ctx}>
+      <ModelLayout modelId={modelId} tab={current} focus={focus} title={summary.title} role={summary.role} />
+    </ModelContext.Provider>
+  );
+}
+
+function ModelLayout({ modelId, tab, focus, title, role }: { modelId: string; tab: string; focus: string | null; title: string; role?: string }) {
+  const loaded = useModel(selectLoaded);
+  const records = useModel(selectRecords);
+  const model = loaded ? safeModel(records) : null;
+  const base = `/models/${encodeURIComponent(modelId)}`;
+  return (
+    <main className={`model-page tab-${tab}`}>
+      <header className="model-header">
+        <h1>{model?.title ?? title}</h1>
+        {model && <span className={`badge review-${model.reviewState}`}>{REVIEW_STATE_LABELS[model.reviewState]}</span>}
+        {role && <span className="badge">{role}</span>}
+        <nav className="tabs" aria-label="Model sections">
+          {TABS.map((t) => (
+            <a key={t.key} href={href(`${base}?tab=${t.key}`)} aria-current={t.key === tab ? 'page' : undefined}>
+              {t.label}
+            </a>
+          ))}
+        </nav>
+        <span className="spacer" />
+        <CollabBar />
+        <ExportMenu modelId={modelId} />
+      </header>
+      {!loaded ? (
+        <p role="status">Loading model…</p>
+      ) : tab === 'diagram' ? (
+        <Suspense fallback={<p role="status">Loading editor…</p>}>
+          <DiagramEditor focus={focus} />
+        </Suspense>
+      ) : tab === 'threats' ? (
+        <ThreatsTable modelId={modelId} />
+      ) : (
+        <OverviewSection modelId={modelId} />
+      )}
+    </main>
+  );
+}
+
+function safeModel(records: RecordMap) {
+  try {
+    return modelRecordOf(records.values());
+  } catch {
+    return null;
+  }
+}

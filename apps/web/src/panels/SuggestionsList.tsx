@@ -1,0 +1,53 @@
+import { categoryLabel, mergeSuggestions, SEVERITY_LABELS, type Suggestion } from '@threatloom/core';
+import { useModel, useModelContext } from '../model/model-context';
+import { selectCanEdit } from '../model/model-store';
+import { suggestionsFor, useSuggestions } from './suggestions-store';
+
+/** Engine suggestions for one element: accept or dismiss each, or all. */
+export function SuggestionsList({ elementId }: { elementId: string }) {
+  const list = useSuggestions(suggestionsFor(elementId));
+  const dismiss = useSuggestions((s) => s.dismiss);
+  const drop = useSuggestions((s) => s.drop);
+  const canEdit = useModel(selectCanEdit);
+  const { store } = useModelContext();
+  if (list.length === 0 || !canEdit) return null;
+
+  const accept = (items: readonly Suggestion[]) => {
+    store.getState().submit(mergeSuggestions(store.getState().records.values(), items));
+    drop(items.map((s) => s.ruleKey));
+  };
+
+  return (
+    <section className="suggestions" aria-label="Suggested threats">
+      <h4>Suggested threats ({list.length})</h4>
+      <div className="row">
+        <button type="button" onClick={() => accept(list)}>
+          Accept all
+        </button>
+        <button type="button" onClick={() => dismiss(list.map((s) => s.ruleKey))}>
+          Dismiss all
+        </button>
+      </div>
+      <ul>
+        {list.map((s) => (
+          <li key={s.ruleKey} className={`suggestion sev-${s.severity}`}>
+            <strong>{s.title}</strong>
+            <span className="muted">
+              {' '}
+              {categoryLabel(s.category)} · {SEVERITY_LABELS[s.severity]}
+            </span>
+            <p>{s.description}</p>
+            <div className="row">
+              <button type="button" aria-label={`Accept ${s.title}`} onClick={() => accept([s])}>
+                Accept
+              </button>
+              <button type="button" aria-label={`Dismiss ${s.title}`} onClick={() => dismiss([s.ruleKey])}>
+                Dismiss
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

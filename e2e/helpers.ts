@@ -1,0 +1,83 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const fixtures = path.resolve(repoRoot, '../shared/fixtures');
+
+let counter = 0;
+/** A unique account per call, so tests never collide on one database. */
+export function newAccount(name: string) {
+  counter += 1;
+  const tag = `${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
+  return { name, email: `${name.toLowerCase()}.${tag}@example.test`, password: `pw-${tag}-long-enough` };
+}
+export type Account = ReturnType<typeof newAccount>;
+
+export async function signUp(page: Page, account: Account): Promise<void> {
+  await page.goto('/#/signup');
+  await page.getByLabel('Name').fill(account.name);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page.getByRole('heading', { name: 'Your threat models' })).toBeVisible();
+}
+
+export async function signIn(page: Page, account: Account): Promise<void> {
+  await page.goto('/#/signin');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Your threat models' })).toBeVisible();
+}
+
+/** A fresh browser context (own cookies and storage) signed up as a new user. */
+export async function newUser(browser: Browser, name: string): Promise<{ page: Page; account: Account; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const account = newAccount(name);
+  await signUp(page, account);
+  return { page, account, close: () => context.close() };
+}
+
+/** Creates a model from the dashboard and waits for its page; returns the model id. */
+export async function createModel(page: Page, title: string): Promise<string> {
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Create model' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  return modelIdOf(page);
+}
+
+export function modelIdOf(page: Page): string {
+  const m = /#\/models\/([^?]+)/.exec(page.url());
+  if (!m) throw new Error(`not on a model page: ${page.url()}`);
+  return decodeURIComponent(m[1]!);
+}
+
+/** Imports a fixture file through the dashboard's file picker; resolves on the imported model's diagram. */
+export async function importFixture(page: Page, relative: string): Promise<string> {
+  await page.getByLabel('Model file to import').setInputFiles(path.join(fixtures, relative));
+  await expect(page.getByRole('region', { name: 'Diagram canvas' })).toBeVisible({ timeout: 20_000 });
+  return modelIdOf(page);
+}
+
+export async function openTab(page: Page, modelId: string, tab: 'overview' | 'diagram' | 'threats'): Promise<void> {
+  await page.goto(`/#/models/${encodeURIComponent(modelId)}?tab=${tab}`);
+}
+
+/** Shares the open model with someone by email, from the dashboard. */
+export async function share(page: Page, modelTitle: string, email: string, role: 'editor' | 'commenter' | 'viewer'): Promise<void> {
+  await page.goto('/#/');
+  await page.getByRole('button', { name: `Share ${modelTitle}` }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByLabel('Role', { exact: true }).selectOption(role);
+  await dialog.getByRole('button', { name: 'Share' }).click();
+  await expect(dialog.getByRole('status')).toContainText(`Shared with ${email}`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+/** A node of the diagram by its accessible label (`process Web server`). */
+export function node(page: Page, kind: string, name: string) {
+  return page.locator(`.react-flow__node[aria-label="${kind} ${name}"]`);
+}
