@@ -8,7 +8,12 @@ function list(values: readonly string[]): string {
 export function describeCondition(c: Condition): string {
   if ('all' in c) return c.all.length === 0 ? 'always' : c.all.map((p) => wrap(p)).join(' and ');
   if ('any' in c) return c.any.map((p) => wrap(p)).join(' or ');
-  if ('not' in c) return `not ${wrap(c.not)}`;
+  if ('not' in c) {
+    const inner = c.not;
+    if ('source' in inner && isAlways(inner.source)) return 'source is dangling';
+    if ('target' in inner && isAlways(inner.target)) return 'target is dangling';
+    return `not ${wrap(inner)}`;
+  }
   if ('kind' in c) return `kind is ${c.kind.join(' or ')}`;
   if ('tag' in c) return `tagged ${c.tag}`;
   if ('prop' in c) {
@@ -18,13 +23,17 @@ export function describeCondition(c: Condition): string {
     if ('in' in c) return `${c.prop} in [${list(c.in)}]`;
     return `${c.prop} contains any of [${list(c.contains)}]`;
   }
-  if ('source' in c) return `source (${describeCondition(c.source)})`;
-  if ('target' in c) return `target (${describeCondition(c.target)})`;
+  if ('source' in c) return isAlways(c.source) ? 'source is attached' : `source (${describeCondition(c.source)})`;
+  if ('target' in c) return isAlways(c.target) ? 'target is attached' : `target (${describeCondition(c.target)})`;
   if ('crossesBoundary' in c) return 'crosses a trust boundary';
   if ('insideBoundary' in c) return 'inside a trust boundary';
   if ('inbound' in c) return `some inbound flow (${describeCondition(c.inbound)})`;
   if ('outbound' in c) return `some outbound flow (${describeCondition(c.outbound)})`;
   return `some connected flow (${describeCondition(c.connected)})`;
+}
+
+function isAlways(c: Condition): boolean {
+  return 'all' in c && c.all.length === 0;
 }
 
 function wrap(c: Condition): string {
