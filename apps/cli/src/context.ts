@@ -14,6 +14,8 @@ export interface CliContext {
   /** Colours for stdout and stderr, decided separately: `threatloom … | less` keeps colour on stderr only. */
   out: Colors;
   err: Colors;
+  /** No colour: for text written to files. */
+  plain: Colors;
   env: NodeJS.ProcessEnv;
 }
 
@@ -35,6 +37,7 @@ export function processContext(cwd: string): CliContext {
     stderr: process.stderr,
     out: colorsFor(process.stdout, process.env),
     err: colorsFor(process.stderr, process.env),
+    plain: pc.createColors(false),
     env: process.env,
   };
 }

@@ -10,9 +10,14 @@ export class CliError extends Error {
   }
 }
 
-/** Collapses any whitespace run (newlines from JSON.parse excerpts included) so a message stays one line. */
+/**
+ * Collapses any whitespace run (newlines from JSON.parse excerpts included) so a message
+ * stays one line, and drops other control characters: names from a hostile model must
+ * not smuggle terminal escape sequences into the user's terminal.
+ */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
 }
 
 /** `<message> at <path>`: the one way the CLI locates a problem or warning in a file. */

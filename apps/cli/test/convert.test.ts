@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hasStackTrace, tempDir, threatloom } from './run-cli';
 import { writeNativeModel } from './sample-model';
 
-describe('threatloom convert', () => {
+describe('threatloom convert', { timeout: 60_000 }, () => {
   it('writes a native model to stdout when no -o is given, with schema defaults filled in', async () => {
     const dir = tempDir();
     writeNativeModel(dir);

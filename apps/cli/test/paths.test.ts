@@ -8,7 +8,7 @@ import { writeNativeModel } from './sample-model';
  * `pnpm threatloom …` runs from the repository root whatever directory the user is in;
  * FILE and -o must still resolve against the user's directory.
  */
-describe('pnpm threatloom from the repository', () => {
+describe('pnpm threatloom from the repository', { timeout: 60_000 }, () => {
   it('resolves relative paths against the directory pnpm was run in', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'models'));

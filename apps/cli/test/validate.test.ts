@@ -14,7 +14,7 @@ function expectOneLineError(result: { code: number; stderr: string }, pattern: R
   expect(hasAnsi(result.stderr)).toBe(false);
 }
 
-describe('threatloom validate', () => {
+describe('threatloom validate', { timeout: 60_000 }, () => {
   it('reports the format and counts of a valid native model and exits 0', async () => {
     const dir = tempDir();
     nativeFile(dir);

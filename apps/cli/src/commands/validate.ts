@@ -1,6 +1,6 @@
 import { ValidationError, modelRecordOf } from '@threatloom/core';
 import type { CliCommand } from './command';
-import { issueLine } from '../errors';
+import { issueLine, oneLine } from '../errors';
 import { loadModel } from '../io/load-model';
 import { breakdown, countRecords, ELEMENT_ORDER, STATUS_ORDER } from '../output/count-records';
 import { formatLabel } from '../output/format-labels';
@@ -32,7 +32,7 @@ export const validateCommand: CliCommand = {
         const counts = countRecords(loaded.records);
         const lines = [
           `${out.bold(file)}: ${out.green('valid')} ${formatLabel(loaded.format)} model`,
-          `  title:       ${modelRecordOf(loaded.records).title}`,
+          `  title:       ${oneLine(modelRecordOf(loaded.records).title)}`,
           `  diagrams:    ${counts.diagrams}`,
           `  elements:    ${counts.elements}${breakdown(counts.elementsByKind, ELEMENT_ORDER)}`,
           `  threats:     ${counts.threats}${breakdown(counts.threatsByStatus, STATUS_ORDER)}`,

@@ -17,8 +17,14 @@ function readFailure(code: string | undefined): string {
   }
 }
 
+/** A JSON file's text and parsed value. */
+export interface JsonFile {
+  text: string;
+  json: unknown;
+}
+
 /** Reads and parses a JSON file named by the user; failures become one-line `CliError`s naming the file. */
-export async function readJsonFile(ctx: CliContext, file: string): Promise<unknown> {
+export async function readJsonFile(ctx: CliContext, file: string): Promise<JsonFile> {
   let text: string;
   try {
     text = await readFile(resolvePath(ctx, file), 'utf8');
@@ -27,7 +33,7 @@ export async function readJsonFile(ctx: CliContext, file: string): Promise<unkno
   }
   try {
     // A byte-order mark is valid in a UTF-8 file but not in JSON text.
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { text, json: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
     throw new CliError(`${file} is not valid JSON: ${oneLine((error as Error).message)}`);
   }

@@ -3,7 +3,7 @@ import { CliError } from '../errors';
 import { resolvePath, type CliContext } from '../context';
 
 /** Writes a command's result to `-o OUT` when given, else to stdout. */
-export async function writeOutput(ctx: CliContext, content: string, out: string | undefined): Promise<void> {
+export async function writeOutput(ctx: CliContext, content: string | Uint8Array, out: string | undefined): Promise<void> {
   if (out === undefined) {
     ctx.stdout.write(content);
     return;
