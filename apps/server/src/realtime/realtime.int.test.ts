@@ -1,7 +1,7 @@
 import { newId, PROTOCOL_VERSION, type ModelRecord, type OpBroadcast, type PresenceBroadcast } from '@threatloom/core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/open-database';
+import type { Database } from '../db/open-database';
 import {
   createTestDatabase,
   processRecord,
@@ -262,7 +262,7 @@ describe('SYNC-RECONNECT-1 / SYNC-RECONNECT-2: catch-up from the op log, snapsho
     expect(later.snapshot).toBeUndefined();
     expect(later.seq).toBe(first.seq + 3);
     expect(later.ops.map((o) => o.seq)).toEqual([first.seq + 1, first.seq + 2, first.seq + 3]);
-    expect(later.ops.map((o) => (o.op as { fields: { title: string } }).fields.title)).toEqual(['a', 'b', 'c']);
+    expect(later.ops.map((o) => (o.op as unknown as { fields: { title: string } }).fields.title)).toEqual(['a', 'b', 'c']);
     // A seq from the future (say, a restored database) gets a snapshot.
     const future = (await request(s, 'join', { modelId, lastSeq: later.seq + 100, protocolVersion: PROTOCOL_VERSION })) as { snapshot?: unknown };
     expect(future.snapshot).toBeDefined();
@@ -291,8 +291,8 @@ describe('SYNC-GROUP-1: ops that arrive together are committed together', () => 
     const seqs = answers.flatMap((a) => ((a as { ok: boolean; seq?: number }).ok ? [(a as { seq: number }).seq] : []));
     expect(new Set(seqs).size).toBe(96);
     // Rows inserted by one transaction share its xmin: fewer distinct xmins than ops means ops were grouped.
-    const [{ transactions }] = await database.db.$queryRaw<{ transactions: bigint }[]>`SELECT count(DISTINCT xmin::text) AS transactions FROM op_log WHERE model_id = ${seeded.modelId} AND seq > 2`;
-    expect(Number(transactions)).toBeLessThan(96);
+    const [row] = await database.db.$queryRaw<{ transactions: bigint }[]>`SELECT count(DISTINCT xmin::text) AS transactions FROM op_log WHERE model_id = ${seeded.modelId} AND seq > 2`;
+    expect(Number(row!.transactions)).toBeLessThan(96);
     for (const [i, id] of ids.entries()) expect(((await recordOf(seeded.modelId, id)) as { x: number }).x).toBe(i === 0 ? 18 : 19);
   });
 });

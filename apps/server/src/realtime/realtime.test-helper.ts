@@ -4,7 +4,7 @@ import path from 'node:path';
 import { newId, SyncClient, type ModelRecord, type Role, type SyncTransport } from '@threatloom/core';
 import pg from 'pg';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { openDatabase, type Database } from '../db/open-database';
+import type { Database } from '../db/open-database';
 import { shareModel } from '../services/members/members';
 import { createModel } from '../services/models/create-model';
 import { createApiToken } from '../services/tokens/api-tokens';
