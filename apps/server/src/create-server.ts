@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { Server as SocketServer } from 'socket.io';
+import { openDatabase, type Database, type Db } from './db/open-database';
+import { authenticate } from './http/authenticate';
+import { DEFAULT_RATE_LIMITS, type RateLimits, type RouteContext } from './http/context';
+import { csrfProtection } from './http/csrf';
+import { apiNotFound, errorHandler } from './http/errors';
+import { assertJsonDepth } from './http/json-depth';
+import { authRoutes } from './http/routes/auth';
+import { healthRoutes } from './http/routes/health';
+import { memberRoutes } from './http/routes/members';
+import { modelRoutes } from './http/routes/models';
+import { recordRoutes } from './http/routes/records';
+import { tokenRoutes } from './http/routes/tokens';
+import { transferRoutes } from './http/routes/transfer';
+import { openApiDocument } from './http/openapi';
+import { attachRealtime } from './realtime/attach-realtime';
+
+export interface ServerOptions {
+  /** PostgreSQL URL; without it, embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** PGlite data directory (default ./data); `memory://` for a throwaway database. */
+  dataDir?: string;
+  /** Anyone may register (default true); when false only the first account and admins' invitations. */
+  registrationOpen?: boolean;
+  /** Origin browsers use to reach the server (e.g. https://threats.example.com) when a proxy rewrites Host. */
+  publicOrigin?: string;
+  /** Express `trust proxy` (behind TLS-terminating proxies: cookies get `Secure`, rate limits see client IPs). */
+  trustProxy?: boolean | number | string;
+  /** pino level (default info; tests use silent). */
+  logLevel?: string;
+  /** Built web app to serve with SPA fallback (default apps/web/dist when it exists). */
+  webDist?: string;
+  rateLimits?: Partial<RateLimits>;
+}
+
+export interface ThreatloomServer {
+  app: Express;
+  httpServer: HttpServer;
+  io: SocketServer;
+  db: Db;
+  database: Database;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+const JSON_MAX_DEPTH = 64;
+const DEFAULT_WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
+
+/**
+ * Builds the whole server (database with migrations applied, Express app,
+ * HTTP server, socket.io) without listening, so tests and `main.ts` share it.
+ */
+export async function createServer(options: ServerOptions = {}): Promise<ThreatloomServer> {
+  const logger = pino({ level: options.logLevel ?? 'info' });
+  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  if (database.applied.length > 0) logger.info({ applied: database.applied }, 'migrations applied');
+  const { db } = database;
+  const ctx: RouteContext = {
+    db,
+    registrationOpen: options.registrationOpen ?? true,
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  app.use(pinoHttp({ logger, autoLogging: options.logLevel !== 'silent' }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // React Flow positions nodes with inline style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          // socket.io: same-origin polling, then a WebSocket to the same host ('self' covers ws(s): in CSP3 browsers; listed for older ones).
+          connectSrc: ["'self'", ...(options.publicOrigin ? [options.publicOrigin.replace(/^http/, 'ws')] : [])],
+          workerSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          // Self-hosted over plain http on a LAN must keep working: do not force https sub-requests.
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+
+  app.use(healthRoutes(db));
+  const verify = (_req: unknown, _res: unknown, buf: Buffer) => assertJsonDepth(buf, JSON_MAX_DEPTH);
+  // Imports carry whole models (5 MB); everything else is small (1 MB). The first parser that runs wins.
+  app.use('/api/models/import', express.json({ limit: '5mb', verify }));
+  app.use('/api', express.json({ limit: '1mb', verify }));
+  app.use('/api', authenticate(db), csrfProtection(options.publicOrigin));
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  app.use('/api/auth', authRoutes(ctx));
+  app.use('/api/tokens', tokenRoutes(ctx));
+  app.use('/api/models', transferRoutes(ctx));
+  app.use('/api/models', modelRoutes(ctx));
+  app.use('/api/models', memberRoutes(ctx));
+  app.use('/api/models', recordRoutes(ctx));
+  app.use('/api', apiNotFound);
+
+  const webDist = options.webDist ?? DEFAULT_WEB_DIST;
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // SPA fallback: client-side routes get index.html.
+    app.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => {
+      res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
+    });
+  }
+  app.use(errorHandler(logger));
+
+  const httpServer = createHttpServer(app);
+  const io = new SocketServer(httpServer, { maxHttpBufferSize: 1e6, serveClient: false });
+  // The sync protocol (apps/server/src/realtime) attaches to `io` here.
+  const realtime = await attachRealtime({ io, db, logger, publicOrigin: options.publicOrigin });
+
+  return {
+    app,
+    httpServer,
+    io,
+    db,
+    database,
+    logger,
+    async close() {
+      await realtime.close();
+      // Closes the HTTP server too.
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { CSRF_COOKIE, CSRF_HEADER } from '../auth/cookies';
+import { bearerOf, requestCookies } from './authenticate';
+import { HttpError } from './errors';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The origin this server answers as: the configured public origin, else scheme://Host of the request. */
+const ownOrigin = (req: Request, publicOrigin?: string) => publicOrigin ?? `${req.protocol}://${req.get('host')}`;
+
+/**
+ * CSRF defence for browser writes. Bearer-token requests are exempt (browsers
+ * never attach them by themselves). Any other write must come from our own
+ * origin when the browser names one, and a cookie-authenticated write must
+ * echo the `tl_csrf` cookie in `X-CSRF-Token` (double submit: another site can
+ * make the browser send the cookie but cannot read it to copy it).
+ */
+export function csrfProtection(publicOrigin?: string): RequestHandler {
+  return (req, _res, next) => {
+    if (SAFE.has(req.method) || bearerOf(req)) return next();
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== ownOrigin(req, publicOrigin)) {
+      return next(new HttpError(403, 'csrf_failed', `origin ${origin} is not allowed`));
+    }
+    if (req.auth?.via !== 'session') return next();
+    const cookie = requestCookies(req)[CSRF_COOKIE];
+    const header = req.get(CSRF_HEADER);
+    if (!cookie || !header || !sameSecret(cookie, header)) {
+      return next(new HttpError(403, 'csrf_failed', 'missing or wrong X-CSRF-Token header (echo the tl_csrf cookie)'));
+    }
+    next();
+  };
+}

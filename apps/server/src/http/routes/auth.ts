@@ -1,0 +1,62 @@
+import { Router, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { SESSION_COOKIE } from '../../auth/cookies';
+import { registerUser } from '../../services/users/register-user';
+import { createSession, verifyLogin } from '../../services/users/login-user';
+import { issueCsrfCookie, requireUser } from '../authenticate';
+import type { RouteContext } from '../context';
+import { HttpError, parseBody } from '../errors';
+import { ZCredentials, ZLogin } from '../schemas';
+
+const tooMany = (message: string) => (_req: Request, _res: Response, next: (err: unknown) => void) => next(new HttpError(429, 'rate_limited', message));
+
+export function authRoutes(ctx: RouteContext): Router {
+  const { db } = ctx;
+  const router = Router();
+
+  // Counts failed attempts per client address and account, so guessing one
+  // account's password is slowed down without locking out everyone behind a NAT.
+  const loginLimit = rateLimit({
+    ...ctx.rateLimits.login,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+    handler: tooMany('too many failed logins; try again later'),
+  });
+  const registerLimit = rateLimit({ ...ctx.rateLimits.register, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany('too many registrations; try again later') });
+
+  async function startSession(req: Request, res: Response, userId: string) {
+    const { secret, expiresAt } = await createSession({ db, userId, previousSessionId: req.auth?.via === 'session' ? req.auth.sessionId : undefined });
+    res.cookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', expires: expiresAt });
+    issueCsrfCookie(req, res);
+  }
+
+  router.post('/register', registerLimit, async (req, res) => {
+    const body = parseBody(ZCredentials, req.body);
+    const byAdmin = req.auth?.user.isAdmin ?? false;
+    const user = await registerUser({ db, ...body, registrationOpen: ctx.registrationOpen, byAdmin });
+    // An admin creating an account for someone else stays signed in as themself.
+    if (!req.auth) await startSession(req, res, user.id);
+    res.status(201).json({ user });
+  });
+
+  router.post('/login', loginLimit, async (req, res) => {
+    const body = parseBody(ZLogin, req.body);
+    const user = await verifyLogin({ db, email: body.email, password: body.password });
+    await startSession(req, res, user.id);
+    res.json({ user });
+  });
+
+  router.post('/logout', requireUser, async (req, res) => {
+    if (req.auth?.via === 'session') await db.session.deleteMany({ where: { id: req.auth.sessionId } });
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  router.get('/me', requireUser, (req, res) => {
+    res.json({ user: req.auth!.user });
+  });
+
+  return router;
+}

@@ -1,0 +1,35 @@
+import { Router } from 'express';
+import { listMembers, removeMember, setMemberRole, shareModel } from '../../services/members/members';
+import { requireRole } from '../../services/models/require-role';
+import { requireUser } from '../authenticate';
+import type { RouteContext } from '../context';
+import { parseBody } from '../errors';
+import { ZSetRole, ZShare } from '../schemas';
+
+/** /api/models/:id/members: any member lists; owners share, change roles and remove (members may also leave). */
+export function memberRoutes({ db }: RouteContext): Router {
+  const router = Router();
+  router.use(requireUser);
+  router.get('/:id/members', async (req, res) => {
+    await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'viewer' });
+    res.json({ members: await listMembers({ db, modelId: req.params.id }) });
+  });
+  router.post('/:id/members', async (req, res) => {
+    await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'owner' });
+    const body = parseBody(ZShare, req.body);
+    const { member, created } = await shareModel({ db, modelId: req.params.id, ...body });
+    res.status(created ? 201 : 200).json(member);
+  });
+  router.patch('/:id/members/:userId', async (req, res) => {
+    await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'owner' });
+    const { role } = parseBody(ZSetRole, req.body);
+    res.json(await setMemberRole({ db, modelId: req.params.id, userId: req.params.userId, role }));
+  });
+  router.delete('/:id/members/:userId', async (req, res) => {
+    const self = req.params.userId === req.auth!.user.id;
+    await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: self ? 'viewer' : 'owner' });
+    await removeMember({ db, modelId: req.params.id, userId: req.params.userId });
+    res.status(204).end();
+  });
+  return router;
+}

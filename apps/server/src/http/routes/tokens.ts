@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../services/tokens/api-tokens';
+import { requireUser } from '../authenticate';
+import type { RouteContext } from '../context';
+import { parseBody } from '../errors';
+import { ZCreateToken } from '../schemas';
+
+export function tokenRoutes({ db }: RouteContext): Router {
+  const router = Router();
+  router.use(requireUser);
+  router.get('/', async (req, res) => {
+    res.json({ tokens: await listApiTokens({ db, userId: req.auth!.user.id }) });
+  });
+  router.post('/', async (req, res) => {
+    const { name } = parseBody(ZCreateToken, req.body);
+    res.status(201).json(await createApiToken({ db, userId: req.auth!.user.id, name }));
+  });
+  router.delete('/:tokenId', async (req, res) => {
+    await revokeApiToken({ db, userId: req.auth!.user.id, tokenId: req.params.tokenId });
+    res.status(204).end();
+  });
+  return router;
+}

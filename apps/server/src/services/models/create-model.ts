@@ -1,0 +1,28 @@
+import { newId, type ModelRecord } from '@threatloom/core';
+import type { Db } from '../../db/open-database';
+import { commitOps } from '../ops/commit-ops';
+import { toSummary, type ModelSummary } from './model-summary';
+
+/**
+ * Creates a model owned by `userId` holding `records` (put in the order given,
+ * parents first), all or nothing. Without records it gets a model record and
+ * one default diagram. The new model's id is also its model record's id
+ * unless the records bring their own.
+ */
+export async function createModel(options: { db: Db; userId: string; title: string; summary?: string; records?: ModelRecord[] }): Promise<ModelSummary> {
+  const { db, userId } = options;
+  const id = newId();
+  const records: unknown[] = options.records ?? [
+    { id, typeName: 'model', title: options.title, summary: options.summary ?? '' },
+    { id: newId(), typeName: 'diagram', title: 'Main diagram' },
+  ];
+  await db.model.create({ data: { id, title: options.title, createdBy: userId, memberships: { create: { userId, role: 'owner' } } } });
+  try {
+    await commitOps({ db, modelId: id, actor: userId, atomic: true, ops: records.map((record) => ({ opId: newId(), op: { type: 'put', record } })) });
+  } catch (err) {
+    await db.model.delete({ where: { id } }).catch(() => {});
+    throw err;
+  }
+  const model = await db.model.findUniqueOrThrow({ where: { id } });
+  return toSummary(model, 'owner');
+}

@@ -1,0 +1,143 @@
+import { applyOp, cascadeOf, validateOp, ZRole, type Op, type OpError, type Role } from '@threatloom/core';
+import type { Prisma } from '../../db/generated/client';
+import type { Db } from '../../db/open-database';
+import { HttpError } from '../../http/errors';
+import { recordRow } from './record-row';
+import { checkRole } from './role-rules';
+import { loadState, ModelStateCache, type ModelState } from './state-cache';
+
+/** One submitted op. `actor` overrides the batch's actor, so one transaction can carry several clients' ops (group commit). */
+export interface SubmittedOp {
+  opId: string;
+  op: unknown;
+  actor?: string;
+}
+
+export type OpResult =
+  | { ok: true; opId: string; seq: number; op: Op; actor: string; duplicate: boolean }
+  | { ok: false; opId: string; error: OpError };
+
+export interface CommitOpsOptions {
+  db: Db;
+  modelId: string;
+  /** User id of the submitter (recorded in the op log). */
+  actor: string;
+  ops: SubmittedOp[];
+  /** All or nothing: the first rejected op rolls everything back with a 400/403 `HttpError` (REST, imports). */
+  atomic?: boolean;
+  /** Defaults to the process-wide cache. */
+  cache?: ModelStateCache;
+}
+
+export interface CommitOpsResult {
+  /** The model's seq after the commit. */
+  seq: number;
+  /** One result per submitted op, in order. */
+  results: OpResult[];
+}
+
+export const defaultStateCache = new ModelStateCache();
+
+const MAX_OP_ID = 200;
+
+/**
+ * The one write path for model records (REST, import, threat generation and
+ * the real-time socket all call it). In one transaction: lock the model row
+ * (its `seq` orders writers across processes), skip ops whose opId is already
+ * in the op log (a retry gets its original seq back and changes nothing),
+ * validate each op against the current state and the actor's role, write the
+ * changed rows and one op-log row per accepted op, advance `seq`, commit.
+ * A rejected op does not sink the others unless `atomic` is set. Throws a 404
+ * `HttpError` when the model does not exist.
+ */
+export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsResult> {
+  const { db, modelId, actor, ops, atomic = false } = options;
+  const cache = options.cache ?? defaultStateCache;
+  const cached = cache.take(modelId);
+  let committed: ModelState | undefined;
+  try {
+    const outcome = await db.$transaction(
+      async (tx) => {
+        const locked = await tx.$queryRaw<{ seq: number }[]>`SELECT seq FROM models WHERE id = ${modelId} FOR UPDATE`;
+        if (locked.length === 0) throw new HttpError(404, 'not_found', 'model not found');
+        const base = Number(locked[0]!.seq);
+        const current = await loadState(tx, modelId, base, cached);
+        const state = current.state;
+
+        const actors = [...new Set(ops.map((o) => o.actor ?? actor))];
+        const members = await tx.membership.findMany({ where: { modelId, userId: { in: actors } }, select: { userId: true, role: true } });
+        const roles = new Map(members.map((m) => [m.userId, ZRole.parse(m.role) as Role]));
+        const known = await tx.opLog.findMany({
+          where: { modelId, opId: { in: ops.map((o) => o.opId).filter((id) => typeof id === 'string') } },
+          select: { opId: true, seq: true, op: true, actor: true },
+        });
+        const seen = new Map(known.map((k) => [k.opId, { seq: k.seq, op: k.op as unknown as Op, actor: k.actor }]));
+
+        const results: OpResult[] = [];
+        const touched = new Set<string>();
+        const logRows: Prisma.OpLogCreateManyInput[] = [];
+        let seq = base;
+        for (const submitted of ops) {
+          const who = submitted.actor ?? actor;
+          const opId = submitted.opId;
+          const reject = (error: OpError) => {
+            if (atomic) throw new HttpError(error.code === 'forbidden' ? 403 : 400, error.code === 'forbidden' ? 'forbidden' : 'invalid_op', error.message, error.issues ? { opId, issues: error.issues } : { opId });
+            results.push({ ok: false, opId, error });
+          };
+          if (typeof opId !== 'string' || opId.length === 0 || opId.length > MAX_OP_ID) {
+            reject({ code: 'invalid_op', message: `opId must be a string of 1 to ${MAX_OP_ID} characters` });
+            continue;
+          }
+          const prior = seen.get(opId);
+          if (prior) {
+            results.push({ ok: true, opId, seq: prior.seq, op: prior.op, actor: prior.actor, duplicate: true });
+            continue;
+          }
+          const check = validateOp(state, submitted.op);
+          if (!check.ok) {
+            reject(check.error);
+            continue;
+          }
+          const op = check.op;
+          const denied = checkRole(roles.get(who), op, state, who);
+          if (denied) {
+            reject(denied);
+            continue;
+          }
+          if (op.type === 'remove') for (const r of cascadeOf(op.id, state.values())) touched.add(r.id);
+          touched.add(op.type === 'put' ? op.record.id : op.id);
+          applyOp(state, op);
+          seq += 1;
+          seen.set(opId, { seq, op, actor: who });
+          logRows.push({ modelId, seq, opId, actor: who, op: op as unknown as Prisma.InputJsonValue });
+          results.push({ ok: true, opId, seq, op, actor: who, duplicate: false });
+        }
+
+        if (seq > base) {
+          const ids = [...touched];
+          await tx.record.deleteMany({ where: { modelId, id: { in: ids } } });
+          const rows = ids.flatMap((id) => {
+            const r = state.get(id);
+            return r ? [recordRow(modelId, r)] : [];
+          });
+          if (rows.length > 0) await tx.record.createMany({ data: rows });
+          await tx.opLog.createMany({ data: logRows });
+          const modelRecord = [...touched].map((id) => state.get(id)).find((r) => r?.typeName === 'model');
+          await tx.model.update({
+            where: { id: modelId },
+            data: { seq, updatedAt: new Date(), ...(modelRecord?.typeName === 'model' ? { title: modelRecord.title } : {}) },
+          });
+        }
+        committed = { seq, state };
+        return { seq, results };
+      },
+      { maxWait: 20_000, timeout: 60_000 },
+    );
+    if (committed) cache.release(modelId, committed);
+    return outcome;
+  } catch (err) {
+    // The entry may hold ops of the rolled-back transaction: forget it; the next commit reloads.
+    cache.drop(modelId);
+    throw err;
+  }
+}
