@@ -1,15 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { copyReportFonts } from '@threatloom/report';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Packages the bundle does not contain. The server (for `serve`) carries a database
- * engine, Prisma's generated client and native modules that cannot be bundled; `serve`
- * imports it at run time and explains when it is missing.
+ * Modules the bundle leaves to run time. `serve` starts the server's TypeScript from the
+ * checkout or image it runs in (a database engine, Prisma's generated client and native
+ * modules cannot be bundled), loading it through tsx's loader found there too.
  */
-export const EXTERNAL = ['@threatloom/server'];
+export const EXTERNAL = ['tsx/esm/api'];
 
 /**
  * Bundles the CLI, core and every JS dependency into one ESM file, so the package
@@ -30,6 +31,8 @@ export async function buildBundle(outfile = path.join(packageDir, 'dist/threatlo
     // CommonJS dependencies (cli-table3) call require() for Node built-ins; an ESM bundle needs a real one.
     banner: { js: "import { createRequire as __tlCreateRequire } from 'node:module';\nconst require = __tlCreateRequire(import.meta.url);" },
   });
+  // `threatloom report` embeds these fonts; the bundled report code looks for them in fonts/ beside the bundle.
+  copyReportFonts(path.join(path.dirname(outfile), 'fonts'));
   return outfile;
 }
 

@@ -16,7 +16,7 @@ interface ReportFlags {
   diagrams: boolean;
   severity?: string;
   status?: string;
-  font: string[];
+  font?: string[];
 }
 
 /** Parses a comma-separated flag value against its allowed keys, naming the flag and the choices on error. */
@@ -38,7 +38,7 @@ export function reportOptionsFromFlags(flags: ReportFlags, cwd: (p: string) => s
     showDiagrams: flags.diagrams,
     severities: keyList('--severity', flags.severity, SEVERITIES),
     statuses: keyList('--status', flags.status, THREAT_STATUSES),
-    fallbackFonts: flags.font.map(cwd),
+    fallbackFonts: (flags.font ?? []).map(cwd),
   };
 }
 
@@ -49,8 +49,8 @@ export const reportCommand: CliCommand = {
       .command('report')
       .summary('write a PDF report of a model')
       .description(
-        'Write a PDF report of a model (Threatloom native or Threat Dragon; detected): cover, contents,\n' +
-          'executive summary, each diagram whole on its own page, then every element with its threats and mitigations.',
+        'Write a PDF report of a model (Threatloom native or Threat Dragon; detected): cover, contents, executive summary, ' +
+          'each diagram whole on its own page, then every element with its threats and mitigations.',
       )
       .argument('<file>', 'model JSON file')
       .addOption(new Option('-o, --output <pdf>', 'PDF file to write ("-" for stdout)').makeOptionMandatory())
@@ -62,7 +62,7 @@ export const reportCommand: CliCommand = {
       .option('--no-diagrams', 'leave out the diagram pages')
       .option('--severity <list>', `only threats of these severities, comma-separated (${SEVERITIES.join(', ')})`)
       .option('--status <list>', `only threats with these statuses, comma-separated (${THREAT_STATUSES.join(', ')})`)
-      .option('--font <file>', 'extra TTF/OTF fallback font, e.g. a CJK font (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+      .option('--font <file>', 'extra TTF/OTF fallback font, e.g. a CJK font (repeatable)', (v: string, all: string[] = []) => [...all, v])
       .action(async (file: string, flags: ReportFlags) => {
         const options = reportOptionsFromFlags({ ...flags, empty: flags.empty === true }, (p) => resolvePath(ctx, p));
         const loaded = await loadModel(ctx, file);

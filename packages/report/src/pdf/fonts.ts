@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 
 const require = createRequire(import.meta.url);
@@ -19,9 +20,35 @@ export interface Family {
   bold: Face;
 }
 
-function fontsDir(pkg: string): string {
-  // The font packages export only their JS entry; the TTF files sit in ../fonts beside it.
-  return join(dirname(require.resolve(pkg)), '..', 'fonts');
+/** The embedded font files: npm package, file, and the name registered with pdfkit. */
+export const REPORT_FONTS = [
+  { pkg: '@embedpdf/fonts-latin', file: 'NotoSans-Regular.ttf', name: 'noto' },
+  { pkg: '@embedpdf/fonts-latin', file: 'NotoSans-Bold.ttf', name: 'noto-bold' },
+  { pkg: '@embedpdf/fonts-hebrew', file: 'NotoSansHebrew-Regular.ttf', name: 'hebrew' },
+  { pkg: '@embedpdf/fonts-hebrew', file: 'NotoSansHebrew-Bold.ttf', name: 'hebrew-bold' },
+  { pkg: '@embedpdf/fonts-arabic', file: 'NotoNaskhArabic-Regular.ttf', name: 'arabic' },
+  { pkg: '@embedpdf/fonts-arabic', file: 'NotoNaskhArabic-Bold.ttf', name: 'arabic-bold' },
+] as const;
+
+/**
+ * Where a font file is: `THREATLOOM_FONT_DIR`, then a `fonts/` folder beside
+ * this module (a bundle such as the CLI's ships them there, see
+ * `copyReportFonts`), then the npm package (which exports only its JS entry;
+ * the TTF files sit in ../fonts beside it).
+ */
+function fontPath(font: (typeof REPORT_FONTS)[number]): string {
+  const candidates = [
+    ...(process.env.THREATLOOM_FONT_DIR ? [join(process.env.THREATLOOM_FONT_DIR, font.file)] : []),
+    join(dirname(fileURLToPath(import.meta.url)), 'fonts', font.file),
+  ];
+  for (const c of candidates) if (existsSync(c)) return c;
+  return join(dirname(require.resolve(font.pkg)), '..', 'fonts', font.file);
+}
+
+/** Copies the report's font files into `dir` (for bundles: put them in `fonts/` beside the bundle). */
+export function copyReportFonts(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const font of REPORT_FONTS) copyFileSync(fontPath(font), join(dir, font.file));
 }
 
 function loadFace(name: string, path: string): Face {
@@ -39,14 +66,8 @@ let builtIn: Family[] | null = null;
  */
 export function builtInFamilies(): Family[] {
   if (builtIn) return builtIn;
-  const latin = fontsDir('@embedpdf/fonts-latin');
-  const hebrew = fontsDir('@embedpdf/fonts-hebrew');
-  const arabic = fontsDir('@embedpdf/fonts-arabic');
-  builtIn = [
-    { regular: loadFace('noto', join(latin, 'NotoSans-Regular.ttf')), bold: loadFace('noto-bold', join(latin, 'NotoSans-Bold.ttf')) },
-    { regular: loadFace('hebrew', join(hebrew, 'NotoSansHebrew-Regular.ttf')), bold: loadFace('hebrew-bold', join(hebrew, 'NotoSansHebrew-Bold.ttf')) },
-    { regular: loadFace('arabic', join(arabic, 'NotoNaskhArabic-Regular.ttf')), bold: loadFace('arabic-bold', join(arabic, 'NotoNaskhArabic-Bold.ttf')) },
-  ];
+  const faces = REPORT_FONTS.map((f) => loadFace(f.name, fontPath(f)));
+  builtIn = [0, 2, 4].map((i) => ({ regular: faces[i]!, bold: faces[i + 1]! }));
   return builtIn;
 }
 
