@@ -13,3 +13,4 @@ export * from './ops/invert';
 export * from './sync';
 export * from './threats';
 export * from './geometry';
+export * from './formats';

@@ -1,0 +1,33 @@
+import { toNativeDocument } from '../model/document';
+import type { ModelRecord } from '../model/records';
+import { exportCsv } from './export-csv';
+import { exportMarkdown } from './export-markdown';
+import { exportOtm } from './export-otm';
+import { exportThreatDragon } from './export-threat-dragon';
+import type { ExportedFile, ExportFormat } from './types';
+
+/** Media type and file extension per export format. */
+export const EXPORT_FORMATS: Record<ExportFormat, { mediaType: string; extension: string }> = {
+  native: { mediaType: 'application/json', extension: 'threatloom.json' },
+  'threat-dragon': { mediaType: 'application/json', extension: 'json' },
+  otm: { mediaType: 'application/json', extension: 'otm.json' },
+  markdown: { mediaType: 'text/markdown; charset=utf-8', extension: 'md' },
+  csv: { mediaType: 'text/csv; charset=utf-8', extension: 'csv' },
+};
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** A model as a file in the given format: its text, media type and extension (without the dot). */
+export function exportModel(records: readonly ModelRecord[], format: ExportFormat): ExportedFile {
+  const content =
+    format === 'native'
+      ? json(toNativeDocument(records))
+      : format === 'threat-dragon'
+        ? json(exportThreatDragon(records))
+        : format === 'otm'
+          ? json(exportOtm(records))
+          : format === 'markdown'
+            ? exportMarkdown(records)
+            : exportCsv(records);
+  return { content, ...EXPORT_FORMATS[format] };
+}
