@@ -17,6 +17,7 @@ import { healthRoutes } from './http/routes/health';
 import { memberRoutes } from './http/routes/members';
 import { modelRoutes } from './http/routes/models';
 import { recordRoutes } from './http/routes/records';
+import { reportRoutes } from './http/routes/report';
 import { tokenRoutes } from './http/routes/tokens';
 import { transferRoutes } from './http/routes/transfer';
 import { openApiDocument } from './http/openapi';
@@ -110,6 +111,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   app.use('/api/models', transferRoutes(ctx));
   app.use('/api/models', modelRoutes(ctx));
   app.use('/api/models', memberRoutes(ctx));
+  app.use('/api/models', reportRoutes(ctx));
   app.use('/api/models', recordRoutes(ctx));
   app.use('/api', apiNotFound);
 
