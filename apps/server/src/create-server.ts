@@ -19,6 +19,7 @@ import { modelRoutes } from './http/routes/models';
 import { recordRoutes } from './http/routes/records';
 import { reportRoutes } from './http/routes/report';
 import { tokenRoutes } from './http/routes/tokens';
+import { threatRoutes } from './http/routes/threats';
 import { transferRoutes } from './http/routes/transfer';
 import { openApiDocument } from './http/openapi';
 import { attachRealtime } from './realtime/attach-realtime';
@@ -111,6 +112,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   app.use('/api/models', transferRoutes(ctx));
   app.use('/api/models', modelRoutes(ctx));
   app.use('/api/models', memberRoutes(ctx));
+  app.use('/api/models', threatRoutes(ctx));
   app.use('/api/models', reportRoutes(ctx));
   app.use('/api/models', recordRoutes(ctx));
   app.use('/api', apiNotFound);

@@ -1,0 +1,43 @@
+import { generateThreats, isElement, mergeSuggestions, newId, type Mitigation, type ModelRecord, type Suggestion, type Threat } from '@threatloom/core';
+import type { Db } from '../../db/open-database';
+import { HttpError } from '../../http/errors';
+import type { GenerateRequest } from '../../http/schemas';
+import { getModel } from '../models/get-model';
+import { commitOps } from '../ops/commit-ops';
+
+/** Checks that the request names a diagram and elements of this model (else a 404 naming the id). */
+function checkScope(records: ModelRecord[], request: GenerateRequest): void {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  if (request.diagramId !== undefined && byId.get(request.diagramId)?.typeName !== 'diagram') {
+    throw new HttpError(404, 'not_found', `diagram ${request.diagramId} not found in this model`);
+  }
+  for (const id of request.elementIds ?? []) {
+    const r = byId.get(id);
+    if (!r || !isElement(r)) throw new HttpError(404, 'not_found', `element ${id} not found in this model`);
+  }
+}
+
+/** What the rules engine suggests for an element, a diagram or the whole model, committing nothing. */
+export async function suggestThreats(options: { db: Db; modelId: string; request: GenerateRequest }): Promise<{ suggestions: Suggestion[]; records: ModelRecord[] }> {
+  const { records } = await getModel({ db: options.db, modelId: options.modelId, role: 'viewer' });
+  checkScope(records, options.request);
+  return { suggestions: generateThreats(records, options.request), records };
+}
+
+/**
+ * Runs the rules engine and adds the threats (with their mitigations) the
+ * model does not hold yet, matched on the rule key, so re-running adds nothing
+ * and triage survives. Returns what was added.
+ */
+export async function generateModelThreats(options: { db: Db; modelId: string; actor: string; request: GenerateRequest }): Promise<{ threats: Threat[]; mitigations: Mitigation[]; seq: number }> {
+  const { db, modelId, actor } = options;
+  const { suggestions, records } = await suggestThreats(options);
+  const ops = mergeSuggestions(records, suggestions);
+  const { seq, results } = await commitOps({ db, modelId, actor, ops: ops.map((op) => ({ opId: newId(), op })) });
+  const added = results.flatMap((r) => (r.ok && r.op.type === 'put' ? [r.op.record] : []));
+  return {
+    threats: added.filter((r): r is Threat => r.typeName === 'threat'),
+    mitigations: added.filter((r): r is Mitigation => r.typeName === 'mitigation'),
+    seq,
+  };
+}
