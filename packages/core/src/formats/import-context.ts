@@ -1,5 +1,6 @@
 import { checkDocument } from '../model/document';
-import { ValidationError, zodIssues, type Issue } from '../model/errors';
+import type { z } from 'zod';
+import { formatPath, ValidationError, type Issue } from '../model/errors';
 import { ID_PATTERN, newId as randomId } from '../model/ids';
 import { ZModelRecord, type ModelRecord } from '../model/records';
 import type { ImportOptions } from './types';
@@ -49,18 +50,50 @@ export class ImportContext {
     return this.freshId();
   }
 
-  /** Fills schema defaults and checks the whole set; a failure here is an importer bug, reported as a ValidationError. */
-  finish(records: readonly unknown[]): ModelRecord[] {
+  private readonly sources = new WeakMap<object, string>();
+
+  /** Remembers where in the input a record came from, so problems with it are reported there. */
+  from<T extends object>(record: T, path: string): T {
+    this.sources.set(record, path);
+    return record;
+  }
+
+  /**
+   * Fills schema defaults and checks the whole set. Text longer than a field
+   * allows is cut to fit, with a warning; any other problem is reported as a
+   * ValidationError at the input path the record came from.
+   */
+  finish(records: readonly Record<string, unknown>[]): ModelRecord[] {
     const out: ModelRecord[] = [];
     const issues: Issue[] = [];
     records.forEach((r, i) => {
-      const parsed = ZModelRecord.safeParse(r);
+      const where = this.sources.get(r) ?? `records[${i}]`;
+      let parsed = ZModelRecord.safeParse(r);
+      if (!parsed.success && this.cutLongText(r, parsed.error, where)) parsed = ZModelRecord.safeParse(r);
       if (parsed.success) out.push(parsed.data);
-      else issues.push(...zodIssues(parsed.error, ['records', i]));
+      else issues.push(...parsed.error.issues.map((issue) => ({ path: where, message: `${formatPath(issue.path)}: ${issue.message}` })));
     });
     issues.push(...checkDocument(out));
     if (issues.length > 0) throw new ValidationError(issues);
     return out;
+  }
+
+  /** Cuts over-long strings named by `error` to their maximum length; true when anything was cut. */
+  private cutLongText(record: Record<string, unknown>, error: z.ZodError, where: string): boolean {
+    let cut = false;
+    for (const issue of error.issues) {
+      if (issue.code !== 'too_big' || issue.origin !== 'string') continue;
+      const max = Number(issue.maximum);
+      const [field, index] = issue.path;
+      if (typeof field !== 'string') continue;
+      const value = record[field];
+      if (typeof value === 'string') record[field] = value.slice(0, max);
+      else if (Array.isArray(value) && typeof index === 'number' && typeof value[index] === 'string') value[index] = (value[index] as string).slice(0, max);
+      else continue;
+      cut = true;
+      this.warn(where, `${formatPath(issue.path)} is longer than ${max} characters; cut to fit`);
+    }
+    return cut;
   }
 }
 

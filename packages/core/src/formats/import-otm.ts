@@ -83,7 +83,7 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
   // Model.
   const pa = attrs(otm.project.attributes);
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
-  records.push({
+  records.push(ctx.from({
     id: ctx.keepId(otm.project.id, 'project.id'),
     typeName: 'model',
     title: otm.project.name.trim() === '' ? 'Untitled threat model' : otm.project.name,
@@ -92,7 +92,7 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
     tags: otm.project.tags ?? [],
     ...Object.fromEntries(['scope', 'reviewer', 'reviewState', 'reviewedBy', 'reviewedAt', 'reviewNote'].filter((k) => typeof pa[k] === 'string').map((k) => [k, pa[k]])),
     contributors: strings(pa.contributors),
-  });
+  }, 'project'));
   (otm.assets ?? []).forEach((a, i) => ctx.warn(`assets[${i}]`, `asset ${JSON.stringify(a.name)} not imported: Threatloom has no asset records`));
 
   // Diagrams.
@@ -108,7 +108,7 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
     const methodology = ZMethodology.safeParse(a.methodology);
     const id = ctx.keepId(r.id, `${path}.id`);
     diagrams.set(r.id, { id, methodology: methodology.success ? methodology.data : 'stride' });
-    records.push({ id, typeName: 'diagram', title: r.name, description: r.description ?? '', methodology: methodology.success ? methodology.data : 'stride', order: typeof a.order === 'number' ? a.order : i });
+    records.push(ctx.from({ id, typeName: 'diagram', title: r.name, description: r.description ?? '', methodology: methodology.success ? methodology.data : 'stride', order: typeof a.order === 'number' ? a.order : i }, path));
     for (const [key, typeName] of [['notes', 'note'], ['boundaryLines', 'boundary-line']] as const) {
       (Array.isArray(a[key]) ? (a[key] as unknown[]) : []).forEach((n, ni) => {
         const rec = ZModelRecord.safeParse({ ...attrs(n), typeName, diagramId: id, id: ctx.keepId(attrs(n).id, `${path}.attributes.${key}[${ni}].id`) });
@@ -174,7 +174,7 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
     readAttributes(rec, attrs(c.attributes), kind, path);
     if ((c.tags ?? []).length > 0) ctx.warn(`${path}.tags`, 'component tags not imported');
     if (c.parent?.component) ctx.warn(`${path}.parent`, 'nesting in another component not carried: drawn beside it');
-    pending.push({ rec, zone: false });
+    pending.push({ rec: ctx.from(rec, path), zone: false });
   });
   (otm.trustZones ?? []).forEach((z, i) => {
     const path = `trustZones[${i}]`;
@@ -196,7 +196,7 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
       } else Object.assign(rec, place(p.diagram.id));
     }
     readAttributes(rec, a, 'boundary', path);
-    pending.push({ rec, zone: true });
+    pending.push({ rec: ctx.from(rec, path), zone: true });
   });
   for (const { rec } of pending) {
     const d = [...diagrams.values(), fallback].find((x) => x?.id === rec.diagramId)!;
@@ -234,7 +234,7 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
     else ctx.warn(`${path}.attributes.waypoints`, 'invalid waypoints; not imported');
     readAttributes(rec, a, 'flow', path);
     if ((f.tags ?? []).length > 0) ctx.warn(`${path}.tags`, 'data flow tags not imported');
-    records.push(rec);
+    records.push(ctx.from(rec, path));
     elementIds.set(f.id, { id: rec.id as string, diagramId, methodology: [...diagrams.values(), fallback].find((x) => x?.id === diagramId)!.methodology, kind: 'flow', center: { x: 0, y: 0 } });
   });
 
@@ -284,7 +284,7 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
     };
     if (typeof a.number === 'number' && Number.isInteger(a.number) && a.number >= 0) rec.number = a.number;
     for (const k of ['ruleId', 'ruleKey', 'libraryEntryId'] as const) if (typeof a[k] === 'string') rec[k] = a[k];
-    threats.push(rec);
+    threats.push(ctx.from(rec, found.path));
     (instance.mitigations ?? []).forEach((mi, mIndex) => {
       if (!mi?.mitigation) return;
       const m = mitigationDefs.get(mi.mitigation);
@@ -297,7 +297,7 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
       usedMitigations.add(m.def.id);
       const mStatus = mitigationStatus(mi.state) ?? mitigationStatus(typeof ma.status === 'string' ? ma.status : null);
       if (mi.state && !mitigationStatus(mi.state)) ctx.warn(`${path}.mitigations[${mIndex}].state`, `unknown mitigation state ${JSON.stringify(mi.state)}; imported as ${mStatus ?? 'proposed'}`);
-      mitigations.push({
+      mitigations.push(ctx.from({
         id: mid,
         typeName: 'mitigation',
         threatId: id,
@@ -305,7 +305,7 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
         description: m.def.description ?? '',
         status: mStatus ?? 'proposed',
         owner: typeof ma.owner === 'string' ? ma.owner : '',
-      });
+      }, m.path));
     });
   };
   (otm.components ?? []).forEach((c, i) => (c.threats ?? []).forEach((t, ti) => attach(c.id, t, `components[${i}].threats[${ti}]`)));

@@ -191,6 +191,25 @@ describe('translated labels and warnings', () => {
     expect(warnings.some((w) => w.path.endsWith('.target') && /no-such-cell/.test(w.message))).toBe(true);
   });
 
+  it('cuts text longer than a field allows, with a warning at the input path', () => {
+    const json = base();
+    json.summary.owner = 'o'.repeat(600);
+    json.detail.diagrams[0].cells[0].data.name = 'n'.repeat(1200);
+    const { records, warnings } = importThreatDragon(json);
+    expect(records.find((r) => r.typeName === 'model')).toMatchObject({ owner: 'o'.repeat(500) });
+    expect(records.find((r) => r.id === json.detail.diagrams[0].cells[0].id)).toMatchObject({ name: 'n'.repeat(1000) });
+    expect(warnings).toEqual([
+      { path: 'summary', message: 'owner is longer than 500 characters; cut to fit' },
+      { path: 'detail.diagrams[0].cells[0]', message: 'name is longer than 1000 characters; cut to fit' },
+    ]);
+  });
+
+  it('reports a value out of range at the cell it came from', () => {
+    const json = base();
+    json.detail.diagrams[0].cells[0].position.x = 1e12;
+    expect(() => importThreatDragon(json)).toThrow(/^detail\.diagrams\[0\]\.cells\[0\]: x: Too big/);
+  });
+
   it('gives a new id to a duplicated element id and warns', () => {
     const json = base();
     const cellsList = json.detail.diagrams[0].cells;

@@ -109,7 +109,7 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
   warnUnknown(ctx, model.summary, SUMMARY_KEYS, 'summary.', 'summary field');
   warnUnknown(ctx, model.detail, DETAIL_KEYS, 'detail.', 'detail field');
 
-  const records: unknown[] = [];
+  const records: Record<string, unknown>[] = [];
   const summaryId = model.summary.id;
   const modelId = typeof summaryId === 'string' && summaryId.length >= 2 ? ctx.keepId(summaryId, 'summary.id') : ctx.freshId();
   let title = (model.summary.title ?? '').trim() === '' ? '' : model.summary.title!;
@@ -123,7 +123,7 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
     if (name.trim() === '') ctx.warn(`detail.contributors[${i}]`, 'contributor without a name; not imported');
     else contributors.push(name);
   });
-  records.push({
+  records.push(ctx.from({
     id: modelId,
     typeName: 'model',
     title,
@@ -131,7 +131,7 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
     owner: model.summary.owner ?? '',
     reviewer: model.detail.reviewer ?? '',
     contributors,
-  });
+  }, 'summary'));
 
   const threats: Record<string, unknown>[] = [];
   model.detail.diagrams.forEach((d, di) => {
@@ -149,7 +149,7 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
       }
     }
     const diagramId = ctx.freshId();
-    records.push({ id: diagramId, typeName: 'diagram', title: d.title ?? '', description: d.description ?? '', methodology, order: di });
+    records.push(ctx.from({ id: diagramId, typeName: 'diagram', title: d.title ?? '', description: d.description ?? '', methodology, order: di }, dPath));
     const cells = cellsByDiagram[di] ?? [];
     const ids = cells.map((cell) => ctx.keepId(cell.tdId, `${cell.path}.id`));
     // Flows attach to the first cell of an id, as Threat Dragon's graph does.
@@ -161,12 +161,12 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
     });
     cells.forEach((cell, ci) => {
       const id = ids[ci]!;
-      records.push(buildElement(ctx, cell, id, diagramId, idMap, byTdId));
+      records.push(ctx.from(buildElement(ctx, cell, id, diagramId, idMap, byTdId), cell.path));
       cell.threats.forEach((t, ti) => {
         const tPath = `${cell.propsPath}threats[${ti}]`;
         const { threat, mitigation } = buildThreat(ctx, t, tPath, `${id}.threat${ti}`, id, diagramId, methodology);
-        threats.push(threat);
-        if (mitigation) records.push(mitigation);
+        threats.push(ctx.from(threat, tPath));
+        if (mitigation) records.push(ctx.from(mitigation, `${tPath}.mitigation`));
       });
     });
   });
@@ -175,8 +175,8 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
   let top = Math.max(model.detail.threatTop ?? 0, ...threats.map((t) => (typeof t.number === 'number' ? t.number : 0)));
   for (const t of threats) if (t.number === undefined) t.number = ++top;
   // Threats before their mitigations: records are listed parents first.
-  const mitigations = records.filter((r) => (r as { typeName: string }).typeName === 'mitigation');
-  const rest = records.filter((r) => (r as { typeName: string }).typeName !== 'mitigation');
+  const mitigations = records.filter((r) => r.typeName === 'mitigation');
+  const rest = records.filter((r) => r.typeName !== 'mitigation');
   return { format: version === 1 ? 'threat-dragon-v1' : 'threat-dragon-v2', records: ctx.finish([...rest, ...threats, ...mitigations]), warnings: ctx.warnings };
 }
 
