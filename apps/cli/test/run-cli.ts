@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,9 +28,19 @@ export function run(file: string, args: readonly string[], options: { cwd: strin
 
 let bundle: Promise<string> | undefined;
 
-/** The self-contained bundle `pnpm --filter @threatloom/cli build` makes, built once per test file into a temp dir. */
+/**
+ * The self-contained bundle `pnpm --filter @threatloom/cli build` makes, built once per
+ * test file. It goes inside the checkout (a gitignored cache) rather than /tmp because
+ * `serve` finds the server and tsx up the tree from the bundle, as in the Docker image.
+ */
 export function builtBundle(): Promise<string> {
-  bundle ??= buildBundle(path.join(mkdtempSync(path.join(os.tmpdir(), 'tl-cli-bundle-')), 'threatloom.js'));
+  const cache = path.join(cliDir, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  if (!bundle) {
+    const dir = mkdtempSync(path.join(cache, 'tl-cli-bundle-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    bundle = buildBundle(path.join(dir, 'threatloom.js'));
+  }
   return bundle;
 }
 
