@@ -41,9 +41,9 @@ const TD_KEYS: Record<Coded, Record<string, string>> = {
 
 /**
  * Display text Threat Dragon stored as a threat's `type`, per UI language
- * (copied from Threat Dragon's td.vue/src/i18n en, de, fr and es files).
+ * (copied from Threat Dragon's td.vue/src/i18n en, de, fr, es, zh and ja files).
  * English is also what the exporter writes. Languages whose labels equal the
- * English ones (pt, and DIE/PLOT4ai everywhere) need no entry.
+ * English ones (pt, ru, and most DIE/PLOT4ai labels) need no entry.
  */
 const TD_LABELS: Record<string, Partial<Record<Coded, Record<string, string>>>> = {
   en: {
@@ -105,6 +105,35 @@ const TD_LABELS: Record<string, Partial<Record<Coded, Record<string, string>>>> 
       nonCompliance: 'Non-conformité',
     },
     cia: { confidentiality: 'Confidentialité', integrity: 'Intégrité', availability: 'Disponibilité' },
+  },
+  zh: {
+    stride: { spoofing: '欺骗', tampering: '篡改', repudiation: '否认', informationDisclosure: '信息泄露', denialOfService: '拒绝服务', elevationOfPrivilege: '权限提升' },
+    linddun: {
+      linkability: '可链接性',
+      identifiability: '可识别性',
+      nonRepudiation: '不可否认性',
+      detectability: '可检测性',
+      disclosureOfInformation: '信息泄露',
+      unawareness: '不知情',
+      nonCompliance: '不合规',
+    },
+    cia: { confidentiality: '机密性', integrity: '完整性', availability: '可用性' },
+    die: { distributed: '分布式', immutable: '不可变性', ephemeral: '短暂性' },
+    plot4ai: {
+      techniqueProcesses: '技术 & 过程',
+      accessibility: '可访问性',
+      identifiabilityLinkability: '可识别性 & 可链接性',
+      security: '信息安全',
+      safety: '系统安全',
+      unawareness: '不知情',
+      ethicsHumanRights: '伦理 & 人权',
+      nonCompliance: '不合格',
+    },
+  },
+  ja: {
+    stride: { spoofing: 'なりすまし', tampering: '改竄', repudiation: '否認', informationDisclosure: '情報漏洩', denialOfService: 'サービス拒否', elevationOfPrivilege: '特権の昇格' },
+    cia: { confidentiality: '機密性', integrity: '完全性', availability: '可用性' },
+    die: { distributed: '分散化', immutable: '不変', ephemeral: '一時的' },
   },
   es: {
     // Spanish labels carry both languages ("Tampering / Manipulación"); each half is matched too.

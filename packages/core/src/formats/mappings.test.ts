@@ -65,6 +65,11 @@ describe('threat type labels', () => {
     expect(parseThreatType('Linkability', 'linddun')).toBe('linking');
     expect(parseThreatType('information-disclosure', 'stride')).toBe('information-disclosure');
     expect(parseThreatType('Ethics & Human Rights', 'plot4ai')).toBe('ethics-human-rights');
+    expect(parseThreatType('信息泄露', 'stride')).toBe('information-disclosure');
+    expect(parseThreatType('信息泄露', 'linddun')).toBe('data-disclosure');
+    expect(parseThreatType('可用性', 'cia')).toBe('availability');
+    expect(parseThreatType('なりすまし', 'stride')).toBe('spoofing');
+    expect(parseThreatType('一時的', 'die')).toBe('ephemeral');
   });
 
   it('resolves a shared French label by methodology and falls back for unknown ones', () => {
