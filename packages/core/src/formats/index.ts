@@ -11,3 +11,4 @@ export { exportMarkdown } from './export-markdown';
 export { STATUS_MAP, parseThreatStatus, threatDragonStatus, otmStatus, type StatusMapping } from './status-map';
 export { parseSeverity, TD_SEVERITY } from './severity-map';
 export { parseThreatType, threatDragonTypeLabel, parseDiagramType, TD_DIAGRAM_TYPES } from './category-map';
+export { exportWarnings } from './export-warnings';
