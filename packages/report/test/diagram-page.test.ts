@@ -34,7 +34,7 @@ function drawingInk(r: Raster) {
 
 const rec = (r: Record<string, unknown>): ModelRecord => ZModelRecord.parse(r);
 
-describe('diagram pages', () => {
+describe('diagram pages', { timeout: 60_000 }, () => {
   it('draw each diagram inside its page margins and the drawing is not empty', async () => {
     const file = savePdf(await renderReportPdf(sampleModel({ nodes: 12 }), { date: '2026-11-23' }));
     const pages = diagramPages(file);

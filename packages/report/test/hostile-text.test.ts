@@ -13,7 +13,7 @@ const HOSTILE = [
   'A very long name with many words that goes on and on well past the width of any shape or column in the report',
 ];
 
-describe('hostile names', () => {
+describe('hostile names', { timeout: 60_000 }, () => {
   it('generate a report whose text stays inside every page', async () => {
     const name = (i: number) => HOSTILE[i % HOSTILE.length]!;
     const records = sampleModel({ nodes: 14, name, title: HOSTILE[0]!.slice(0, 900) + HOSTILE[1] });

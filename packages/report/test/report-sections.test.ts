@@ -10,7 +10,8 @@ async function render(records: ModelRecord[], options = {}): Promise<string> {
   return savePdf(await renderReportPdf(records, { date: '2026-11-23', ...options }));
 }
 
-describe('PDF report sections', () => {
+// Real PDF rendering and poppler runs: seconds each on a busy shared machine.
+describe('PDF report sections', { timeout: 60_000 }, () => {
   const records = sampleModel({ nodes: 9 });
 
   it('has a cover with title, people, date and review state, then contents and the four summary questions', async () => {
@@ -62,7 +63,7 @@ describe('PDF report sections', () => {
   });
 });
 
-describe('PDF report options', () => {
+describe('PDF report options', { timeout: 60_000 }, () => {
   const records = sampleModel({ nodes: 12 });
   const all = threats(records);
   const titleOf = (t: Threat) => squash(t.title);

@@ -12,7 +12,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const dir = path.resolve(repoRoot, '../shared/fixtures/threat-dragon');
 const fixtures = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).sort();
 
-describe('real Threat Dragon models', () => {
+describe('real Threat Dragon models', { timeout: 60_000 }, () => {
   it('finds the fixtures', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(10);
   });

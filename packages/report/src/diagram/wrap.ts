@@ -44,18 +44,23 @@ export interface WrapOptions {
  */
 export function wrapText(text: string, { fontSize, maxWidth, measure, bold = false, maxLines }: WrapOptions): string[] {
   const lines: string[] = [];
+  const space = measure(' ', fontSize, bold);
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
+    let width = 0;
+    // Widths add up word by word (measuring each word once keeps long paragraphs linear).
     for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (measure(candidate, fontSize, bold) <= maxWidth) {
-        line = candidate;
+      const w = measure(word, fontSize, bold);
+      if (line !== '' && width + space + w <= maxWidth) {
+        line = `${line} ${word}`;
+        width += space + w;
         continue;
       }
       if (line !== '') lines.push(line);
-      const pieces = measure(word, fontSize, bold) > maxWidth ? breakWord(word, maxWidth, fontSize, measure, bold) : [word];
+      const pieces = w > maxWidth ? breakWord(word, maxWidth, fontSize, measure, bold) : [word];
       lines.push(...pieces.slice(0, -1));
       line = pieces[pieces.length - 1] ?? '';
+      width = pieces.length > 1 ? measure(line, fontSize, bold) : w;
     }
     lines.push(line);
     if (maxLines !== undefined && lines.length > maxLines) break;

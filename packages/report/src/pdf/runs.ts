@@ -13,6 +13,26 @@ const INVISIBLE = /\u200d|\ufe0e|\ufe0f|[\u{1F3FB}-\u{1F3FF}]/gu;
 /** Neutral characters stay in the current run instead of splitting it. */
 const NEUTRAL = /[\s\p{P}\p{N}]/u;
 
+const coverageCache = new WeakMap<Family[], Map<number, Face | null>[]>();
+
+/** Memoised "first face in fallback order with this glyph", per family list and weight. */
+function coverageOf(families: Family[], bold: boolean): (cp: number, faces: Face[]) => Face | undefined {
+  let maps = coverageCache.get(families);
+  if (!maps) {
+    maps = [new Map(), new Map()];
+    coverageCache.set(families, maps);
+  }
+  const memo = maps[bold ? 1 : 0]!;
+  return (cp, faces) => {
+    let face = memo.get(cp);
+    if (face === undefined) {
+      face = faces.find((f) => f.covers(cp)) ?? null;
+      memo.set(cp, face);
+    }
+    return face ?? undefined;
+  };
+}
+
 /**
  * Splits text into runs per font: each character goes to the first family in
  * fallback order that has its glyph; characters none has become `MISSING`.
@@ -21,6 +41,7 @@ const NEUTRAL = /[\s\p{P}\p{N}]/u;
 export function splitRuns(text: string, families: Family[], bold: boolean): Run[] {
   const faces = families.map((f) => (bold ? f.bold : f.regular));
   const primary = faces[0]!;
+  const firstCovering = coverageOf(families, bold);
   const runs: Run[] = [];
   let current: Run | null = null;
   for (const raw of text.replace(INVISIBLE, '')) {
@@ -29,7 +50,7 @@ export function splitRuns(text: string, families: Family[], bold: boolean): Run[
     let ch = raw;
     let face: Face | undefined;
     if (current && NEUTRAL.test(ch) && current.face.covers(cp)) face = current.face;
-    else face = faces.find((f) => f.covers(cp));
+    else face = firstCovering(cp, faces);
     if (!face) {
       ch = MISSING;
       face = current && current.face.covers(MISSING.codePointAt(0)!) ? current.face : primary;

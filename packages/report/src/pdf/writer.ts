@@ -68,9 +68,17 @@ export class Writer {
     return range.start + range.count - 1;
   }
 
+  private readonly widths = new Map<string, number>();
+
+  /** Width of `text` with font fallback; cached, since reports measure the same words again and again. */
   measure: Measure = (text, size, bold = false) => {
-    let w = 0;
-    for (const run of splitRuns(text, this.families, bold)) w += this.doc.font(run.face.name).fontSize(size).widthOfString(run.text);
+    const key = `${size}|${bold ? 1 : 0}|${text}`;
+    let w = this.widths.get(key);
+    if (w === undefined) {
+      w = 0;
+      for (const run of splitRuns(text, this.families, bold)) w += this.doc.font(run.face.name).fontSize(size).widthOfString(run.text);
+      this.widths.set(key, w);
+    }
     return w;
   };
 
