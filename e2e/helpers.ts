@@ -71,7 +71,7 @@ export async function share(page: Page, modelTitle: string, email: string, role:
   await page.getByRole('button', { name: `Share ${modelTitle}` }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Email').fill(email);
-  await dialog.getByLabel('Role', { exact: true }).selectOption(role);
+  await dialog.getByRole('combobox', { name: 'Role', exact: true }).selectOption(role);
   await dialog.getByRole('button', { name: 'Share' }).click();
   await expect(dialog.getByRole('status')).toContainText(`Shared with ${email}`);
   await dialog.getByRole('button', { name: 'Close' }).click();

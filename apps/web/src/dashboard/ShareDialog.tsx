@@ -46,7 +46,7 @@ export function ShareDialog({ modelId, title, onClose }: { modelId: string; titl
         </label>
         <label>
           Role
-          <select name="role" defaultValue="editor">
+          <select name="role" defaultValue="editor" aria-label="Role">
             {ROLES.filter((r) => r !== 'owner').map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}

@@ -12,6 +12,7 @@ import {
   useReactFlow,
   type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
@@ -39,6 +40,7 @@ const EDGE_TYPES = { flow: FlowEdge };
 const SNAP_GRID: [number, number] = [10, 10];
 const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: MarkerType.ArrowClosed } };
 const PASTE_OFFSET = 30;
+const FIT_VIEW_OPTIONS = { maxZoom: 1 };
 
 export function DiagramEditor({ focus }: { focus: string | null }) {
   return (
@@ -116,9 +118,8 @@ function Editor({ focus }: { focus: string | null }) {
       const current = store.getState().selection;
       if (ids.length === current.length && ids.every((id, i) => id === current[i])) return;
       store.getState().select(ids);
-      channel.set({ selection: ids });
     },
-    [store, channel],
+    [store],
   );
 
   const onDelete = useCallback(
@@ -152,6 +153,19 @@ function Editor({ focus }: { focus: string | null }) {
     [diagramId, submit, store],
   );
 
+  // Dropping a new flow anywhere on an element connects it, not only on a handle.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
+      const targetId = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node')?.getAttribute('data-id');
+      if (!targetId) return;
+      const connection = { source: state.fromNode.id, target: targetId, sourceHandle: null, targetHandle: null };
+      if (isValidConnection(connection)) onConnect(connection);
+    },
+    [isValidConnection, onConnect],
+  );
+
   const centre = useCallback(() => {
     const box = wrapper.current?.getBoundingClientRect();
     return box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
@@ -160,11 +174,11 @@ function Editor({ focus }: { focus: string | null }) {
   const add = useCallback(
     (kind: PaletteKind) => {
       if (!diagramId) return;
-      const record = newElement(kind, diagramId, centre());
+      const record = newElement(kind, diagramId, freeSpot(centre(), elements));
       submit([{ type: 'put', record }]);
       store.getState().select([record.id]);
     },
-    [diagramId, centre, submit, store],
+    [diagramId, centre, submit, store, elements],
   );
 
   const autoLayout = useCallback(() => {
@@ -216,6 +230,8 @@ function Editor({ focus }: { focus: string | null }) {
   }, [focus, store, flow]);
 
   useEffect(() => channel.set({ diagramId, cursor: null }), [channel, diagramId]);
+  // Others see this user's selection, however it was made (click, box, Ctrl+A, paste, jump from the table).
+  useEffect(() => channel.set({ selection }), [channel, selection]);
 
   const onMouseMove = useCallback((e: React.MouseEvent) => channel.set({ cursor: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) }), [channel, flow]);
 
@@ -264,6 +280,7 @@ function Editor({ focus }: { focus: string | null }) {
             onSelectionChange={onSelectionChange}
             onDelete={onDelete}
             onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
             isValidConnection={isValidConnection}
             connectionMode={ConnectionMode.Loose}
             nodesDraggable={canEdit}
@@ -275,6 +292,7 @@ function Editor({ focus }: { focus: string | null }) {
             onlyRenderVisibleElements
             minZoom={0.05}
             fitView
+            fitViewOptions={FIT_VIEW_OPTIONS}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} />
@@ -290,6 +308,18 @@ function Editor({ focus }: { focus: string | null }) {
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   );
+}
+
+/** The point nearest `at` (going down) where a new element does not land on top of an existing box. */
+function freeSpot(at: { x: number; y: number }, elements: readonly Element[]): { x: number; y: number } {
+  const boxes = elements.filter((e) => isBoxElement(e) && e.typeName !== 'boundary');
+  const spot = { ...at };
+  for (let i = 0; i < 30; i++) {
+    const hit = boxes.some((b) => isBoxElement(b) && Math.abs(b.x + b.width / 2 - spot.x) < (b.width + 100) / 2 && Math.abs(b.y + b.height / 2 - spot.y) < (b.height + 80) / 2);
+    if (!hit) break;
+    spot.y += 60;
+  }
+  return spot;
 }
 
 /** A model without diagrams (a new one): offer to start one. */

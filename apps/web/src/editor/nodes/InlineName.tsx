@@ -37,7 +37,7 @@ export function InlineName({ id, name, canEdit, multiline }: { id: string; name:
   return (
     <Tag
       className="node-name-input nodrag nowheel"
-      aria-label="Name"
+      aria-label="Edit name in place"
       autoFocus
       value={draft}
       onChange={(e) => setDraft(e.target.value)}

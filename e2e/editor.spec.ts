@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { createModel, newAccount, node, openTab, signUp } from './helpers';
+
+test('draw a diagram: add elements, rename in place, connect, undo and redo, delete', async ({ page }) => {
+  await signUp(page, newAccount('Petra'));
+  const id = await createModel(page, 'Drawing');
+  await openTab(page, id, 'diagram');
+
+  await page.getByRole('button', { name: 'Add process' }).click();
+  const process = node(page, 'process', 'Process');
+  await expect(process).toBeVisible();
+  await process.locator('.node-name').dblclick();
+  await page.getByRole('textbox', { name: 'Edit name in place' }).fill('Web server');
+  await page.getByRole('textbox', { name: 'Edit name in place' }).press('Enter');
+  await expect(node(page, 'process', 'Web server')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add actor' }).click();
+  const actor = node(page, 'actor', 'Actor');
+  await expect(actor).toBeVisible();
+  // Move the actor away from the process (both were added at the centre).
+  const box = await actor.boundingBox();
+  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box!.x - 200, box!.y + box!.height / 2, { steps: 8 });
+  await page.mouse.up();
+
+  // Draw a flow from the actor's right handle to the process.
+  const handle = actor.locator('.react-flow__handle-right');
+  const target = await node(page, 'process', 'Web server').boundingBox();
+  const hb = await handle.boundingBox();
+  await page.mouse.move(hb!.x + hb!.width / 2, hb!.y + hb!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  // The flow's properties: protocol and encryption show on its label.
+  await expect(page.getByRole('heading', { name: 'Data flow: Data flow' })).toBeVisible();
+  await page.getByLabel('Protocol').fill('HTTPS');
+  await page.getByLabel('Protocol').press('Enter');
+  await page.getByLabel('Encrypted').check();
+  await expect(page.locator('.flow-label')).toContainText('HTTPS');
+  await expect(page.locator('.flow-label').getByRole('img', { name: 'encrypted' })).toBeVisible();
+
+  // Undo takes back the last edit (encryption), redo restores it.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.flow-label').getByRole('img', { name: 'encrypted' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.locator('.flow-label').getByRole('img', { name: 'encrypted' })).toBeVisible();
+
+  // Delete the process: its flow goes with it.
+  await node(page, 'process', 'Web server').click();
+  await page.keyboard.press('Delete');
+  await expect(node(page, 'process', 'Web server')).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+
+  // Keyboard shortcuts help.
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Ctrl+Z');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
