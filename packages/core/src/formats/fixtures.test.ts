@@ -28,12 +28,17 @@ export function counterIds(prefix = 'gen'): () => string {
 // Helpers above are shared by the format tests; this checks what they find.
 import { describe, expect, it } from 'vitest';
 
-describe('fixtures', () => {
-  it('finds the Threat Dragon fixtures named in PROVENANCE.md, each a summary + detail object', () => {
-    const provenance = readFileSync(path.join(fixturesDir, 'PROVENANCE.md'), 'utf8');
-    const found = threatDragonFixtures();
-    expect(found.length).toBeGreaterThanOrEqual(14);
-    expect(provenance).toContain('ThreatDragonModels/enter-the-dragon');
-    for (const f of found) expect(f.json, f.name).toMatchObject({ summary: expect.any(Object), detail: expect.any(Object) });
+// Other test files import the helpers above; run this check only in its own file.
+const ownFile = expect.getState().testPath?.endsWith('/fixtures.test.ts') ?? true;
+
+if (ownFile) {
+  describe('fixtures', () => {
+    it('finds the Threat Dragon fixtures named in PROVENANCE.md, each a summary + detail object', () => {
+      const provenance = readFileSync(path.join(fixturesDir, 'PROVENANCE.md'), 'utf8');
+      const found = threatDragonFixtures();
+      expect(found.length).toBeGreaterThanOrEqual(14);
+      expect(provenance).toContain('ThreatDragonModels/enter-the-dragon');
+      for (const f of found) expect(f.json, f.name).toMatchObject({ summary: expect.any(Object), detail: expect.any(Object) });
+    });
   });
-});
+}
