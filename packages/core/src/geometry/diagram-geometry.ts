@@ -71,12 +71,31 @@ export function analyseGeometry(elements: Iterable<Element>): DiagramGeometry {
     }
   }
   const lineIndex = new StaticRTree(segments);
+  // Long flow segments are queried piece by piece: one bounding box around a long
+  // diagonal covers most of the diagram and would match nearly every line segment.
+  let typical = 0;
+  for (const { rect } of segments) typical += rect.maxX - rect.minX + (rect.maxY - rect.minY);
+  const piece = segments.length > 0 ? Math.max(1, typical / segments.length) : 1;
 
   const endOf = (elementId: string | null, point: Point | null): { at: Point; zone: readonly string[] } | null => {
     const box = elementId === null ? undefined : boxes.get(elementId);
     if (box) return { at: centreOf(box), zone: containers.get(elementId!) ?? NONE };
     if (point) return { at: point, zone: containingPoint(point) };
     return null;
+  };
+
+  /** Adds to `crossed` every boundary line the segment a–b meets. */
+  const crossLines = (a: Point, b: Point, crossed: Set<string>) => {
+    const steps = Math.min(10_000, Math.max(1, Math.ceil((Math.abs(b.x - a.x) + Math.abs(b.y - a.y)) / piece)));
+    const check = (seg: { lineId: string; a: Point; b: Point }) => {
+      if (!crossed.has(seg.lineId) && segmentsIntersect(a, b, seg.a, seg.b)) crossed.add(seg.lineId);
+    };
+    if (steps === 1) return lineIndex.search(segmentRect(a, b), check);
+    for (let k = 0; k < steps; k++) {
+      const from = { x: a.x + ((b.x - a.x) * k) / steps, y: a.y + ((b.y - a.y) * k) / steps };
+      const to = k === steps - 1 ? b : { x: a.x + ((b.x - a.x) * (k + 1)) / steps, y: a.y + ((b.y - a.y) * (k + 1)) / steps };
+      lineIndex.search(segmentRect(from, to), check);
+    }
   };
 
   const crossings = new Map<string, readonly string[]>();
@@ -89,14 +108,13 @@ export function analyseGeometry(elements: Iterable<Element>): DiagramGeometry {
       for (const id of target.zone) if (!source.zone.includes(id)) crossed.add(id);
     }
     if (segments.length > 0) {
-      const path = [...(source ? [source.at] : []), ...flow.waypoints, ...(target ? [target.at] : [])];
-      for (let i = 1; i < path.length; i++) {
-        const a = path[i - 1]!;
-        const b = path[i]!;
-        lineIndex.search(segmentRect(a, b), (seg) => {
-          if (!crossed.has(seg.lineId) && segmentsIntersect(a, b, seg.a, seg.b)) crossed.add(seg.lineId);
-        });
-      }
+      let previous = source ? source.at : null;
+      const visit = (b: Point) => {
+        if (previous) crossLines(previous, b, crossed);
+        previous = b;
+      };
+      for (const w of flow.waypoints) visit(w);
+      if (target) visit(target.at);
     }
     if (crossed.size > 0) crossings.set(flow.id, [...crossed].sort());
   }

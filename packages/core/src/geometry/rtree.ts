@@ -7,61 +7,69 @@ const NODE_SIZE = 16;
  * each carrying a payload. Built once in O(n log n); a query visits only the
  * nodes whose bounds meet the search rectangle, so containment and crossing
  * checks stay near O(log n + hits) instead of comparing every pair.
+ * Node bounds live in one flat Float64Array: queries run per element, and
+ * flat numeric arrays keep them cheap.
  */
 export class StaticRTree<T> {
-  /** Levels from leaves (0) up to the root; each node is a bounding rect and its children's index range. */
-  private readonly levels: { rect: Rect; start: number; end: number }[][] = [];
-  private readonly items: { rect: Rect; value: T }[];
+  /** minX, minY, maxX, maxY per node: leaves (one per entry) first, then each upper level, root last. */
+  private readonly bounds: Float64Array;
+  /** For an inner node `n` (index >= leaf count): its children are nodes first[n - leaves] … end[n - leaves] - 1. */
+  private readonly first: Uint32Array;
+  private readonly end: Uint32Array;
+  private readonly entries: { rect: Rect; value: T }[];
 
   constructor(entries: readonly { rect: Rect; value: T }[]) {
-    this.items = sortTileRecursive([...entries]);
-    let level = this.items.map((item, i) => ({ rect: item.rect, start: i, end: i + 1 }));
-    this.levels.push(level);
-    while (level.length > 1) {
-      const parents: { rect: Rect; start: number; end: number }[] = [];
-      for (let i = 0; i < level.length; i += NODE_SIZE) {
-        const end = Math.min(i + NODE_SIZE, level.length);
-        parents.push({ rect: unionOf(level, i, end), start: i, end });
+    this.entries = sortTileRecursive([...entries]);
+    const leaves = this.entries.length;
+    let total = leaves;
+    for (let level = leaves; level > 1; level = Math.ceil(level / NODE_SIZE)) total += Math.ceil(level / NODE_SIZE);
+    this.bounds = new Float64Array(total * 4);
+    this.first = new Uint32Array(total - leaves);
+    this.end = new Uint32Array(total - leaves);
+    this.entries.forEach(({ rect }, i) => this.bounds.set([rect.minX, rect.minY, rect.maxX, rect.maxY], i * 4));
+    let levelStart = 0;
+    let levelEnd = leaves;
+    let next = leaves;
+    while (levelEnd - levelStart > 1) {
+      const parentsStart = next;
+      for (let i = levelStart; i < levelEnd; i += NODE_SIZE) {
+        const stop = Math.min(i + NODE_SIZE, levelEnd);
+        let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity; // prettier-ignore
+        for (let c = i; c < stop; c++) {
+          const o = c * 4;
+          minX = Math.min(minX, this.bounds[o]!);
+          minY = Math.min(minY, this.bounds[o + 1]!);
+          maxX = Math.max(maxX, this.bounds[o + 2]!);
+          maxY = Math.max(maxY, this.bounds[o + 3]!);
+        }
+        this.bounds.set([minX, minY, maxX, maxY], next * 4);
+        this.first[next - leaves] = i;
+        this.end[next - leaves] = stop;
+        next += 1;
       }
-      this.levels.push(parents);
-      level = parents;
+      levelStart = parentsStart;
+      levelEnd = next;
     }
   }
 
   /** Calls `visit` with every payload whose rectangle meets `query` (edges touching count). */
   search(query: Rect, visit: (value: T, rect: Rect) => void): void {
-    const top = this.levels.length - 1;
-    if (top < 0 || this.items.length === 0) return;
-    this.descend(top, 0, this.levels[top]!.length, query, visit);
-  }
-
-  private descend(levelIndex: number, start: number, end: number, q: Rect, visit: (value: T, rect: Rect) => void): void {
-    const level = this.levels[levelIndex]!;
-    for (let i = start; i < end; i++) {
-      const node = level[i]!;
-      if (!meets(node.rect, q)) continue;
-      if (levelIndex === 0) {
-        const item = this.items[i]!;
-        visit(item.value, item.rect);
-      } else this.descend(levelIndex - 1, node.start, node.end, q, visit);
+    const leaves = this.entries.length;
+    if (leaves === 0) return;
+    const b = this.bounds;
+    const stack = [b.length / 4 - 1];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const o = node * 4;
+      if (b[o]! > query.maxX || b[o + 1]! > query.maxY || b[o + 2]! < query.minX || b[o + 3]! < query.minY) continue;
+      if (node < leaves) {
+        const entry = this.entries[node]!;
+        visit(entry.value, entry.rect);
+      } else {
+        for (let c = this.first[node - leaves]!, stop = this.end[node - leaves]!; c < stop; c++) stack.push(c);
+      }
     }
   }
-}
-
-function meets(a: Rect, b: Rect): boolean {
-  return a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY;
-}
-
-function unionOf(nodes: readonly { rect: Rect }[], start: number, end: number): Rect {
-  const r = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  for (let i = start; i < end; i++) {
-    const n = nodes[i]!.rect;
-    if (n.minX < r.minX) r.minX = n.minX;
-    if (n.minY < r.minY) r.minY = n.minY;
-    if (n.maxX > r.maxX) r.maxX = n.maxX;
-    if (n.maxY > r.maxY) r.maxY = n.maxY;
-  }
-  return r;
 }
 
 /** Orders entries so that each run of NODE_SIZE is spatially compact: vertical slices by x, then by y within a slice. */

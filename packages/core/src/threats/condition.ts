@@ -31,11 +31,18 @@ function isSet(value: unknown): boolean {
 export function compileCondition(c: Condition): Predicate {
   if ('all' in c) {
     const parts = c.all.map(compileCondition);
-    return (e, s, r) => parts.every((p) => p(e, s, r));
+    // Plain loops: evaluation runs per element and rule, and closures per call would feed the GC.
+    return (e, s, r) => {
+      for (const p of parts) if (!p(e, s, r)) return false;
+      return true;
+    };
   }
   if ('any' in c) {
     const parts = c.any.map(compileCondition);
-    return (e, s, r) => parts.some((p) => p(e, s, r));
+    return (e, s, r) => {
+      for (const p of parts) if (p(e, s, r)) return true;
+      return false;
+    };
   }
   if ('not' in c) {
     const inner = compileCondition(c.not);
@@ -69,9 +76,10 @@ export function compileCondition(c: Condition): Predicate {
     const needles = c.contains.map((w) => w.toLowerCase());
     return (e) => {
       const v = read(e, prop);
-      if (typeof v !== 'string') return false;
+      if (typeof v !== 'string' || v === '') return false;
       const hay = v.toLowerCase();
-      return needles.some((n) => hay.includes(n));
+      for (const n of needles) if (hay.includes(n)) return true;
+      return false;
     };
   }
   if ('source' in c || 'target' in c) {
@@ -89,8 +97,10 @@ export function compileCondition(c: Condition): Predicate {
   const way = 'inbound' in c ? 'inbound' : 'outbound' in c ? 'outbound' : 'connected';
   const inner = compileCondition('inbound' in c ? c.inbound : 'outbound' in c ? c.outbound : c.connected);
   // A flow is "reversed" for this element when it reaches the element against its drawn direction.
-  const check = (flows: readonly Flow[], e: Element, s: Scene, drawnEnd: 'sourceId' | 'targetId') =>
-    flows.some((f) => inner(f, s, f[drawnEnd] !== e.id));
+  const check = (flows: readonly Flow[], e: Element, s: Scene, drawnEnd: 'sourceId' | 'targetId') => {
+    for (const f of flows) if (inner(f, s, f[drawnEnd] !== e.id)) return true;
+    return false;
+  };
   return (e, s) =>
     ((way === 'inbound' || way === 'connected') && check(s.inbound.get(e.id) ?? NO_FLOWS, e, s, 'targetId')) ||
     ((way === 'outbound' || way === 'connected') && check(s.outbound.get(e.id) ?? NO_FLOWS, e, s, 'sourceId'));

@@ -98,13 +98,15 @@ describe('generateThreats', () => {
     expect(generateThreats(oneWay, { packs: ['oat'] }).some((s) => s.ruleId === 'oat.OAT-011.scraping')).toBe(false);
   });
 
-  it('suggestions do not share arrays with the rules', () => {
+  it('suggestions share their rule\'s mitigations and references, frozen so no one can change the rule through them', () => {
     const [first] = generateThreats(shop());
-    first!.mitigations.push({ title: 'x', description: 'y' });
-    first!.references.length = 0;
     const rule = RULES.find((r) => r.id === first!.ruleId)!;
-    expect(rule.mitigations.some((m) => m.title === 'x')).toBe(false);
-    expect(generateThreats(shop())[0]!.references).toEqual(rule.references);
+    expect(first!.mitigations).toEqual(rule.mitigations);
+    expect(() => (first!.mitigations as unknown as { title: string }[]).push({ title: 'x' })).toThrow(TypeError);
+    expect(() => {
+      (first!.references[0] as { id: string }).id = 'changed';
+    }).toThrow(TypeError);
+    expect(rule.references[0]!.id).not.toBe('changed');
   });
 
   it('runs organisation rules given as JSON through the same interpreter', () => {
