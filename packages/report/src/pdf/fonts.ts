@@ -74,10 +74,11 @@ export function builtInFamilies(): Family[] {
 const extraCache = new Map<string, Family>();
 
 /** An extra fallback font (e.g. a CJK TTF/OTF installed on the host) used for both weights. */
-export function extraFamily(path: string, i: number): Family {
+export function extraFamily(path: string): Family {
   let fam = extraCache.get(path);
   if (!fam) {
-    const face = loadFace(`extra-${i}`, path);
+    // Named by load order, not by position in one report's list: the name keys process-wide width caches.
+    const face = loadFace(`extra-${extraCache.size}`, path);
     fam = { regular: face, bold: face };
     extraCache.set(path, fam);
   }

@@ -21,7 +21,7 @@ export async function renderReportPdf(records: Iterable<ModelRecord> | ModelInde
   const o = parsed.data;
   const index = 'byId' in records ? records : indexModel(records);
   const model = modelRecordOf(index.byId.values());
-  const families = [...builtInFamilies(), ...o.fallbackFonts.map((path, i) => extraFamily(path, i))];
+  const families = [...builtInFamilies(), ...o.fallbackFonts.map((path) => extraFamily(path))];
   const w = new Writer(families, { title: model.title });
   const content = selectContent(index, o);
 

@@ -1,12 +1,16 @@
 import PDFDocument from 'pdfkit';
 import { wrapText, type Measure } from '../diagram/wrap';
-import type { Family } from './fonts';
+import type { Face, Family } from './fonts';
 import { splitRuns } from './runs';
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = 50;
 /** Space kept free at the bottom of every page for the "Page N of M" footer. */
 export const FOOTER = 28;
+
+/** Unit-size widths by face and text, shared by all documents of the process (bounded). */
+const UNIT_WIDTHS = new Map<string, number>();
+const UNIT_WIDTHS_MAX = 200_000;
 
 export interface TextStyle {
   size?: number;
@@ -68,18 +72,23 @@ export class Writer {
     return range.start + range.count - 1;
   }
 
-  private readonly widths = new Map<string, number>();
-
-  /** Width of `text` with font fallback; cached, since reports measure the same words again and again. */
-  measure: Measure = (text, size, bold = false) => {
-    const key = `${size}|${bold ? 1 : 0}|${text}`;
-    let w = this.widths.get(key);
+  /** Width of one run at size 1; shaping is the costliest step of a report, so widths are cached across documents. */
+  private runWidth(face: Face, text: string): number {
+    const key = `${face.name}\u0000${text}`;
+    let w = UNIT_WIDTHS.get(key);
     if (w === undefined) {
-      w = 0;
-      for (const run of splitRuns(text, this.families, bold)) w += this.doc.font(run.face.name).fontSize(size).widthOfString(run.text);
-      this.widths.set(key, w);
+      w = this.doc.font(face.name).fontSize(1).widthOfString(text);
+      if (UNIT_WIDTHS.size >= UNIT_WIDTHS_MAX) UNIT_WIDTHS.clear();
+      UNIT_WIDTHS.set(key, w);
     }
     return w;
+  }
+
+  /** Width of `text` at `size` with font fallback. */
+  measure: Measure = (text, size, bold = false) => {
+    let w = 0;
+    for (const run of splitRuns(text, this.families, bold)) w += this.runWidth(run.face, run.text);
+    return w * size;
   };
 
   /** Draws one line at an absolute position without any wrapping or page logic (works under transforms). */
@@ -89,7 +98,7 @@ export class Writer {
     for (const run of splitRuns(text, this.families, bold)) {
       this.doc.font(run.face.name).fontSize(size);
       this.doc.text(run.text, cx, y, { lineBreak: false });
-      cx += this.doc.widthOfString(run.text);
+      cx += this.runWidth(run.face, run.text) * size;
     }
   }
 
