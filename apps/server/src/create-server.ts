@@ -11,7 +11,7 @@ import { authenticate } from './http/authenticate';
 import { DEFAULT_RATE_LIMITS, type RateLimits, type RouteContext } from './http/context';
 import { csrfProtection } from './http/csrf';
 import { apiNotFound, errorHandler } from './http/errors';
-import { assertJsonDepth } from './http/json-depth';
+import { checkJsonText } from './http/check-json-text';
 import { authRoutes } from './http/routes/auth';
 import { healthRoutes } from './http/routes/health';
 import { memberRoutes } from './http/routes/members';
@@ -99,7 +99,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   );
 
   app.use(healthRoutes(db));
-  const verify = (_req: unknown, _res: unknown, buf: Buffer) => assertJsonDepth(buf, JSON_MAX_DEPTH);
+  const verify = (_req: unknown, _res: unknown, buf: Buffer) => checkJsonText(buf, JSON_MAX_DEPTH);
   // Imports carry whole models (5 MB); everything else is small (1 MB). The first parser that runs wins.
   app.use('/api/models/import', express.json({ limit: '5mb', verify }));
   app.use('/api', express.json({ limit: '1mb', verify }));

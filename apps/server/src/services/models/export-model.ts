@@ -1,24 +1,22 @@
-import { modelRecordOf, toNativeDocument } from '@threatloom/core';
+import { EXPORT_FORMATS, exportModel as writeModelFile, modelRecordOf, type ExportFormat } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
 import { HttpError } from '../../http/errors';
 import { getModel } from './get-model';
 
-export const EXPORT_FORMATS = ['native'] as const;
-
-export interface ExportedFile {
+export interface ExportedDownload {
   filename: string;
   contentType: string;
   body: string;
 }
 
-/** A model as a downloadable file in one of `EXPORT_FORMATS`. */
-export async function exportModel(options: { db: Db; modelId: string; format: string }): Promise<ExportedFile> {
+const isFormat = (f: string): f is ExportFormat => Object.hasOwn(EXPORT_FORMATS, f);
+
+/** A model as a downloadable file in one of core's export formats (native, threat-dragon, otm, markdown, csv). */
+export async function exportModel(options: { db: Db; modelId: string; format: string }): Promise<ExportedDownload> {
   const { db, modelId, format } = options;
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new HttpError(400, 'unsupported_format', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  }
+  if (!isFormat(format)) throw new HttpError(400, 'unsupported_format', `format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
   const { records } = await getModel({ db, modelId, role: 'viewer' });
-  const title = modelRecordOf(records).title;
-  const base = title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'model';
-  return { filename: `${base}.threatloom.json`, contentType: 'application/json', body: JSON.stringify(toNativeDocument(records), null, 2) };
+  const file = writeModelFile(records, format);
+  const base = modelRecordOf(records).title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'model';
+  return { filename: `${base}.${file.extension}`, contentType: file.mediaType, body: file.content };
 }

@@ -99,6 +99,11 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
             continue;
           }
           const op = check.op;
+          // PostgreSQL cannot store NUL in text or jsonb: refuse it here rather than fail the whole transaction.
+          if (hasNul(op)) {
+            reject({ code: 'invalid_op', message: 'text must not contain NUL characters (\\u0000)' });
+            continue;
+          }
           const denied = checkRole(roles.get(who), op, state, who);
           if (denied) {
             reject(denied);
@@ -140,4 +145,12 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
     cache.drop(modelId);
     throw err;
   }
+}
+
+/** Whether any string inside `value` holds a NUL character. */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasNul);
+  return false;
 }
