@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Threat } from '@threatloom/core';
-// Core does not export its formats from the package entry yet; switch to `importModel` from '@threatloom/core' once it does.
-import { importThreatDragon } from '../../core/src/formats/import-threat-dragon';
+import { importModel, type Threat } from '@threatloom/core';
 import { renderReportPdf } from '../src/index';
 import { pdfText, savePdf, squash, words } from './poppler';
 
@@ -18,7 +16,7 @@ describe('real Threat Dragon models', { timeout: 60_000 }, () => {
   });
 
   it.each(fixtures)('%s renders every threat, each diagram on one page inside the page', async (name) => {
-    const { records } = importThreatDragon(JSON.parse(readFileSync(path.join(dir, name), 'utf8')));
+    const { records } = importModel(JSON.parse(readFileSync(path.join(dir, name), 'utf8')));
     const file = savePdf(await renderReportPdf(records, { date: '2026-11-23' }));
     const text = squash(pdfText(file));
     for (const t of records.filter((r): r is Threat => r.typeName === 'threat')) expect(text, t.title).toContain(squash(t.title).replace(/[^\p{L}\p{N}\p{P}\p{S}]/gu, ''));
