@@ -61,6 +61,7 @@ function Editor({ focus }: { focus: string | null }) {
   const [snap, setSnap] = useState(true);
   const [help, setHelp] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const generate = useSuggestions((s) => s.generate);
   const pasteCount = useRef(0);
 
@@ -254,7 +255,14 @@ function Editor({ focus }: { focus: string | null }) {
         onSnap={setSnap}
         onAutoLayout={autoLayout}
         onHelp={() => setHelp(true)}
-        onGenerate={() => diagramId && generate(store.getState().records, diagramId)}
+        onGenerate={() => {
+          if (!diagramId) return;
+          const n = generate(store.getState().records, diagramId);
+          store.getState().select([]);
+          setBusy(null);
+          setNotice(n === 0 ? 'No new threats to suggest.' : `${n} threats suggested: review them in the side panel.`);
+        }}
+        notice={notice}
       />
       <div className="editor-body">
         <div className="canvas" ref={wrapper} onMouseMove={onMouseMove} onMouseLeave={() => channel.set({ cursor: null })} aria-label="Diagram canvas" role="region">

@@ -6,6 +6,7 @@ export interface ToolbarProps {
   selectedBoxes: number;
   snap: boolean;
   busy: string | null;
+  notice: string | null;
   onAdd: (kind: PaletteKind) => void;
   onAlign: (how: Alignment) => void;
   onSnap: (on: boolean) => void;
@@ -54,6 +55,7 @@ export function Toolbar(p: ToolbarProps) {
           Keyboard shortcuts
         </button>
       </div>
+      {p.notice && !p.busy && <span role="status">{p.notice}</span>}
       {p.busy && (
         <span role="status" className="progress">
           <span className="spinner" aria-hidden="true" /> {p.busy}

@@ -4,6 +4,7 @@ import { displayName } from '../api/auth';
 import { getModel, type ModelSummary } from '../api/models';
 import { useAuth } from '../auth/auth-store';
 import { createPresenceStore, LocalPresence } from '../collab/presence-store';
+import { useSuggestions } from '../panels/suggestions-store';
 import { indexedDbPendingStore } from '../sync/pending-db';
 import { connectSocket } from '../sync/socket';
 import type { ModelContextValue } from './model-context';
@@ -29,6 +30,8 @@ export function useOpenModel(modelId: string): { ctx: ModelContextValue | null; 
         const client = new SyncClient({ modelId, transport: socket, store: pendingStore });
         const store = createModelStore(client, s.role);
         const presence = createPresenceStore(client);
+        // Suggestions belong to the model they were made for.
+        useSuggestions.setState({ byElement: {}, dismissed: new Set() });
         void client.start();
         setSummary(s);
         setCtx({ modelId, store, presence, channel: new LocalPresence(client), me: { id: user.id, name: displayName(user) } });

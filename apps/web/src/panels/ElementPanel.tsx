@@ -3,6 +3,7 @@ import { ELEMENT_KIND_LABELS, isElement, METHODOLOGIES, METHODOLOGY_LABELS, newI
 import { CheckField, SelectField, TextField } from '../fields/RecordFields';
 import { useModel, useModelContext } from '../model/model-context';
 import { indexOf, recordOf, selectCanEdit, selectDiagramId, selectRecords } from '../model/model-store';
+import { AllSuggestions } from './AllSuggestions';
 import { CommentsThread } from './CommentsThread';
 import { ELEMENT_FIELDS } from './element-fields';
 import { ElementThreats } from './ElementThreats';
@@ -69,6 +70,7 @@ function DiagramPanel({ diagram }: { diagram: Diagram }) {
           </select>
         </div>
       )}
+      <AllSuggestions />
       <TextField record={diagram} field="title" label="Diagram title" />
       <TextField record={diagram} field="description" label="Diagram description" multiline />
       <SelectField record={diagram} field="methodology" label="Methodology" options={METHODOLOGIES.map((m) => ({ value: m, label: METHODOLOGY_LABELS[m] }))} />

@@ -56,7 +56,7 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
       <div className="filters row" role="group" aria-label="Filters">
         <label>
           Status
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">All</option>
             {THREAT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -67,7 +67,7 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
         </label>
         <label>
           Severity
-          <select value={severity} onChange={(e) => setSeverity(e.target.value)}>
+          <select aria-label="Filter by severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
             <option value="">All</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -78,7 +78,7 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
         </label>
         <label>
           Category
-          <select value={category} onChange={(e) => setCategory(e.target.value)}>
+          <select aria-label="Filter by category" value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">All</option>
             {categories.map((c) => (
               <option key={c} value={c}>
@@ -89,7 +89,7 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
         </label>
         <label>
           Element
-          <select value={element} onChange={(e) => setElement(e.target.value)}>
+          <select aria-label="Filter by element" value={element} onChange={(e) => setElement(e.target.value)}>
             <option value="">All</option>
             {withThreats.map((id) => (
               <option key={id} value={id}>
