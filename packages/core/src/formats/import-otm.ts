@@ -176,6 +176,11 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
     if (c.parent?.component) ctx.warn(`${path}.parent`, 'nesting in another component not carried: drawn beside it');
     pending.push({ rec: ctx.from(rec, path), zone: false });
   });
+  // Imported component id -> its parent zone's OTM id, to size zones drawn nowhere around their components.
+  const componentZone = new Map<string, string>();
+  (otm.components ?? []).forEach((c, i) => {
+    if (c.parent?.trustZone) componentZone.set(pending[i]!.rec.id as string, c.parent.trustZone);
+  });
   (otm.trustZones ?? []).forEach((z, i) => {
     const path = `trustZones[${i}]`;
     const a = attrs(z.attributes);
@@ -186,7 +191,7 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
     if (p.pos) Object.assign(rec, { x: p.pos.x, y: p.pos.y }, p.size ? { width: p.size.width, height: p.size.height } : {});
     else {
       // Size the zone around the components that name it as parent.
-      const children = pending.filter((x) => !x.zone && (otm.components ?? []).some((c) => c.id === x.rec.id && c.parent?.trustZone === z.id));
+      const children = pending.filter((x) => !x.zone && componentZone.get(x.rec.id as string) === z.id);
       if (children.length > 0) {
         const xs = children.map((c) => c.rec.x as number);
         const ys = children.map((c) => c.rec.y as number);
@@ -334,7 +339,8 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
       });
     } else ctx.warn(path, `mitigation ${JSON.stringify(def.name)} is used by no threat; not imported`);
   }
-  let top = Math.max(0, ...threats.map((t) => (typeof t.number === 'number' ? t.number : 0)));
+  let top = 0;
+  for (const t of threats) if (typeof t.number === 'number' && t.number > top) top = t.number;
   for (const t of threats) if (t.number === undefined) t.number = ++top;
   return { format: 'otm', records: ctx.finish([...records, ...threats, ...mitigations]), warnings: ctx.warnings };
 }

@@ -172,7 +172,9 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
   });
 
   // Threats without a number get the next free ones, after Threat Dragon's own counter.
-  let top = Math.max(model.detail.threatTop ?? 0, ...threats.map((t) => (typeof t.number === 'number' ? t.number : 0)));
+  // (a loop, not Math.max(...spread): models can hold more threats than a call has arguments)
+  let top = model.detail.threatTop ?? 0;
+  for (const t of threats) if (typeof t.number === 'number' && t.number > top) top = t.number;
   for (const t of threats) if (t.number === undefined) t.number = ++top;
   // Threats before their mitigations: records are listed parents first.
   const mitigations = records.filter((r) => r.typeName === 'mitigation');
