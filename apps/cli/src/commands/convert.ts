@@ -1,17 +1,12 @@
 import { Option } from 'commander';
-import { toNativeDocument } from '@threatloom/core';
+import { EXPORT_FORMATS, exportModel, type ExportFormat } from '@threatloom/core';
 import type { CliCommand } from './command';
-import { CliError, issueLine } from '../errors';
+import { issueLine } from '../errors';
 import { loadModel } from '../io/load-model';
 import { writeOutput } from '../io/write-output';
 
-const TARGETS = ['native', 'threat-dragon'] as const;
-type Target = (typeof TARGETS)[number];
-
-function render(records: Parameters<typeof toNativeDocument>[0], to: Target): string {
-  if (to === 'native') return JSON.stringify(toNativeDocument(records), null, 2) + '\n';
-  throw new CliError(`conversion to ${to} is not available yet`);
-}
+/** Every format core exports, in core's order: native, threat-dragon, otm, markdown, csv. */
+const TARGETS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
 
 export const convertCommand: CliCommand = {
   name: 'convert',
@@ -19,14 +14,18 @@ export const convertCommand: CliCommand = {
     program
       .command('convert')
       .summary('convert a model file to another format')
-      .description('Read a model (Threatloom native, Threat Dragon v1 or v2; detected) and write it in another format.')
+      .description(
+        'Read a model (Threatloom native, Threat Dragon v1 or v2, Open Threat Model; detected) and write it\n' +
+          'as Threatloom native JSON, Threat Dragon v2 JSON, Open Threat Model JSON, a Markdown report or a\n' +
+          'CSV of threats. What the input holds that Threatloom cannot carry is listed as warnings on stderr.',
+      )
       .argument('<file>', 'model JSON file')
       .addOption(new Option('--to <format>', 'output format').choices(TARGETS).makeOptionMandatory())
       .option('-o, --output <out>', 'write to this file instead of stdout')
-      .action(async (file: string, opts: { to: Target; output?: string }) => {
+      .action(async (file: string, opts: { to: ExportFormat; output?: string }) => {
         const loaded = await loadModel(ctx, file);
         for (const w of loaded.warnings) ctx.stderr.write(`${ctx.err.yellow('warning:')} ${issueLine(w)}\n`);
-        await writeOutput(ctx, render(loaded.records, opts.to), opts.output);
+        await writeOutput(ctx, exportModel(loaded.records, opts.to).content, opts.output);
       });
   },
 };

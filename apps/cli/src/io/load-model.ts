@@ -1,24 +1,22 @@
-import { parseNativeDocument, type Issue, type ModelRecord } from '@threatloom/core';
+import { importModel, type ImportResult } from '@threatloom/core';
 import type { CliContext } from '../context';
 import { readJsonFile } from './read-json-file';
 import { seededIds } from './seeded-ids';
 
 /** A model file read from disk and imported into Threatloom records. */
-export interface LoadedModel {
-  format: string;
-  records: ModelRecord[];
-  warnings: Issue[];
+export interface LoadedModel extends ImportResult {
   /** Id source for records the CLI adds, seeded by the file so re-runs give the same ids. */
   newId: () => string;
 }
 
 /**
  * Reads FILE (the path as the user typed it) and imports it, whatever its format
- * (native, Threat Dragon v1/v2…, detected by core). Throws `CliError` for an unreadable
- * or non-JSON file and `ValidationError` (with JSON paths) for an invalid model.
+ * (native, Threat Dragon v1/v2, OTM; detected by core). Throws `CliError` for an
+ * unreadable or non-JSON file and `ValidationError` (with JSON paths) for an invalid model.
  */
 export async function loadModel(ctx: CliContext, file: string): Promise<LoadedModel> {
   const { text, json } = await readJsonFile(ctx, file);
   const newId = seededIds(text);
-  return { format: 'native', records: parseNativeDocument(json).records, warnings: [], newId };
+  // Records the import must invent ids for get seeded ones too, so `convert` output is stable.
+  return { ...importModel(json, { newId: seededIds(`import:${text}`) }), newId };
 }
