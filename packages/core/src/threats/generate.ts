@@ -42,21 +42,21 @@ function effectiveMethodology(m: Methodology): Methodology {
   return m === 'generic' ? 'stride' : m;
 }
 
-/** Deep-freezes a rule's array of plain objects in place (idempotent), so suggestions can share it safely. */
-function frozen<T extends object>(items: T[]): readonly Readonly<T>[] {
-  if (!Object.isFrozen(items)) {
-    for (const item of items) Object.freeze(item);
-    Object.freeze(items);
-  }
-  return items;
+/** A rule ready to run: its condition compiled, its arrays frozen so suggestions can share them. */
+interface Prepared {
+  rule: Rule;
+  test: Predicate;
 }
 
-const compiled = new WeakMap<Rule, Predicate>();
-function predicateOf(rule: Rule): Predicate {
-  let p = compiled.get(rule);
+const prepared = new WeakMap<Rule, Prepared>();
+function prepare(rule: Rule): Prepared {
+  let p = prepared.get(rule);
   if (!p) {
-    p = compileCondition(rule.condition);
-    compiled.set(rule, p);
+    for (const item of [...rule.mitigations, ...rule.references]) Object.freeze(item);
+    Object.freeze(rule.mitigations);
+    Object.freeze(rule.references);
+    p = { rule, test: compileCondition(rule.condition) };
+    prepared.set(rule, p);
   }
   return p;
 }
@@ -96,12 +96,12 @@ export function generateThreats(records: Iterable<ModelRecord>, options: Generat
     if (options.diagramId !== undefined && diagram.id !== options.diagramId) continue;
     const methodology = effectiveMethodology(options.methodology ?? diagram.methodology);
     const chosen = pool.filter((r) => (packs ? packs.has(r.pack) : effectiveMethodology(r.methodology) === methodology)).sort(byId);
-    const rulesByKind = new Map<string, Rule[]>();
+    const rulesByKind = new Map<string, Prepared[]>();
     for (const rule of chosen) {
       for (const kind of rule.targets) {
         const list = rulesByKind.get(kind);
-        if (list) list.push(rule);
-        else rulesByKind.set(kind, [rule]);
+        if (list) list.push(prepare(rule));
+        else rulesByKind.set(kind, [prepare(rule)]);
       }
     }
     const elements = index.elementsByDiagram.get(diagram.id) ?? [];
@@ -110,8 +110,8 @@ export function generateThreats(records: Iterable<ModelRecord>, options: Generat
       if (element.outOfScope || (onlyElements && !onlyElements.has(element.id))) continue;
       const rules = rulesByKind.get(element.typeName as RuleTarget);
       if (!rules) continue;
-      for (const rule of rules) {
-        if (!predicateOf(rule)(element, scene, false)) continue;
+      for (const { rule, test } of rules) {
+        if (!test(element, scene, false)) continue;
         out.push({
           ruleId: rule.id,
           ruleKey: ruleKeyOf(rule, element),
@@ -121,9 +121,9 @@ export function generateThreats(records: Iterable<ModelRecord>, options: Generat
           category: rule.category,
           severity: rule.severity,
           description: rule.description,
-          // Shared, frozen arrays: copying them for every suggestion doubled generation time on large models.
-          mitigations: frozen(rule.mitigations),
-          references: frozen(rule.references),
+          // Shared, frozen arrays (see prepare): copying them for every suggestion doubled generation time on large models.
+          mitigations: rule.mitigations,
+          references: rule.references,
         });
       }
     }

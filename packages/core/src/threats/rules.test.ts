@@ -133,9 +133,9 @@ const FIXTURES: Record<string, [Scene, Scene]> = {
   'oat.OAT-020.account-aggregation': [{ el: actor({ providesAuthentication: true }) }, { el: actor() }],
   'oat.OAT-021.denial-of-inventory': [{ el: store({ storesInventory: true }) }, { el: store() }],
 
-  'linddun.actor.unawareness': [{ el: actor(), to: proc(), toFlow: pii }, { el: actor(), to: proc() }],
-  'linddun.process.linking': [{ el: proc(), from: actor(), fromFlow: pii }, { el: proc(), from: actor() }],
-  'linddun.process.identifying': [{ el: proc(pii) }, { el: proc() }],
+  'linddun.actor.unawareness': [{ el: actor() }, { el: proc() }],
+  'linddun.process.linking': [{ el: proc(), from: proc(), fromFlow: pii }, { el: proc(), from: proc() }],
+  'linddun.process.identifying': [{ el: proc(), to: actor() }, { el: proc(), to: store() }],
   'linddun.process.non-repudiation': [{ el: proc(pii) }, { el: proc() }],
   'linddun.process.data-disclosure': [{ el: proc(pii) }, { el: proc() }],
   'linddun.store.linking': [{ el: store(pii) }, { el: store() }],

@@ -30,8 +30,11 @@ export const LEGACY_TLS = ['ssl', 'sslv2', 'sslv3', 'ssl2', 'ssl3', 'tls1.0', 't
 /** Privilege levels that hand an attacker the machine. */
 export const HIGH_PRIVILEGE = ['root', 'admin', 'administrator', 'system', 'localsystem', 'superuser', 'elevated', 'privileged', 'high', 'kernel', 'sudo'];
 
-/** Elements that hold personal data themselves or exchange it with a flow tagged handlesPII. */
-export const personalData: Condition = any(tag('handlesPII'), connected(tag('handlesPII')));
+/**
+ * Elements that (probably) handle personal data: tagged handlesPII, connected by a flow
+ * tagged handlesPII, or exchanging data directly with an actor (people are actors).
+ */
+export const personalData: Condition = any(tag('handlesPII'), connected(any(tag('handlesPII'), source(kind('actor')), target(kind('actor')))));
 /** Elements an external party can reach: a flow over a public network, or a flow from or to an actor. */
 export const exposed: Condition = connected(any(is('isPublicNetwork'), source(kind('actor')), target(kind('actor'))));
 

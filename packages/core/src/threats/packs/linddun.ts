@@ -4,16 +4,17 @@ import { all, crossesBoundary, cwe, is, linddun, mitigation as m, personalData, 
 const base = { pack: 'linddun', methodology: 'linddun' } as const;
 
 /**
- * LINDDUN privacy threats. They fire only where personal data is: elements
- * tagged handlesPII, or (for actors, processes and stores) connected by a flow
- * tagged handlesPII.
+ * LINDDUN privacy threats. Actors are taken as data subjects; processes,
+ * stores and flows get threats where personal data is: tagged handlesPII,
+ * connected by a flow tagged handlesPII, or exchanging data with an actor.
  */
 export const LINDDUN_RULES: RuleInput[] = [
   {
     ...base,
     id: 'linddun.actor.unawareness',
     targets: ['actor'],
-    condition: personalData,
+    // every actor: in a LINDDUN analysis actors stand for the people whose data is processed
+
     category: 'unawareness',
     severity: 'medium',
     title: 'Data subject unaware of or unable to control processing',
