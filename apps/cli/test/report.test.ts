@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, tempDir, threatloom } from './run-cli';
+import { hasStackTrace, tdFixture, tempDir, threatloom } from './run-cli';
 import { writeNativeModel } from './sample-model';
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -68,6 +68,14 @@ describe('threatloom report', { timeout: 60_000 }, () => {
     expect(bad.stderr).toMatch(/^error: .* at records\[5\]\.severity/);
     expect(hasStackTrace(bad.stderr)).toBe(false);
     expect(existsSync(path.join(dir, 'r.pdf'))).toBe(false);
+  });
+
+  it('reports a Threat Dragon model: every threat, the diagram on its own page', async () => {
+    const dir = tempDir();
+    const result = await threatloom(['report', tdFixture('demo', 'v2-threat-model.json'), '-o', 'td.pdf'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const text = pdfText(path.join(dir, 'td.pdf'));
+    for (const s of ['Demo Threat Model', 'Diagram: Main Request Data Flow', 'Poison messages 1', 'Credential theft', 'Message tampering']) expect(text).toContain(s);
   });
 
   it('documents its options in --help', async () => {

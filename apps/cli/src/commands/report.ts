@@ -49,7 +49,7 @@ export const reportCommand: CliCommand = {
       .command('report')
       .summary('write a PDF report of a model')
       .description(
-        'Write a PDF report of a model (Threatloom native or Threat Dragon; detected): cover, contents, executive summary, ' +
+        'Write a PDF report of a model (Threatloom native, Threat Dragon v1/v2 or OTM; detected): cover, contents, executive summary, ' +
           'each diagram whole on its own page, then every element with its threats and mitigations.',
       )
       .argument('<file>', 'model JSON file')

@@ -4,10 +4,19 @@ import { selectContent } from '../select';
 import { contentsPages, writeContents, type ContentsEntry } from './contents';
 import { writeCover } from './cover';
 import { writeDiagramPage } from './diagram-page';
-import { builtInFamilies, extraFamily } from './fonts';
+import { builtInFamilies, extraFamily, type Family } from './fonts';
 import { writeSummary } from './summary';
 import { writeThreats } from './threats';
 import { Writer } from './writer';
+
+function loadFallback(path: string, i: number): Family {
+  try {
+    return extraFamily(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    throw new ValidationError([{ path: `fallbackFonts[${i}]`, message: `cannot load font ${path}: ${reason}` }]);
+  }
+}
 
 /**
  * Renders the model as a PDF report: cover, contents with page numbers,
@@ -21,7 +30,7 @@ export async function renderReportPdf(records: Iterable<ModelRecord> | ModelInde
   const o = parsed.data;
   const index = 'byId' in records ? records : indexModel(records);
   const model = modelRecordOf(index.byId.values());
-  const families = [...builtInFamilies(), ...o.fallbackFonts.map((path) => extraFamily(path))];
+  const families = [...builtInFamilies(), ...o.fallbackFonts.map(loadFallback)];
   const w = new Writer(families, { title: model.title });
   const content = selectContent(index, o);
 
