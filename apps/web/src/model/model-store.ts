@@ -29,7 +29,7 @@ export interface ModelState {
   dismissError: () => void;
 }
 
-export type ModelStore = ReturnType<typeof createModelStore>;
+export type ModelStore = ReturnType<typeof createModelStore>['store'];
 
 const STATUS: Record<SyncStatus, ConnectionStatus> = { loading: 'connecting', joining: 'connecting', synced: 'online', offline: 'offline', failed: 'failed' };
 
@@ -76,12 +76,18 @@ export function createModelStore(client: SyncClient, role: string | undefined) {
       selection: s.selection.filter((id) => records.has(id)),
     }));
   });
+  // A pending op confirmed with no visible change emits no update: keep the counters honest anyway.
+  const refresh = setInterval(() => {
+    const now = counters();
+    const s = store.getState();
+    if (now.pending !== s.pending || now.canUndo !== s.canUndo || now.canRedo !== s.canRedo) store.setState(now);
+  }, 300);
   client.on('status', (status) => store.setState((s) => ({ status: STATUS[status], loaded: s.loaded || status === 'synced', ...counters() })));
   client.on('rejected', (r) => store.setState({ error: `Edit refused: ${r.error.message}`, ...counters() }));
   client.on('fatal', (e) =>
     store.setState({ error: e.code === 'version_mismatch' ? 'Threatloom was updated: reload the page to continue.' : e.message }),
   );
-  return store;
+  return { store, dispose: () => clearInterval(refresh) };
 }
 
 function firstDiagram(records: RecordMap): string | null {

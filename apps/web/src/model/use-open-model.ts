@@ -28,7 +28,7 @@ export function useOpenModel(modelId: string): { ctx: ModelContextValue | null; 
         if (cancelled) return;
         const { socket, close } = connectSocket();
         const client = new SyncClient({ modelId, transport: socket, store: pendingStore });
-        const store = createModelStore(client, s.role);
+        const { store, dispose } = createModelStore(client, s.role);
         const presence = createPresenceStore(client);
         // Suggestions belong to the model they were made for.
         useSuggestions.setState({ byElement: {}, dismissed: new Set() });
@@ -36,6 +36,7 @@ export function useOpenModel(modelId: string): { ctx: ModelContextValue | null; 
         setSummary(s);
         setCtx({ modelId, store, presence, channel: new LocalPresence(client), me: { id: user.id, name: displayName(user) } });
         teardown = () => {
+          dispose();
           client.stop();
           close();
         };
