@@ -60,7 +60,11 @@ const DEFAULT_WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
  * HTTP server, socket.io) without listening, so tests and `main.ts` share it.
  */
 export async function createServer(options: ServerOptions = {}): Promise<ThreatloomServer> {
-  const logger = pino({ level: options.logLevel ?? 'info' });
+  const logger = pino({
+    level: options.logLevel ?? 'info',
+    // Credentials never reach the logs.
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+  });
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   if (database.applied.length > 0) logger.info({ applied: database.applied }, 'migrations applied');
   const { db } = database;

@@ -12,8 +12,10 @@ export async function resolveAuth(options: { db: Db; bearer?: string; sessionSec
   if (bearer) {
     const token = await db.apiToken.findUnique({ where: { tokenHash: sha256(bearer) }, include: { user: true } });
     if (!token || token.revokedAt) return undefined;
-    // Last-use time is informational: do not make every request wait for it.
-    void db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+    // Last-use time is informational: at most one write a minute per token, and no request waits for it.
+    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
+      void db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+    }
     return { user: publicUser(token.user), via: 'token', tokenId: token.id };
   }
   if (sessionSecret) {
