@@ -52,6 +52,7 @@ export function renderRuleSpec(rules: readonly Rule[], packs: readonly string[])
     'Every built-in threat rule, by stable id. A rule fires on an element of one of its target kinds when its',
     'condition holds; out-of-scope elements never get suggestions. Interaction rules key their findings by the',
     'flow and both its ends (`ruleId@flowId@sourceId@targetId`), all others by `ruleId@elementId`.',
+    'When a rule fires together with rules it supersedes on the same element, only it is suggested.',
     'Tests in `packages/core/src/threats/rules.test.ts` are named by these ids.',
     '',
   ];
@@ -59,11 +60,12 @@ export function renderRuleSpec(rules: readonly Rule[], packs: readonly string[])
     const inPack = rules.filter((r) => r.pack === pack);
     if (inPack.length === 0) continue;
     lines.push(`## Pack \`${pack}\` (${inPack.length} rules, methodology ${[...new Set(inPack.map((r) => r.methodology))].join(', ')})`, '');
-    lines.push('| id | targets | condition | category | severity | title |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push('| id | targets | condition | category | severity | title | supersedes |', '| --- | --- | --- | --- | --- | --- | --- |');
     for (const r of inPack) {
       const cell = (s: string) => s.replace(/\|/g, '\\|');
       const targets = r.targets.join(', ') + (r.interaction ? ' (interaction)' : '');
-      lines.push(`| \`${r.id}\` | ${targets} | ${cell(describeCondition(r.condition))} | ${r.category} | ${r.severity} | ${cell(r.title)} |`);
+      const supersedes = r.supersedes.map((id) => `\`${id}\``).join(', ');
+      lines.push(`| \`${r.id}\` | ${targets} | ${cell(describeCondition(r.condition))} | ${r.category} | ${r.severity} | ${cell(r.title)} | ${supersedes} |`);
     }
     lines.push('');
   }

@@ -90,6 +90,19 @@ describe('generateThreats', () => {
     expect(out.find((s) => s.ruleId === 'stride-interaction.public-cleartext')!.ruleKey).toBe('stride-interaction.public-cleartext@f-buy@customer@web');
   });
 
+  it('a more specific finding supersedes the broad one on the same element, only when both run', () => {
+    const onBuy = (options: Parameters<typeof generateThreats>[1]) =>
+      generateThreats(shop(), options).filter((s) => s.elementId === 'f-buy').map((s) => s.ruleId);
+    const all = onBuy({});
+    expect(all).toContain('stride-interaction.public-cleartext');
+    expect(all).not.toContain('stride.flow.information-disclosure');
+    expect(all).not.toContain('stride.flow.tampering');
+    // the actor authenticates, so nothing supersedes crossing.spoofing here
+    expect(all).toContain('stride-interaction.crossing.spoofing');
+    expect(onBuy({ packs: ['stride'] })).toContain('stride.flow.information-disclosure');
+    expect(generateThreats(shop()).filter((s) => s.elementId === 'f-save').map((s) => s.ruleId)).toContain('stride.flow.tampering');
+  });
+
   it('a bidirectional flow carries data both ways: its source also receives', () => {
     // f-save runs web → orders both ways; OAT-011 (store serving a web app) needs an outbound flow from the store to the web app.
     const out = generateThreats(shop(), { packs: ['oat'] });

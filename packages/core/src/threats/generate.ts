@@ -75,7 +75,8 @@ function byId(a: { id: string }, b: { id: string }): number {
  * Suggests threats for the diagrams of a model. Pure and deterministic: the
  * same records give the same list, in the same order (diagrams by order then
  * id, elements by id, rules by id), whatever order the records came in.
- * Out-of-scope elements get nothing. Each diagram gets the rules of its
+ * Out-of-scope elements get nothing. A rule that fires is dropped when another
+ * rule firing on the same element supersedes it. Each diagram gets the rules of its
  * methodology (generic: STRIDE's), unless `packs` names the packs to run.
  */
 export function generateThreats(records: Iterable<ModelRecord>, options: GenerateOptions = {}): Suggestion[] {
@@ -110,8 +111,15 @@ export function generateThreats(records: Iterable<ModelRecord>, options: Generat
       if (element.outOfScope || (onlyElements && !onlyElements.has(element.id))) continue;
       const rules = rulesByKind.get(element.typeName as RuleTarget);
       if (!rules) continue;
+      const fired: Rule[] = [];
+      let superseded: Set<string> | null = null;
       for (const { rule, test } of rules) {
         if (!test(element, scene, false)) continue;
+        fired.push(rule);
+        if (rule.supersedes.length > 0) for (const id of rule.supersedes) (superseded ??= new Set()).add(id);
+      }
+      for (const rule of fired) {
+        if (superseded?.has(rule.id)) continue;
         out.push({
           ruleId: rule.id,
           ruleKey: ruleKeyOf(rule, element),

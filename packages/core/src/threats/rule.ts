@@ -126,6 +126,11 @@ export const ZRule = z
     mitigations: z.array(ZRuleMitigation).min(1).max(50),
     severity: ZSeverity,
     references: z.array(ZReference).max(100).default([]),
+    /**
+     * Ids of broader rules this one makes redundant: when both fire on the same
+     * element, only this, more specific, finding is suggested.
+     */
+    supersedes: z.array(z.string().regex(RULE_ID_PATTERN)).max(100).default([]),
   })
   .strict()
   .superRefine((rule, ctx) => {

@@ -35,8 +35,10 @@ describe('SPEC.md', () => {
     expect(split(readFileSync(SPEC, 'utf8')).section).toBe(expected);
   });
 
-  it('every rule id is unique and every pack is listed', () => {
-    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  it('every rule id is unique, every superseded id exists, and every pack is listed', () => {
+    const ids = new Set(RULES.map((r) => r.id));
+    expect(ids.size).toBe(RULES.length);
+    for (const r of RULES) for (const id of r.supersedes) expect(ids.has(id), `${r.id} supersedes ${id}`).toBe(true);
     expect([...new Set(RULES.map((r) => r.pack))].sort()).toEqual([...PACKS].sort());
   });
 });

@@ -185,6 +185,7 @@ export const OAT_RULES: RuleInput[] = [
   {
     ...base,
     id: 'oat.OAT-015.denial-of-service',
+    supersedes: ['stride.process.denial-of-service'],
     targets: ['process'],
     condition: all(is('isWebApplication'), publicInbound),
     category: 'denial-of-service',

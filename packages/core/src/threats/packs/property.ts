@@ -36,6 +36,7 @@ export const PROPERTY_RULES: RuleInput[] = [
   {
     ...base,
     id: 'property.process.web-injection',
+    supersedes: ['stride.process.tampering'],
     targets: ['process'],
     condition: is('isWebApplication'),
     category: 'tampering',
@@ -99,6 +100,7 @@ export const PROPERTY_RULES: RuleInput[] = [
   {
     ...base,
     id: 'property.store.log-unsigned',
+    supersedes: ['stride.store.tampering'],
     targets: ['store'],
     condition: all(is('isALog'), is('isSigned', false)),
     category: 'tampering',
@@ -147,6 +149,7 @@ export const PROPERTY_RULES: RuleInput[] = [
   {
     ...base,
     id: 'property.store.credentials',
+    supersedes: ['stride.store.information-disclosure'],
     targets: ['store'],
     condition: is('storesCredentials'),
     category: 'information-disclosure',
@@ -173,6 +176,7 @@ export const PROPERTY_RULES: RuleInput[] = [
   {
     ...base,
     id: 'property.flow.plaintext-protocol',
+    supersedes: ['stride.flow.information-disclosure'],
     targets: ['flow'],
     condition: oneOf('protocol', PLAINTEXT_PROTOCOLS),
     category: 'information-disclosure',
@@ -185,6 +189,7 @@ export const PROPERTY_RULES: RuleInput[] = [
   {
     ...base,
     id: 'property.flow.legacy-tls',
+    supersedes: ['stride.flow.information-disclosure'],
     targets: ['flow'],
     condition: oneOf('protocol', LEGACY_TLS),
     category: 'information-disclosure',
@@ -233,6 +238,7 @@ export const PROPERTY_RULES: RuleInput[] = [
   {
     ...base,
     id: 'property.element.personal-data',
+    supersedes: ['stride.store.information-disclosure', 'stride.flow.information-disclosure'],
     targets: ['process', 'store', 'flow'],
     condition: tag('handlesPII'),
     category: 'information-disclosure',

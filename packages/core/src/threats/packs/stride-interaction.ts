@@ -41,6 +41,7 @@ export const STRIDE_INTERACTION_RULES: RuleInput[] = [
   {
     ...base,
     id: 'stride-interaction.unauthenticated-actor',
+    supersedes: ['stride-interaction.crossing.spoofing'],
     condition: all(source(all(kind('actor'), is('providesAuthentication', false))), target(kind('process'))),
     category: 'spoofing',
     severity: 'high',
@@ -54,6 +55,7 @@ export const STRIDE_INTERACTION_RULES: RuleInput[] = [
   {
     ...base,
     id: 'stride-interaction.public-cleartext',
+    supersedes: ['stride.flow.information-disclosure', 'stride.flow.tampering'],
     condition: all(is('isPublicNetwork'), is('isEncrypted', false)),
     category: 'information-disclosure',
     severity: 'critical',
@@ -65,6 +67,7 @@ export const STRIDE_INTERACTION_RULES: RuleInput[] = [
   {
     ...base,
     id: 'stride-interaction.public-flooding',
+    supersedes: ['stride.flow.denial-of-service'],
     condition: all(is('isPublicNetwork'), target(kind('process'))),
     category: 'denial-of-service',
     severity: 'medium',
