@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { createModel, newUser, openTab, share } from './helpers';
+
+test('the four questions, reviewer sign-off seen live, share dialog and exports', async ({ browser }) => {
+  const owner = await newUser(browser, 'Omar');
+  const rita = await newUser(browser, 'Rita');
+  const id = await createModel(owner.page, 'Payments API');
+  await share(owner.page, 'Payments API', rita.account.email, 'editor');
+
+  // The share dialog lists the member with their role.
+  await owner.page.getByRole('button', { name: 'Share Payments API' }).click();
+  const dialog = owner.page.getByRole('dialog');
+  await expect(dialog.getByRole('combobox', { name: `Role of ${rita.account.email}` })).toHaveValue('editor');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await openTab(owner.page, id, 'overview');
+  const o = owner.page;
+  await o.getByLabel('Summary').fill('Card payments for the web shop.');
+  await o.getByLabel('Scope').fill('The API and its database; not the payment provider.');
+  await o.getByLabel('Owner', { exact: true }).fill('Omar');
+  await o.getByLabel('Reviewer', { exact: true }).fill('Rita');
+  await o.getByLabel('Contributors (comma-separated)').fill('Omar, Lee');
+  await o.getByLabel('Contributors (comma-separated)').blur();
+  await expect(o.getByRole('status', { name: 'Connection' })).toHaveText('Saved');
+
+  // The owner is not the reviewer: no sign-off for him.
+  await expect(o.getByRole('button', { name: 'Sign off as reviewer' })).toBeDisabled();
+
+  await openTab(rita.page, id, 'overview');
+  await expect(rita.page.getByLabel('Summary')).toHaveValue('Card payments for the web shop.');
+  await expect(rita.page.getByLabel('Contributors (comma-separated)')).toHaveValue('Omar, Lee');
+  await rita.page.getByRole('button', { name: 'Sign off as reviewer' }).click();
+  const today = await rita.page.evaluate(() => new Date().toLocaleDateString());
+  await expect(o.getByText(`Signed off by Rita on ${today}`)).toBeVisible();
+  await expect(o.locator('.model-header .badge').first()).toHaveText('Approved');
+
+  // Exports: Threat Dragon JSON carries the summary; the PDF report is a PDF.
+  await o.getByRole('button', { name: 'Export' }).click();
+  const [td] = await Promise.all([o.waitForEvent('download'), o.getByRole('menuitem', { name: 'Threat Dragon JSON' }).click()]);
+  const tdJson = JSON.parse(readFileSync((await td.path())!, 'utf8')) as { summary: { title: string; description: string } };
+  expect(tdJson.summary.title).toBe('Payments API');
+  expect(tdJson.summary.description).toContain('Card payments');
+
+  await o.getByRole('button', { name: 'Export' }).click();
+  const [pdf] = await Promise.all([o.waitForEvent('download', { timeout: 30_000 }), o.getByRole('menuitem', { name: 'PDF report' }).click()]);
+  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+
+  await owner.close();
+  await rita.close();
+});
