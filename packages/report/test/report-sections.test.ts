@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError, type ModelRecord, type Threat } from '@threatloom/core';
+import { ValidationError, ZModelRecord, type ModelRecord, type Threat } from '@threatloom/core';
 import { renderReportPdf } from '../src/index';
 import { pageSizes, pdfText, savePdf, squash } from './poppler';
 import { sampleModel } from './sample-model';
@@ -48,6 +48,25 @@ describe('PDF report sections', { timeout: 60_000 }, () => {
       expect(m, title).not.toBeNull();
       expect(pdfText(file, Number(m![1])).trimStart().startsWith(title)).toBe(true);
     }
+  });
+
+  it('spreads long contents over several pages, every entry pointing at its section and no page left blank', async () => {
+    const many: ModelRecord[] = [ZModelRecord.parse({ id: 'm', typeName: 'model', title: 'Many diagrams' })];
+    for (let i = 0; i < 45; i++) {
+      const d = `d${String(i).padStart(2, '0')}`;
+      many.push(ZModelRecord.parse({ id: d, typeName: 'diagram', title: `Area ${d}`, order: i }));
+      many.push(ZModelRecord.parse({ id: `${d}-p`, typeName: 'process', diagramId: d, name: `Service ${d}` }));
+      many.push(ZModelRecord.parse({ id: `${d}-t`, typeName: 'threat', diagramId: d, elementId: `${d}-p`, title: `Threat in ${d}`, category: 'spoofing' }));
+    }
+    const file = await render(many);
+    // pdftotext separates pages with form feeds.
+    const pages = pdfText(file).split('\f');
+    // Contents pages sit between the cover and the executive summary.
+    const contents = pages.findIndex((p) => p.trimStart().startsWith('Executive summary')) - 1;
+    expect(contents).toBe(3); // 91 entries: 38 under the heading, 40, 13
+    const listed = [...pages.slice(1, 1 + contents).join('\n').matchAll(/^\s*((?:Diagram|Threats): Area d\d+|Executive summary)\s+(\d+)\s*$/gm)];
+    expect(listed).toHaveLength(91);
+    for (const [, title, page] of listed) expect(pages[Number(page) - 1]!.trimStart().startsWith(title!), title).toBe(true);
   });
 
   it('counts threats by severity and status in the summary', async () => {

@@ -64,7 +64,7 @@ export async function renderReportPdf(records: Iterable<ModelRecord> | ModelInde
     mark();
     writeThreats(w, d, o);
   }
-  writeContents(w, firstContentsPage, reserved, entries);
+  writeContents(w, firstContentsPage, entries);
   w.footers();
   return w.finish();
 }
