@@ -117,6 +117,16 @@ describe('threatloom generate', { timeout: 60_000 }, () => {
     expect(f.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
+  it('names an unnamed flow in the table by its ends', async () => {
+    const dir = tempDir();
+    writeNativeModel(dir, (records) => {
+      records[4]!.name = '';
+    });
+    const result = await threatloom(['generate', 'model.json', '--format', 'table'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toContain('Customer → Web app (flow, diagram "Checkout")');
+  });
+
   it('shows hostile element names on one line without terminal escapes', async () => {
     const dir = tempDir();
     writeNativeModel(dir, (records) => {

@@ -62,6 +62,13 @@ describe('threatloom validate', { timeout: 60_000 }, () => {
     expectOneLineError(result, /^error: broken\.json is not valid JSON: /);
   });
 
+  it('locates a JSON syntax error by line and column', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'comma.json'), '{\n  "format": "threatloom",\n  "version": 1,\n}\n');
+    const result = await threatloom(['validate', 'comma.json'], { cwd: dir });
+    expectOneLineError(result, /^error: comma\.json is not valid JSON: .+\(line 4 column 1\)$/);
+  });
+
   it('fails on JSON that is no known model format', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'list.json'), '[1, 2, 3]');

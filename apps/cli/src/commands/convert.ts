@@ -15,9 +15,9 @@ export const convertCommand: CliCommand = {
       .command('convert')
       .summary('convert a model file to another format')
       .description(
-        'Read a model (Threatloom native, Threat Dragon v1 or v2, Open Threat Model; detected) and write it\n' +
-          'as Threatloom native JSON, Threat Dragon v2 JSON, Open Threat Model JSON, a Markdown report or a\n' +
-          'CSV of threats. What the input holds that Threatloom cannot carry is listed as warnings on stderr.',
+        'Read a model (Threatloom native, Threat Dragon v1 or v2, Open Threat Model; detected) and write it ' +
+          'as Threatloom native JSON, Threat Dragon v2 JSON, Open Threat Model JSON, a Markdown report or a CSV of threats.\n\n' +
+          'What the input holds that Threatloom cannot carry is listed as warnings on stderr.',
       )
       .argument('<file>', 'model JSON file')
       .addOption(new Option('--to <format>', 'output format').choices(TARGETS).makeOptionMandatory())

@@ -29,11 +29,11 @@ export const generateCommand: CliCommand = {
       .command('generate')
       .summary('suggest threats for every element and merge them into the model')
       .description(
-        'Run the threat rules over every diagram of a model (native, Threat Dragon v1 or v2) and merge\n' +
-          'the suggestions in: a threat is added once per rule and element, and threats already in the\n' +
-          'model (with their status and edits) are kept, so running it again adds nothing.\n' +
-          '--format json writes the native model with the threats merged in; --format table writes a\n' +
-          'summary per element (rule, category, severity, title) with totals.',
+        'Run the threat rules over every diagram of a model (native, Threat Dragon v1 or v2, Open Threat Model) ' +
+          'and merge the suggestions in: a threat is added once per rule and element, and threats already in the model ' +
+          '(with their status and edits) are kept, so running it again adds nothing.\n\n' +
+          '--format json writes the native model with the threats merged in; --format table writes a summary ' +
+          'per element (rule, category, severity, title) with totals.',
       )
       .argument('<file>', 'model JSON file')
       .addOption(new Option('--methodology <key>', "rules to use for every diagram instead of each diagram's own").choices(METHODOLOGIES))

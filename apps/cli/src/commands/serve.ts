@@ -23,11 +23,11 @@ export const serveCommand: CliCommand = {
       .command('serve')
       .summary('start the Threatloom server (web app, API and realtime)')
       .description(
-        'Start the Threatloom server: web app, REST API and realtime collaboration on one port.\n' +
-          'Without --database-url (or DATABASE_URL) it keeps its data in an embedded PGlite database\n' +
-          'under --data-dir. Options override the environment variables PORT, HOST, DATA_DIR and\n' +
-          'DATABASE_URL; the server reads the rest (REDIS_URL, LOG_LEVEL, …) from the environment.\n' +
-          'Needs the server from the repository or the Docker image. Stop it with Ctrl-C.',
+        'Start the Threatloom server: web app, REST API and realtime collaboration on one port. ' +
+          'Without --database-url (or DATABASE_URL) it keeps its data in an embedded PGlite database under --data-dir.\n\n' +
+          'Options override the environment variables PORT, HOST, DATA_DIR and DATABASE_URL; the server reads the rest ' +
+          '(REDIS_URL, LOG_LEVEL, …) from the environment. Needs the server from the repository or the Docker image. ' +
+          'Stop it with Ctrl-C.',
       )
       .option('-p, --port <port>', 'port to listen on (env PORT, default 3000; 0 picks a free one)', parsePort)
       .option('--host <host>', 'interface to listen on (env HOST, default 0.0.0.0)')

@@ -12,8 +12,8 @@ export const validateCommand: CliCommand = {
       .command('validate')
       .summary('check a model file and show what it holds')
       .description(
-        'Check a model file (Threatloom native, Threat Dragon v1 or v2; the format is detected).\n' +
-          'Prints the format, the counts of diagrams, elements and threats, and any import warnings.\n' +
+        'Check a model file (Threatloom native, Threat Dragon v1 or v2, Open Threat Model; the format is detected) ' +
+          'and print its format, the counts of diagrams, elements and threats, and any import warnings.\n\n' +
           'Exit status: 0 when valid, 1 when not (every problem is listed on stdout, the first on stderr).',
       )
       .argument('<file>', 'model JSON file')

@@ -17,6 +17,19 @@ function readFailure(code: string | undefined): string {
   }
 }
 
+/**
+ * Adds `(line L column C)` to a JSON.parse message that gives only a character
+ * position (Node 20 does; Node 22 adds the line itself), so a user can find the spot.
+ */
+function withLineAndColumn(message: string, text: string): string {
+  const match = /at position (\d+)/.exec(message);
+  if (!match || /\bline \d+/.test(message)) return message;
+  const before = text.replace(/^\uFEFF/, '').slice(0, Number(match[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message} (line ${line} column ${column})`;
+}
+
 /** A JSON file's text and parsed value. */
 export interface JsonFile {
   text: string;
@@ -35,6 +48,6 @@ export async function readJsonFile(ctx: CliContext, file: string): Promise<JsonF
     // A byte-order mark is valid in a UTF-8 file but not in JSON text.
     return { text, json: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
-    throw new CliError(`${file} is not valid JSON: ${oneLine((error as Error).message)}`);
+    throw new CliError(`${file} is not valid JSON: ${withLineAndColumn(oneLine((error as Error).message), text)}`);
   }
 }

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { SEVERITIES, SEVERITY_LABELS, categoryLabel, isElement, type ModelRecord, type Severity, type Suggestion } from '@threatloom/core';
+import { SEVERITIES, SEVERITY_LABELS, categoryLabel, isElement, type Element, type ModelRecord, type Severity, type Suggestion } from '@threatloom/core';
 import type { Colors } from '../context';
 import { oneLine } from '../errors';
 import { breakdown } from './count-records';
@@ -18,6 +18,14 @@ function severityText(severity: Severity, c: Colors): string {
   return label;
 }
 
+/** An element's name on one line; an unnamed flow is named by its ends (`Web UI → API`). */
+function elementName(element: Element | undefined, elements: ReadonlyMap<string, Element>): string {
+  const name = oneLine(element?.name ?? '');
+  if (name || element?.typeName !== 'flow') return name || '(unnamed)';
+  const end = (id: string | null) => (id ? oneLine(elements.get(id)?.name ?? '') || '(unnamed)' : '(open end)');
+  return `${end(element.sourceId)} → ${end(element.targetId)}`;
+}
+
 /** Aligned columns without box drawing: one line per threat, easy to read and to grep. */
 const BORDERLESS = Object.fromEntries(
   ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'].map((k) => [k, '']),
@@ -28,7 +36,7 @@ const BORDERLESS = Object.fromEntries(
  * rule, category, severity, whether it was added or already there, and title; then totals.
  */
 export function renderThreatsTable(records: readonly ModelRecord[], merged: readonly MergedSuggestion[], c: Colors): string {
-  const elements = new Map(records.filter(isElement).map((e) => [e.id, e]));
+  const elements = new Map<string, Element>(records.filter(isElement).map((e) => [e.id, e]));
   const diagrams = new Map(records.flatMap((r) => (r.typeName === 'diagram' ? [[r.id, r.title] as const] : [])));
   const groups = new Map<string, MergedSuggestion[]>();
   for (const m of merged) {
@@ -47,7 +55,7 @@ export function renderThreatsTable(records: readonly ModelRecord[], merged: read
   });
   for (const [elementId, list] of groups) {
     const element = elements.get(elementId);
-    const name = oneLine(element?.name ?? '') || '(unnamed)';
+    const name = elementName(element, elements);
     const diagram = list[0] ? diagrams.get(list[0].suggestion.diagramId) : undefined;
     const where = `${element?.typeName ?? 'element'}${diagram ? `, diagram "${oneLine(diagram)}"` : ''}`;
     table.push([{ colSpan: 5, content: `${c.bold(name)} ${c.dim(`(${where})`)}` }]);
