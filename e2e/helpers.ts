@@ -10,7 +10,7 @@ let counter = 0;
 export function newAccount(name: string) {
   counter += 1;
   const tag = `${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
-  return { name, email: `${name.toLowerCase()}.${tag}@example.test`, password: `pw-${tag}-long-enough` };
+  return { name, email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.${tag}@example.test`, password: `pw-${tag}-long-enough` };
 }
 export type Account = ReturnType<typeof newAccount>;
 

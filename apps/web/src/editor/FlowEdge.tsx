@@ -44,9 +44,11 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, data, selec
           <span>{r.name}</span>
           {r.protocol && <span className="protocol">{r.protocol}</span>}
           {r.isEncrypted && (
-            <span className="lock" role="img" aria-label="encrypted" title="Encrypted">
-              🔒
-            </span>
+            <svg className="lock" role="img" aria-label="encrypted" width="10" height="12" viewBox="0 0 10 12">
+              <title>Encrypted</title>
+              <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+              <rect x="1" y="5" width="8" height="6.5" rx="1" fill="currentColor" />
+            </svg>
           )}
           {data.openThreats > 0 && (
             <span className="threat-badge" aria-label={`${data.openThreats} open threats`}>

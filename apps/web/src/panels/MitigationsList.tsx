@@ -17,8 +17,7 @@ export function MitigationsList({ threatId }: { threatId: string }) {
     <section className="mitigations" aria-label="Mitigations">
       <h4>Mitigations</h4>
       {list.map((m) => (
-        <fieldset key={m.id} className="mitigation">
-          <legend>{m.title || 'Mitigation'}</legend>
+        <fieldset key={m.id} className="mitigation" aria-label={m.title || 'Mitigation'}>
           <TextField record={m} field="title" label="Mitigation" />
           <TextField record={m} field="description" label="Mitigation description" multiline />
           <div className="row">
