@@ -1,6 +1,6 @@
 import type { Boundary, BoundaryLine, Element, Flow, Point } from '../model/records';
 import { StaticRTree } from './rtree';
-import { centreOf, rectContainsPoint, rectOf, segmentRect, segmentsIntersect, type BoxLike } from './shapes';
+import { centreOf, rectOf, segmentRect, segmentsIntersect, type BoxLike } from './shapes';
 
 /** Trust-boundary facts about one diagram, computed once and looked up by element id. */
 export interface DiagramGeometry {
@@ -50,10 +50,12 @@ export function analyseGeometry(elements: Iterable<Element>): DiagramGeometry {
   const containingPoint = (p: Point, self?: string): readonly string[] => {
     if (boundaries.length === 0) return NONE;
     const ids: string[] = [];
-    boxIndex.search({ minX: p.x, minY: p.y, maxX: p.x, maxY: p.y }, (id, rect) => {
-      if (id !== self && rectContainsPoint(rect, p)) ids.push(id);
-    });
-    return ids.length === 0 ? NONE : ids.sort();
+    boxIndex.collectAt(p.x, p.y, ids);
+    if (self !== undefined) {
+      const at = ids.indexOf(self);
+      if (at >= 0) ids.splice(at, 1);
+    }
+    return ids.length === 0 ? NONE : ids.length === 1 ? ids : ids.sort();
   };
 
   const containers = new Map<string, readonly string[]>();

@@ -52,6 +52,24 @@ export class StaticRTree<T> {
     }
   }
 
+  /**
+   * Appends to `out` the payload of every rectangle containing the point (edges count).
+   * The hot path of containment: no callback, no query object.
+   */
+  collectAt(x: number, y: number, out: T[]): void {
+    const leaves = this.entries.length;
+    if (leaves === 0) return;
+    const b = this.bounds;
+    const stack = [b.length / 4 - 1];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const o = node * 4;
+      if (b[o]! > x || b[o + 1]! > y || b[o + 2]! < x || b[o + 3]! < y) continue;
+      if (node < leaves) out.push(this.entries[node]!.value);
+      else for (let c = this.first[node - leaves]!, stop = this.end[node - leaves]!; c < stop; c++) stack.push(c);
+    }
+  }
+
   /** Calls `visit` with every payload whose rectangle meets `query` (edges touching count). */
   search(query: Rect, visit: (value: T, rect: Rect) => void): void {
     const leaves = this.entries.length;

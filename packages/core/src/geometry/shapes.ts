@@ -26,11 +26,6 @@ export function rectOf(box: BoxLike): Rect {
   return { minX: box.x, minY: box.y, maxX: box.x + box.width, maxY: box.y + box.height };
 }
 
-/** Whether `p` lies in `r`; points on the edge count as inside. */
-export function rectContainsPoint(r: Rect, p: Point): boolean {
-  return p.x >= r.minX && p.x <= r.maxX && p.y >= r.minY && p.y <= r.maxY;
-}
-
 /** Bounding rectangle of a segment. */
 export function segmentRect(a: Point, b: Point): Rect {
   return { minX: Math.min(a.x, b.x), minY: Math.min(a.y, b.y), maxX: Math.max(a.x, b.x), maxY: Math.max(a.y, b.y) };
