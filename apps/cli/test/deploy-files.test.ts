@@ -119,6 +119,20 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/^EXPOSE 3000$/m);
   });
 
+  it('starts the server entry point the repository has, through tsx, which the workspace installs', () => {
+    const cmd = /^CMD (\[.+\])$/m.exec(dockerfile.slice(dockerfile.indexOf('AS runtime')))![1]!;
+    const args = JSON.parse(cmd) as string[];
+    expect(args.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
+    expect(existsSync(path.join(repoRoot, args[3]!))).toBe(true);
+    const root = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(root.devDependencies.tsx).toBeDefined();
+  });
+
+  it('leaves local state, dependencies and secrets out of the build context', () => {
+    const ignored = readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8').split('\n');
+    for (const entry of ['**/node_modules', '**/dist', 'data', '.env', '.git']) expect(ignored).toContain(entry);
+  });
+
   it('builds packages that have the scripts it calls', () => {
     for (const [, name, script] of dockerfile.matchAll(/pnpm --filter (@threatloom\/\S+) (\S+)/g)) {
       const dir = { '@threatloom/web': 'apps/web', '@threatloom/cli': 'apps/cli', '@threatloom/server': 'apps/server' }[name!];
