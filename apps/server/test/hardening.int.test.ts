@@ -128,6 +128,9 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
     const list = await c.get('/api/models');
     const summary = list.body.models.find((m: { id: string }) => m.id === res.body.id);
     expect(summary.threats.open.total + summary.threats.mitigated.total).toBeGreaterThan(0);
+    // The import's reply, the list and the model agree on the counts.
+    expect(res.body.threats).toEqual(summary.threats);
+    expect((await c.get(`/api/models/${res.body.id}`)).body.model.threats).toEqual(summary.threats);
     const td = await c.get(`/api/models/${res.body.id}/export?format=threat-dragon`);
     expect(td.status).toBe(200);
     expect(td.body.detail.diagrams.length).toBeGreaterThan(0);

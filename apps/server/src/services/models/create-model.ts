@@ -1,6 +1,7 @@
 import { newId, type ModelRecord } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
 import { commitOps } from '../ops/commit-ops';
+import { countThreats } from './count-threats';
 import { toSummary, type ModelSummary } from './model-summary';
 
 /**
@@ -24,5 +25,6 @@ export async function createModel(options: { db: Db; userId: string; title: stri
     throw err;
   }
   const model = await db.model.findUniqueOrThrow({ where: { id } });
-  return toSummary(model, 'owner');
+  const [summary] = await countThreats(db, [toSummary(model, 'owner')]);
+  return summary!;
 }

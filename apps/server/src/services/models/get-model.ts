@@ -21,7 +21,15 @@ export async function getModel(options: { db: Db; modelId: string; role: Role })
     if (!model) throw notFound();
     const rows = await tx.record.findMany({ where: { modelId }, select: { data: true } });
     const records = rows.map((r) => r.data as unknown as ModelRecord);
-    return { model: toSummary(model, role), records: sortRecords(records), seq: model.seq, role };
+    const summary = toSummary(model, role);
+    // The records are at hand: count threats from them rather than asking the database again.
+    for (const r of records) {
+      if (r.typeName === 'threat' && (r.status === 'open' || r.status === 'mitigated')) {
+        summary.threats[r.status][r.severity] += 1;
+        summary.threats[r.status].total += 1;
+      }
+    }
+    return { model: summary, records: sortRecords(records), seq: model.seq, role };
   });
 }
 
