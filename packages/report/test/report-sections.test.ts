@@ -69,6 +69,15 @@ describe('PDF report sections', { timeout: 60_000 }, () => {
     for (const [, title, page] of listed) expect(pages[Number(page) - 1]!.trimStart().startsWith(title!), title).toBe(true);
   });
 
+  it('names each flow’s ends and each threat’s references', async () => {
+    const withRefs = records.map((r) =>
+      r.id === 'tf3' ? { ...r, references: [{ kind: 'cwe', id: '345' }, { kind: 'capec', id: '94' }, { kind: 'url', id: 'guide', url: 'https://example.test/guide' }] } : r,
+    ) as ModelRecord[];
+    const text = pdfText(await render(withRefs));
+    expect(text).toMatch(/Data flow: Flow Element 3\s+From Element 2 to Element 3/);
+    expect(text).toContain('References: CWE 345, CAPEC 94, https://example.test/guide');
+  });
+
   it('counts threats by severity and status in the summary', async () => {
     const file = await render(records);
     const summary = pdfText(file, 3);

@@ -62,7 +62,7 @@ export async function renderReportPdf(records: Iterable<ModelRecord> | ModelInde
       writeDiagramPage(w, index, d.diagram, !o.showOutOfScope);
     }
     mark();
-    writeThreats(w, d, o);
+    writeThreats(w, d, o, index);
   }
   writeContents(w, firstContentsPage, entries);
   w.footers();
