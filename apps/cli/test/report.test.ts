@@ -27,6 +27,16 @@ describe('threatloom report', { timeout: 60_000 }, () => {
     for (const s of ['Shop', 'Executive summary', 'Diagram: Checkout', 'Threats: Checkout', 'Fake session', 'Order tampering']) expect(text).toContain(s);
   });
 
+  it('writes the PDF to stdout with -o -', async () => {
+    const dir = tempDir();
+    modelWithTwoThreats(dir);
+    const result = await threatloom(['report', 'model.json', '-o', '-'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.startsWith('%PDF-')).toBe(true);
+    expect(result.stdout.trimEnd().endsWith('%%EOF')).toBe(true);
+  });
+
   it('applies --no-mitigated, --severity, --status and --no-diagrams', async () => {
     const dir = tempDir();
     modelWithTwoThreats(dir);
