@@ -90,7 +90,7 @@ describe('SyncClient', () => {
     expect(rejections).toEqual([{ code: 'forbidden', message: 'viewers cannot change the model' }]);
   });
 
-  it('refuses an invalid local edit without changing anything, naming the op and problem', async () => {
+  it('SYNC-LOCAL-1: an invalid local edit changes nothing and names the op and problem', async () => {
     const { client } = await setup();
     const a = await client('alice');
     const result = a.c.apply([
