@@ -4,4 +4,4 @@ export { wrapText, estimateWidth, type Measure } from './diagram/wrap';
 export { ZReportOptions, type ReportOptions, type ReportOptionsInput } from './options';
 export { selectContent, threatShown, type DiagramEntry, type ElementEntry } from './select';
 export { renderReportPdf } from './pdf/render-report-pdf';
-export { copyReportFonts, REPORT_FONTS } from './pdf/fonts';
+export { copyReportFonts } from './pdf/fonts';

@@ -16,13 +16,11 @@ export function arrowHead(points: Point[], at: 'start' | 'end', size: number): P
 }
 
 /** A small padlock (drawn, not a font glyph, so it renders with any font) centred on `c`. */
-export function padlockAt(c: Point): { body: Rect; shackle: string; shackleCenter: Point; shackleRadius: number } {
+export function padlockAt(c: Point): { body: Rect; shackle: string } {
   const body = { x: c.x - 4, y: c.y - 1, width: 8, height: 6 };
   const r = 2.6;
   return {
     body,
     shackle: `M${c.x - r} ${c.y - 1}V${c.y - 3}A${r} ${r} 0 0 1 ${c.x + r} ${c.y - 3}V${c.y - 1}`,
-    shackleCenter: { x: c.x, y: c.y - 3 },
-    shackleRadius: r,
   };
 }

@@ -21,7 +21,7 @@ export interface Family {
 }
 
 /** The embedded font files: npm package, file, and the name registered with pdfkit. */
-export const REPORT_FONTS = [
+const REPORT_FONTS = [
   { pkg: '@embedpdf/fonts-latin', file: 'NotoSans-Regular.ttf', name: 'noto' },
   { pkg: '@embedpdf/fonts-latin', file: 'NotoSans-Bold.ttf', name: 'noto-bold' },
   { pkg: '@embedpdf/fonts-hebrew', file: 'NotoSansHebrew-Regular.ttf', name: 'hebrew' },

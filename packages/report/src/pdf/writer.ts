@@ -3,7 +3,6 @@ import { wrapText, type Measure } from '../diagram/wrap';
 import type { Face, Family } from './fonts';
 import { splitRuns } from './runs';
 
-export const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = 50;
 /** Space kept free at the bottom of every page for the "Page N of M" footer. */
 export const FOOTER = 28;
