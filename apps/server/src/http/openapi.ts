@@ -30,6 +30,7 @@ const routes: Route[] = [
   { method: 'delete', path: '/api/models/{id}', summary: 'Delete a model (owner)', status: 204 },
   { method: 'post', path: '/api/models/{id}/duplicate', summary: 'Copy a model you can read', status: 201 },
   { method: 'get', path: '/api/models/{id}/export', summary: 'Download the model as a file', query: { format: 'native' } },
+  { method: 'get', path: '/api/models/{id}/report.pdf', summary: 'The PDF report (application/pdf attachment)', query: { outOfScope: 'true|false, default true', mitigated: 'true|false, default true', empty: 'true|false, default false', properties: 'true|false, default false', diagrams: 'true|false, default true', severity: 'comma-separated severities to keep', status: 'comma-separated statuses to keep' } },
   { method: 'post', path: '/api/models/{id}/generate', summary: 'Add suggested threats for an element, a diagram or the model (editor)', body: ZGenerate },
   { method: 'post', path: '/api/models/{id}/suggestions', summary: 'Suggested threats, not committed', body: ZGenerate },
   { method: 'get', path: '/api/models/{id}/history', summary: 'The op log, oldest first, paged', query: { after: 'seq to start after (default 0)', limit: '1-1000 (default 100)' } },
