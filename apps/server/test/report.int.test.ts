@@ -71,6 +71,12 @@ describe('GET /api/models/:id/report.pdf on postgres', () => {
     expect(open).not.toContain('Fake session');
   });
 
+  it('is described in the OpenAPI document with its query parameters', async () => {
+    const doc = (await (await fetch(`${t.base}/api/openapi.json`)).json()) as { paths: Record<string, { get?: { parameters: { name: string }[] } }> };
+    const params = doc.paths['/api/models/{id}/report.pdf']?.get?.parameters.map((p) => p.name);
+    expect(params).toEqual(['id', 'outOfScope', 'mitigated', 'empty', 'properties', 'diagrams', 'severity', 'status']);
+  });
+
   it('rejects bad query values with a 400 naming the parameter', async () => {
     const bad = await owner.get(`/api/models/${id}/report.pdf?severity=high,urgent`);
     expect(bad.status).toBe(400);
