@@ -53,15 +53,19 @@ async function connect(list: SeededClient[], baseUrl: string): Promise<void> {
         new Promise<void>((resolve, reject) => {
           socket.once('connect_error', (err: Error) => reject(err));
           socket.once('connect', async () => {
-            const ack = (await socket.timeout(30_000).emitWithAck('join', { modelId: seed.modelId, protocolVersion: 1 })) as { ok: boolean };
+            const ack = (await socket.timeout(30_000).emitWithAck('join', { modelId: seed.modelId, protocolVersion: 1, batch: true })) as { ok: boolean };
             if (!ack.ok) return reject(new Error(`join failed: ${JSON.stringify(ack)}`));
-            socket.on('op', (b: { modelId: string; op: { fields?: { name?: string } } }) => {
-              const [tag, sent, from] = (b.op.fields?.name ?? '').split('|');
-              if (!tag?.startsWith('p')) return;
-              bump(receiptsTotal, b.modelId);
-              if (tag !== `p${phase}`) return;
-              bump(receipts, b.modelId);
-              if (from !== seed.elementId) visLatencies.push(now() - Number(sent));
+            // Batched delivery, as the web client's SyncClient asks for: one `ops` message per transaction.
+            socket.on('ops', (m: { modelId: string; ops: { op: { fields?: { name?: string } } }[] }) => {
+              const at = now();
+              for (const b of m.ops) {
+                const [tag, sent, from] = (b.op.fields?.name ?? '').split('|');
+                if (!tag?.startsWith('p')) continue;
+                bump(receiptsTotal, m.modelId);
+                if (tag !== `p${phase}`) continue;
+                bump(receipts, m.modelId);
+                if (from !== seed.elementId) visLatencies.push(at - Number(sent));
+              }
             });
             resolve();
           });

@@ -23,8 +23,8 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('SYNC-GROUP-1: GroupCommitter', () => {
   it('commits what arrived while a transaction was in flight as one batch, and hands each submitter its own results in order', async () => {
     const { batches, commit } = controllable();
-    const g = new GroupCommitter(commit);
     const got: string[][] = [];
+    const g = new GroupCommitter(commit, { onCommitted: (_m, results) => got.push(['committed', ...results.map((x) => x.opId)]) });
     const done = (r: OpResult[] | Error) => got.push(r instanceof Error ? ['error'] : r.map((x) => x.opId));
     g.submit('m', [op('a')], done);
     g.submit('m', [op('b'), op('c')], done);
@@ -35,7 +35,8 @@ describe('SYNC-GROUP-1: GroupCommitter', () => {
     expect(batches.map((b) => b.ops.map((o) => o.opId))).toEqual([['a'], ['b', 'c', 'd']]);
     batches[1]!.finish();
     await tick();
-    expect(got).toEqual([['a'], ['b', 'c'], ['d']]);
+    // Each submitter gets its own results (the acks), then the batch is announced once, in order.
+    expect(got).toEqual([['a'], ['committed', 'a'], ['b', 'c'], ['d'], ['committed', 'b', 'c', 'd']]);
   });
 
   it('runs models independently and reports a failed transaction to every submitter of that batch', async () => {
@@ -54,7 +55,7 @@ describe('SYNC-GROUP-1: GroupCommitter', () => {
 
   it('caps a batch at maxOps', async () => {
     const { batches, commit } = controllable();
-    const g = new GroupCommitter(commit, 3);
+    const g = new GroupCommitter(commit, { maxOps: 3 });
     for (const id of ['a', 'b', 'c', 'd', 'e']) g.submit('m', [op(id)], () => {});
     batches[0]!.finish();
     await tick();

@@ -15,7 +15,7 @@ interface Waiting {
  * sees one transaction (and one fsync) for many clients' ops. Batches of one
  * model run strictly one after another, in arrival order, so seq order is
  * arrival order. Each submitter's `done` is called with its own results, in
- * commit order, right after the commit.
+ * commit order, right after the commit; then `onCommitted` with all of them.
  */
 export class GroupCommitter {
   private readonly queues = new Map<string, Waiting[]>();
@@ -23,8 +23,11 @@ export class GroupCommitter {
 
   constructor(
     private readonly commit: CommitBatch,
-    private readonly maxOps = 1000,
-    private readonly onBatch?: (modelId: string, size: number) => void,
+    private readonly options: {
+      maxOps?: number;
+      /** After a commit, once every submitter has its results (acks go out first): the whole batch's results, in seq order. */
+      onCommitted?: (modelId: string, results: OpResult[]) => void;
+    } = {},
   ) {}
 
   submit(modelId: string, ops: SubmittedOp[], done: Waiting['done']): void {
@@ -45,12 +48,11 @@ export class GroupCommitter {
       for (let queue = this.queues.get(modelId); queue && queue.length > 0; queue = this.queues.get(modelId)) {
         const batch: Waiting[] = [];
         let size = 0;
-        while (queue.length > 0 && (batch.length === 0 || size + queue[0]!.ops.length <= this.maxOps)) {
+        while (queue.length > 0 && (batch.length === 0 || size + queue[0]!.ops.length <= (this.options.maxOps ?? 1000))) {
           const next = queue.shift()!;
           batch.push(next);
           size += next.ops.length;
         }
-        this.onBatch?.(modelId, size);
         let outcome: OpResult[] | Error;
         try {
           outcome = (await this.commit(modelId, batch.flatMap((w) => w.ops))).results;
@@ -62,6 +64,7 @@ export class GroupCommitter {
           w.done(outcome instanceof Error ? outcome : outcome.slice(offset, offset + w.ops.length));
           offset += w.ops.length;
         }
+        if (!(outcome instanceof Error)) this.options.onCommitted?.(modelId, outcome);
       }
     } finally {
       this.queues.delete(modelId);

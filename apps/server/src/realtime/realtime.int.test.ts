@@ -115,10 +115,15 @@ describe('SYNC-ORDER-1 / SYNC-ACK-1: committed ops are acked with their seq, the
   it('acks after commit and broadcasts { modelId, seq, opId, actor, op } to everyone, the sender included', async () => {
     const a = await joined(editor);
     const b = await joined(viewer);
+    const c = await open(owner.token);
+    expect(await request(c, 'join', { modelId, protocolVersion: PROTOCOL_VERSION, batch: true })).toMatchObject({ ok: true });
     const seen: OpBroadcast[] = [];
     const seenBySender: OpBroadcast[] = [];
+    const batches: { modelId: string; ops: OpBroadcast[] }[] = [];
     b.on('op', (m: OpBroadcast) => seen.push(m));
     a.on('op', (m: OpBroadcast) => seenBySender.push(m));
+    c.on('ops', (m: { modelId: string; ops: OpBroadcast[] }) => batches.push(m));
+    c.on('op', (m: OpBroadcast) => seen.push(m));
     const id = newId();
     const opId = newId();
     const ack = (await request(a, 'submit', { modelId, opId, op: { type: 'put', record: processRecord(id, diagramId) } })) as { ok: true; seq: number };
@@ -126,9 +131,12 @@ describe('SYNC-ORDER-1 / SYNC-ACK-1: committed ops are acked with their seq, the
     // Acked means committed: the row and the op-log entry are there.
     expect((await recordOf(modelId, id))?.typeName).toBe('process');
     expect((await opsOf(modelId)).find((o) => o.opId === opId)?.seq).toBe(ack.seq);
-    await waitFor(() => seen.length > 0 && seenBySender.length > 0, 'broadcast');
+    await waitFor(() => seen.length > 0 && seenBySender.length > 0 && batches.length > 0, 'broadcast');
     expect(seen[0]).toMatchObject({ modelId, seq: ack.seq, opId, actor: editor.id, op: { type: 'put', record: { id, typeName: 'process', name: 'Service' } } });
     expect(seenBySender[0]).toEqual(seen[0]);
+    // A client that joined with `batch: true` gets the transaction as one `ops` message instead (and no `op`).
+    expect(batches[0]).toEqual({ modelId, ops: [seen[0]] });
+    expect(seen).toHaveLength(1);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   syncFailure,
   zodIssues,
   type OpBroadcast,
+  type OpsBroadcast,
   type PresenceBroadcast,
   type SubmitResult,
   type SyncErrorCode,
@@ -47,8 +48,20 @@ export interface SessionContext {
 
 type Ack = (response: unknown) => void;
 
-/** socket.io room of a model. */
+/** socket.io room of a model: everyone who joined it (presence). */
 export const roomOf = (modelId: string) => `model:${modelId}`;
+/** Sub-rooms by how committed ops are delivered: one `op` message each, or one `ops` message per transaction. */
+export const opRoomOf = (modelId: string) => `model:${modelId}:op`;
+export const batchRoomOf = (modelId: string) => `model:${modelId}:ops`;
+
+/** Announces a transaction's committed ops to the model's room (acks were sent before). */
+export function broadcastCommitted(io: Server, modelId: string, results: OpResult[]): void {
+  const ops: OpBroadcast[] = [];
+  for (const r of results) if (r.ok && !r.duplicate) ops.push({ modelId, seq: r.seq, opId: r.opId, actor: r.actor, op: r.op });
+  if (ops.length === 0) return;
+  for (const b of ops) io.to(opRoomOf(modelId)).emit(SYNC_EVENTS.op, b);
+  io.to(batchRoomOf(modelId)).emit(SYNC_EVENTS.ops, { modelId, ops } satisfies OpsBroadcast);
+}
 
 /** The client may emit without an ack callback, or pass anything as the last argument: never call a non-function. */
 const ackOf = (ack: unknown): Ack => (typeof ack === 'function' ? (ack as Ack) : () => {});
@@ -98,7 +111,7 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     if (version !== PROTOCOL_VERSION) return reply(syncFailure('version_mismatch', `this server speaks sync protocol ${PROTOCOL_VERSION}; reload the page`));
     const msg = parse(ZJoin, payload, 'join');
     if (!msg.ok) return reply(msg);
-    const { modelId, lastSeq } = msg.data;
+    const { modelId, lastSeq, batch } = msg.data;
     try {
       await requireRole({ db: ctx.db, modelId, userId: user.id, min: 'viewer' });
     } catch (err) {
@@ -106,7 +119,8 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
       throw err;
     }
     // Join the room before reading the catch-up: an op committed in between arrives twice (the client drops the copy), never zero times.
-    await socket.join(roomOf(modelId));
+    await socket.join([roomOf(modelId), batch ? batchRoomOf(modelId) : opRoomOf(modelId)]);
+    await socket.leave(batch ? opRoomOf(modelId) : batchRoomOf(modelId));
     data.models.add(modelId);
     const catchUp = await loadCatchUp({ db: ctx.db, modelId, lastSeq, snapshotAfter: ctx.limits.snapshotAfter });
     reply({ ok: true, ...catchUp });
@@ -121,13 +135,8 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
         ctx.logger?.error({ err: outcome, modelId }, 'commit failed');
         return answer(syncFailure('internal', 'the edit could not be saved; it will be retried'));
       }
-      // Ack first (the sender learns its seq), then the room hears the committed ops in seq order.
+      // The ack; the committer then broadcasts the whole transaction (broadcastCommitted).
       answer(outcome.map(toSubmitResult));
-      for (const r of outcome) {
-        if (!r.ok || r.duplicate) continue;
-        const broadcast: OpBroadcast = { modelId, seq: r.seq, opId: r.opId, actor: r.actor, op: r.op };
-        ctx.io.to(roomOf(modelId)).emit(SYNC_EVENTS.op, broadcast);
-      }
     });
   };
 
@@ -161,7 +170,7 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     if (!msg.ok) return reply(msg);
     const { modelId } = msg.data;
     if (data.models.delete(modelId)) {
-      await socket.leave(roomOf(modelId));
+      for (const room of [roomOf(modelId), opRoomOf(modelId), batchRoomOf(modelId)]) await socket.leave(room);
       socket.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
     }
     reply({ ok: true });

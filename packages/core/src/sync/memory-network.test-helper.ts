@@ -101,6 +101,8 @@ export class MemoryTransport implements SyncTransport {
   private lastUp = 0;
   private lastDown = 0;
   readonly joined = new Set<string>();
+  /** Joined with `batch: true`: gets one `ops` message per commit. */
+  batch = false;
 
   constructor(
     private readonly network: MemoryNetwork,
@@ -196,7 +198,10 @@ export class MemoryNetwork {
     switch (event) {
       case SYNC_EVENTS.join: {
         const ack = this.server.join(from.actorId, payload);
-        if (ack.ok) from.joined.add((payload as { modelId: string }).modelId);
+        if (ack.ok) {
+          from.joined.add((payload as { modelId: string }).modelId);
+          from.batch = (payload as { batch?: boolean }).batch === true;
+        }
         return ack;
       }
       case SYNC_EVENTS.submit: {
@@ -213,9 +218,13 @@ export class MemoryNetwork {
   }
 
   private afterCommit(ack: unknown, broadcasts: OpBroadcast[]): unknown {
-    // The whole room hears every committed op, the sender included.
-    for (const b of broadcasts) {
-      for (const t of this.transports) if (t.connected && t.joined.has(b.modelId)) t.push(SYNC_EVENTS.op, b);
+    // The whole room hears every committed op, the sender included: batch clients one message per commit.
+    const modelId = broadcasts[0]?.modelId;
+    if (!modelId) return ack;
+    for (const t of this.transports) {
+      if (!t.connected || !t.joined.has(modelId)) continue;
+      if (t.batch) t.push(SYNC_EVENTS.ops, { modelId, ops: broadcasts });
+      else for (const b of broadcasts) t.push(SYNC_EVENTS.op, b);
     }
     return ack;
   }

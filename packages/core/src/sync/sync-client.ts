@@ -12,6 +12,7 @@ import {
   TRANSIENT_ERROR_CODES,
   ZJoinAck,
   ZOpBroadcast,
+  ZOpsBroadcast,
   ZPresenceBroadcast,
   ZPresenceState,
   ZSubmitBatchAck,
@@ -156,6 +157,7 @@ export class SyncClient {
     this.listen('connect', () => this.join());
     this.listen('disconnect', () => this.onDisconnect());
     this.listen(SYNC_EVENTS.op, (raw) => this.onOp(raw));
+    this.listen(SYNC_EVENTS.ops, (raw) => this.onOps(raw));
     this.listen(SYNC_EVENTS.presence, (raw) => this.onPresence(raw));
     this.setStatus('offline');
     if (this.pending.length > 0) this.refreshView('resync');
@@ -296,7 +298,7 @@ export class SyncClient {
     this.joined = false;
     this.setStatus('joining');
     const attempt = ++this.joinAttempt;
-    const message: Join = { modelId: this.modelId, protocolVersion: PROTOCOL_VERSION, ...(this.hasState ? { lastSeq: this.seq } : {}) };
+    const message: Join = { modelId: this.modelId, protocolVersion: PROTOCOL_VERSION, batch: true, ...(this.hasState ? { lastSeq: this.seq } : {}) };
     this.transport.emit(SYNC_EVENTS.join, message, (raw) => {
       if (attempt === this.joinAttempt && !this.stopped) this.onJoinAck(raw);
     });
@@ -338,9 +340,17 @@ export class SyncClient {
   private onOp(raw: unknown): void {
     const parsed = ZOpBroadcast.safeParse(raw);
     if (!parsed.success || parsed.data.modelId !== this.modelId) return;
-    const broadcast = parsed.data;
-    if (broadcast.seq <= this.seq) return;
-    this.future.set(broadcast.seq, broadcast);
+    this.receive([parsed.data]);
+  }
+
+  private onOps(raw: unknown): void {
+    const parsed = ZOpsBroadcast.safeParse(raw);
+    if (!parsed.success || parsed.data.modelId !== this.modelId) return;
+    this.receive(parsed.data.ops.filter((b) => b.modelId === this.modelId));
+  }
+
+  private receive(broadcasts: OpBroadcast[]): void {
+    for (const b of broadcasts) if (b.seq > this.seq) this.future.set(b.seq, b);
     if (this.joined) this.drain('remote', false);
   }
 
