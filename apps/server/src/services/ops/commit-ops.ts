@@ -1,10 +1,9 @@
-import { applyOp, cascadeOf, validateOp, ZRole, type Op, type OpError, type Role } from '@threatloom/core';
-import type { Prisma } from '../../db/generated/client';
+import { applyOp, cascadeOf, validateOp, ZRole, type ModelRecord, type Op, type OpError, type Role } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
 import { HttpError } from '../../http/errors';
-import { recordRow } from './record-row';
 import { checkRole } from './role-rules';
 import { loadState, ModelStateCache, type ModelState } from './state-cache';
+import { deleteRecords, insertOpLog, upsertRecords, type OpLogRow } from './write-rows';
 
 /** One submitted op. `actor` overrides the batch's actor, so one transaction can carry several clients' ops (group commit). */
 export interface SubmittedOp {
@@ -14,7 +13,7 @@ export interface SubmittedOp {
 }
 
 export type OpResult =
-  | { ok: true; opId: string; seq: number; op: Op; actor: string; duplicate: boolean }
+  | { ok: true; opId: string; seq: number; op: Op; actor: string; duplicate: boolean; /** The record after a put or patch (not for duplicates). */ record?: ModelRecord }
   | { ok: false; opId: string; error: OpError };
 
 export interface CommitOpsOptions {
@@ -75,7 +74,7 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
 
         const results: OpResult[] = [];
         const touched = new Set<string>();
-        const logRows: Prisma.OpLogCreateManyInput[] = [];
+        const logRows: OpLogRow[] = [];
         let seq = base;
         for (const submitted of ops) {
           const who = submitted.actor ?? actor;
@@ -114,20 +113,20 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
           applyOp(state, op);
           seq += 1;
           seen.set(opId, { seq, op, actor: who });
-          logRows.push({ modelId, seq, opId, actor: who, op: op as unknown as Prisma.InputJsonValue });
-          results.push({ ok: true, opId, seq, op, actor: who, duplicate: false });
+          logRows.push({ seq, opId, actor: who, op });
+          const record = op.type === 'remove' ? undefined : state.get(op.type === 'put' ? op.record.id : op.id);
+          results.push({ ok: true, opId, seq, op, actor: who, duplicate: false, ...(record ? { record } : {}) });
         }
 
         if (seq > base) {
-          const ids = [...touched];
-          await tx.record.deleteMany({ where: { modelId, id: { in: ids } } });
-          const rows = ids.flatMap((id) => {
+          const present = [...touched].flatMap((id) => {
             const r = state.get(id);
-            return r ? [recordRow(modelId, r)] : [];
+            return r ? [r] : [];
           });
-          if (rows.length > 0) await tx.record.createMany({ data: rows });
-          await tx.opLog.createMany({ data: logRows });
-          const modelRecord = [...touched].map((id) => state.get(id)).find((r) => r?.typeName === 'model');
+          await deleteRecords(tx, modelId, [...touched].filter((id) => !state.has(id)));
+          await upsertRecords(tx, modelId, present);
+          await insertOpLog(tx, modelId, logRows);
+          const modelRecord = present.find((r) => r.typeName === 'model');
           await tx.model.update({
             where: { id: modelId },
             data: { seq, updatedAt: new Date(), ...(modelRecord?.typeName === 'model' ? { title: modelRecord.title } : {}) },

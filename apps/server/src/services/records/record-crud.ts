@@ -51,8 +51,10 @@ export async function createRecord(options: { db: Db; modelId: string; kind: Rec
 export async function patchRecord(options: { db: Db; modelId: string; kind: RecordKind; id: string; actor: string; fields: Record<string, unknown> }): Promise<ModelRecord> {
   const { db, modelId, kind, id, actor, fields } = options;
   await getRecord({ db, modelId, kind, id });
-  await commitOps({ db, modelId, actor, atomic: true, ops: [{ opId: newId(), op: { type: 'patch', id, fields } }] });
-  return getRecord({ db, modelId, kind, id });
+  const { results } = await commitOps({ db, modelId, actor, atomic: true, ops: [{ opId: newId(), op: { type: 'patch', id, fields } }] });
+  const result = results[0]!;
+  if (!result.ok || !result.record) throw new Error('atomic commit returned a rejected op');
+  return result.record;
 }
 
 /** Removes a record of this collection with everything that depends on it. */
