@@ -5,7 +5,7 @@ import { DB_KINDS, startTestServer, type TestServer } from './helpers/test-serve
 describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer(kind, { rateLimits: { login: { windowMs: 60_000, limit: 5 }, register: { windowMs: 60_000, limit: 10_000 } } });
+    t = await startTestServer(kind, { trustProxy: 'loopback', rateLimits: { login: { windowMs: 60_000, limit: 5 }, register: { windowMs: 60_000, limit: 10_000 } } });
   });
   afterAll(() => t?.stop());
 
@@ -100,6 +100,17 @@ describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('invalid_token');
     expect((await c.get('/api/tokens')).body.tokens).toHaveLength(0);
+  });
+
+  it('marks cookies Secure behind a TLS-terminating proxy and checks the Origin it forwards', async () => {
+    const c = new Client(t.base);
+    const viaTls = { 'x-forwarded-proto': 'https' };
+    const reg = await c.post('/api/auth/register', { email: uniqueEmail(), password: PASSWORD }, { headers: viaTls });
+    expect(reg.status).toBe(201);
+    for (const line of reg.headers.getSetCookie()) expect(line).toMatch(/; Secure/i);
+    const host = new URL(t.base).host;
+    expect((await c.post('/api/models', { title: 'tls' }, { headers: { ...viaTls, origin: `https://${host}` } })).status).toBe(201);
+    expect((await c.post('/api/models', { title: 'tls' }, { headers: { ...viaTls, origin: `http://${host}` } })).status).toBe(403);
   });
 
   describe('CSRF', () => {
