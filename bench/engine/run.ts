@@ -1,6 +1,4 @@
 import os from 'node:os';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { analyseGeometry, generateThreats, isElement } from '../../packages/core/src/index';
 import { syntheticModel } from './model';
 
@@ -17,18 +15,16 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-// A full collection before each timed run, so one run does not pay for the garbage of the one before
-// (at 100,000 elements each run leaves ~600,000 suggestions behind). Exposed without a node flag.
-v8.setFlagsFromString('--expose-gc');
-const collect = vm.runInNewContext('gc') as () => void;
-
-/** Median wall-clock and CPU milliseconds of `runs` calls after one warm-up call (the JIT settles first). */
-function time(fn: () => unknown, runs: number): { wall: number; cpu: number } {
+/**
+ * Wall-clock and CPU milliseconds of `runs` back-to-back calls after one warm-up call (the JIT
+ * settles first): the steady state of a server generating again and again, garbage included.
+ * Median and minimum: on a shared machine the minimum is the run least disturbed by others.
+ */
+function time(fn: () => unknown, runs: number): { wall: number; cpu: number; minWall: number; minCpu: number } {
   fn();
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
-    collect();
     const startCpu = process.cpuUsage();
     const start = performance.now();
     fn();
@@ -36,10 +32,10 @@ function time(fn: () => unknown, runs: number): { wall: number; cpu: number } {
     const used = process.cpuUsage(startCpu);
     cpu.push((used.user + used.system) / 1000);
   }
-  return { wall: median(wall), cpu: median(cpu) };
+  return { wall: median(wall), cpu: median(cpu), minWall: Math.min(...wall), minCpu: Math.min(...cpu) };
 }
 
-const results: { elements: number; ms: number; cpuMs: number; geometryMs: number; suggestions: number; perElement: number }[] = [];
+const results: { elements: number; ms: number; cpuMs: number; minMs: number; minCpuMs: number; geometryMs: number; suggestions: number; perElement: number }[] = [];
 console.log(`node ${process.version}, ${os.cpus().length} cpus, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 for (const n of SIZES) {
   const records = syntheticModel(n);
@@ -50,19 +46,20 @@ for (const n of SIZES) {
   const total = time(() => generateThreats(records), runs);
   const threatTargets = elements.filter((e) => e.typeName !== 'boundary' && e.typeName !== 'boundary-line' && e.typeName !== 'note').length;
   const perElement = suggestions / threatTargets;
-  results.push({ elements: elements.length, ms: +total.wall.toFixed(2), cpuMs: +total.cpu.toFixed(2), geometryMs: +geometry.wall.toFixed(2), suggestions, perElement: +perElement.toFixed(2) });
+  const r2 = (x: number) => +x.toFixed(2);
+  results.push({ elements: elements.length, ms: r2(total.wall), cpuMs: r2(total.cpu), minMs: r2(total.minWall), minCpuMs: r2(total.minCpu), geometryMs: r2(geometry.wall), suggestions, perElement: r2(perElement) });
   console.log(
-    `${String(elements.length).padStart(7)} elements: ${total.wall.toFixed(1).padStart(8)} ms wall, ${total.cpu.toFixed(1).padStart(8)} ms cpu (geometry ${geometry.wall.toFixed(1)} ms), ${suggestions} suggestions, ${perElement.toFixed(2)} per actor/process/store/flow`,
+    `${String(elements.length).padStart(7)} elements: median ${total.wall.toFixed(1)} ms wall / ${total.cpu.toFixed(1)} ms cpu, min ${total.minWall.toFixed(1)} / ${total.minCpu.toFixed(1)} (geometry ${geometry.wall.toFixed(1)} ms), ${suggestions} suggestions, ${perElement.toFixed(2)} per actor/process/store/flow`,
   );
 }
 
-// Growth is judged on CPU time: on a shared machine wall time mostly measures the other processes.
+// Growth is judged on the fastest CPU time of each size: on a shared machine the other numbers mostly measure the other processes.
 const growth = results.slice(1).map((r, i) => {
   const prev = results[i]!;
   const nlogn = (r.elements * Math.log(r.elements)) / (prev.elements * Math.log(prev.elements));
-  return { from: prev.elements, to: r.elements, cpuRatio: +(r.cpuMs / prev.cpuMs).toFixed(2), wallRatio: +(r.ms / prev.ms).toFixed(2), nlognRatio: +nlogn.toFixed(2) };
+  return { from: prev.elements, to: r.elements, minCpuRatio: +(r.minCpuMs / prev.minCpuMs).toFixed(2), cpuRatio: +(r.cpuMs / prev.cpuMs).toFixed(2), wallRatio: +(r.ms / prev.ms).toFixed(2), nlognRatio: +nlogn.toFixed(2) };
 });
-for (const g of growth) console.log(`growth ${g.from} -> ${g.to}: cpu x${g.cpuRatio}, wall x${g.wallRatio} (n log n allows x${g.nlognRatio})`);
+for (const g of growth) console.log(`growth ${g.from} -> ${g.to}: min cpu x${g.minCpuRatio}, median cpu x${g.cpuRatio}, median wall x${g.wallRatio} (n log n allows x${g.nlognRatio})`);
 const at10k = results.find((r) => r.elements === 10_000)!;
-console.log(`goal 10,000 elements < 100 ms: ${at10k.ms < 100 ? 'met' : 'missed'} on wall time (${at10k.ms} ms), ${at10k.cpuMs < 100 ? 'met' : 'missed'} on cpu time (${at10k.cpuMs} ms)`);
+console.log(`goal 10,000 elements < 100 ms: median wall ${at10k.ms} ms, median cpu ${at10k.cpuMs} ms, fastest cpu ${at10k.minCpuMs} ms`);
 console.log(JSON.stringify({ bench: 'engine', node: process.version, cpus: os.cpus().length, loadavg: os.loadavg().map((l) => +l.toFixed(1)), results, growth }));

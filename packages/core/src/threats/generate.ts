@@ -24,6 +24,7 @@ export interface Suggestion {
   references: readonly Readonly<Reference>[];
 }
 
+/** What to generate for; all optional (default: every diagram, its own methodology, the built-in rules). */
 export interface GenerateOptions {
   /** Only this diagram. */
   diagramId?: string;
@@ -111,10 +112,11 @@ export function generateThreats(records: Iterable<ModelRecord>, options: Generat
       if (element.outOfScope || (onlyElements && !onlyElements.has(element.id))) continue;
       const rules = rulesByKind.get(element.typeName as RuleTarget);
       if (!rules) continue;
+      const node = scene.nodes.get(element.id)!;
       const fired: Rule[] = [];
       let superseded: Set<string> | null = null;
       for (const { rule, test } of rules) {
-        if (!test(element, scene, false)) continue;
+        if (!test(node, false)) continue;
         fired.push(rule);
         if (rule.supersedes.length > 0) for (const id of rule.supersedes) (superseded ??= new Set()).add(id);
       }

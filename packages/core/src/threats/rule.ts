@@ -104,6 +104,7 @@ export const ZCondition: z.ZodType<Condition> = z.lazy(() =>
 /** Rule ids: letters, digits, `.`, `_`, `-` (never `@`, which separates the parts of a ruleKey). */
 export const RULE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,149}$/;
 
+/** A mitigation a rule proposes; merged into the model as a `mitigation` record with status `proposed`. */
 export const ZRuleMitigation = z.object({ title: z.string().min(1).max(1_000), description: z.string().max(50_000) }).strict();
 export type RuleMitigation = z.infer<typeof ZRuleMitigation>;
 

@@ -1,37 +1,61 @@
 import { analyseGeometry, type DiagramGeometry } from '../geometry/diagram-geometry';
-import type { Element, Flow } from '../model/records';
+import type { Element } from '../model/records';
 
-/** What conditions can see around an element: one diagram's elements, flows per end, and its geometry. */
+/**
+ * One element with its neighbourhood resolved, so conditions follow object
+ * references instead of looking ids up in maps for every rule they test.
+ */
+export interface SceneNode {
+  readonly element: Element;
+  /** Flows carrying data into this element (its target end, or either end when bidirectional). */
+  readonly inbound: readonly SceneNode[];
+  /** Flows carrying data out of this element. */
+  readonly outbound: readonly SceneNode[];
+  /** A flow's attached ends; null when dangling (and for other kinds). */
+  readonly source: SceneNode | null;
+  readonly target: SceneNode | null;
+  /** A flow crosses a trust boundary. */
+  readonly crossesBoundary: boolean;
+  /** A box element's centre is inside a trust boundary box. */
+  readonly insideBoundary: boolean;
+}
+
+/** What conditions can see in one diagram: every element as a node, and the diagram's geometry. */
 export interface Scene {
-  readonly byId: ReadonlyMap<string, Element>;
-  /** Flows carrying data into an element (its target end, or either end when bidirectional). */
-  readonly inbound: ReadonlyMap<string, readonly Flow[]>;
-  /** Flows carrying data out of an element. */
-  readonly outbound: ReadonlyMap<string, readonly Flow[]>;
+  readonly nodes: ReadonlyMap<string, SceneNode>;
   readonly geometry: DiagramGeometry;
 }
 
-function push(map: Map<string, Flow[]>, key: string | null, flow: Flow): void {
-  if (key === null) return;
-  const list = map.get(key);
-  if (list) list.push(flow);
-  else map.set(key, [flow]);
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
 /** Builds the scene of one diagram's elements in O(n log n). */
 export function buildScene(elements: readonly Element[]): Scene {
-  const byId = new Map<string, Element>();
-  const inbound = new Map<string, Flow[]>();
-  const outbound = new Map<string, Flow[]>();
-  for (const e of elements) {
-    byId.set(e.id, e);
+  const geometry = analyseGeometry(elements);
+  const nodes = new Map<string, Mutable<SceneNode>>();
+  for (const element of elements) {
+    nodes.set(element.id, {
+      element,
+      inbound: [],
+      outbound: [],
+      source: null,
+      target: null,
+      crossesBoundary: geometry.crossings.has(element.id),
+      insideBoundary: geometry.containers.has(element.id),
+    });
+  }
+  for (const node of nodes.values()) {
+    const e = node.element;
     if (e.typeName !== 'flow') continue;
-    push(outbound, e.sourceId, e);
-    push(inbound, e.targetId, e);
-    if (e.isBidirectional && e.sourceId !== e.targetId) {
-      push(inbound, e.sourceId, e);
-      push(outbound, e.targetId, e);
+    const source = e.sourceId === null ? undefined : nodes.get(e.sourceId);
+    const target = e.targetId === null ? undefined : nodes.get(e.targetId);
+    node.source = source ?? null;
+    node.target = target ?? null;
+    source?.outbound.push(node);
+    target?.inbound.push(node);
+    if (e.isBidirectional && source !== target) {
+      source?.inbound.push(node);
+      target?.outbound.push(node);
     }
   }
-  return { byId, inbound, outbound, geometry: analyseGeometry(elements) };
+  return { nodes, geometry };
 }
