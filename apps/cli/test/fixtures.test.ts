@@ -110,9 +110,26 @@ describe('the CLI on the real Threat Dragon fixtures', { timeout: 120_000 }, () 
     const md = await threatloom(['convert', file, '--to', 'markdown']);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# /);
-    const otm = await threatloom(['convert', file, '--to', 'otm']);
+    const dir = tempDir();
+    const otm = await threatloom(['convert', file, '--to', 'otm', '-o', 'model.otm.json'], { cwd: dir });
     expect(otm.code).toBe(0);
-    expect(JSON.parse(otm.stdout)).toHaveProperty('otmVersion');
+    expect(JSON.parse(readFileSync(path.join(dir, 'model.otm.json'), 'utf8'))).toHaveProperty('otmVersion');
+    // And the OTM file reads back as a model of its own.
+    const back = await threatloom(['validate', 'model.otm.json'], { cwd: dir });
+    expect(back.code).toBe(0);
+    expect(back.stdout.split('\n')[0]).toBe('model.otm.json: valid Open Threat Model model');
+  });
+
+  it('convert reports what an import could not carry as warnings on stderr, with their JSON paths', async () => {
+    const file = path.join(fixturesDir, 'threat-dragon/ThreatDragonModels/enter-the-dragon/enter-the-dragon-1.json');
+    const result = await threatloom(['convert', file, '--to', 'native']);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^warning: .+ at detail\.diagrams\[0\]\./),
+      expect.stringMatching(/^warning: .+ at detail\.diagrams\[1\]\./),
+    ]);
+    // stdout is still just the converted model.
+    expect(JSON.parse(result.stdout)).toMatchObject({ format: 'threatloom' });
   });
 
   it('generate on every fixture adds threats with rule ids, and a second run adds nothing', async () => {

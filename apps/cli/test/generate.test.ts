@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseNativeDocument, type Threat } from '@threatloom/core';
 import { describe, expect, it } from 'vitest';
-import { hasAnsi, tempDir, threatloom } from './run-cli';
+import { builtBundle, hasAnsi, tempDir, threatloom } from './run-cli';
 import { writeNativeModel } from './sample-model';
 
 const threatsOf = (json: string): Threat[] => parseNativeDocument(JSON.parse(json)).records.filter((r): r is Threat => r.typeName === 'threat');
@@ -125,6 +126,23 @@ describe('threatloom generate', { timeout: 60_000 }, () => {
     const result = await threatloom(['generate', 'model.json', '--format', 'table'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')).toContain('Customer → Web app (flow, diagram "Checkout")');
+  });
+
+  it('exits quietly when the reader closes the pipe early (no EPIPE stack trace)', async () => {
+    const dir = tempDir();
+    writeNativeModel(dir, (records) => {
+      // Enough processes that the table is far larger than a pipe's buffer.
+      for (let i = 0; i < 1500; i++) records.push({ id: `px${i}`, typeName: 'process', diagramId: 'd1', name: `Service ${i}` });
+    });
+    const child = spawn(process.execPath, [await builtBundle(), 'generate', 'model.json', '--format', 'table'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Like `| head -n 1`: take the first chunk, then close our end.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('shows hostile element names on one line without terminal escapes', async () => {
