@@ -40,6 +40,7 @@ let acked = new Map<string, number>();
 let receipts = new Map<string, number>();
 let rejected = 0;
 let unanswered = 0;
+let submitted = 0;
 /** Whole run, per room: ops acked, and broadcasts of bench ops received (for the final loss count). */
 const ackedTotal = new Map<string, number>();
 const receiptsTotal = new Map<string, number>();
@@ -82,6 +83,7 @@ async function runPhase(cmd: PhaseCommand): Promise<void> {
   receipts = new Map();
   rejected = 0;
   unanswered = 0;
+  submitted = 0;
   const interval = 1000 / cmd.rate;
   const end = now() + cmd.durationMs;
   const inflight: Promise<void>[] = [];
@@ -89,6 +91,7 @@ async function runPhase(cmd: PhaseCommand): Promise<void> {
     const tick = () => {
       if (now() >= end) return;
       const sent = now();
+      submitted++;
       const op = { type: 'patch', id: seed.elementId, fields: { name: `p${cmd.phase}|${sent}|${seed.elementId}` } };
       inflight.push(
         socket
@@ -117,7 +120,7 @@ async function runPhase(cmd: PhaseCommand): Promise<void> {
   await Promise.race([Promise.all(inflight).then(() => (settled = true)), new Promise((r) => setTimeout(r, cmd.settleMs))]);
   await new Promise((r) => setTimeout(r, cmd.drainMs));
   const outstanding = settled ? 0 : inflight.length - ackLatencies.length - rejected - unanswered;
-  process.send!({ type: 'result', ackLatencies, visLatencies, acked: [...acked], receipts: [...receipts], rejected, unanswered: unanswered + Math.max(0, outstanding) });
+  process.send!({ type: 'result', submitted, ackLatencies, visLatencies, acked: [...acked], receipts: [...receipts], rejected, unanswered: unanswered + Math.max(0, outstanding) });
 }
 
 process.on('message', async (msg: { type: string } & Record<string, unknown>) => {

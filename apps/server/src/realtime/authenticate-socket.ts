@@ -21,6 +21,14 @@ class HandshakeError extends Error {
   }
 }
 
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * socket.io middleware: the handshake is authenticated by a personal API token
  * (`auth: { token }`) or the session cookie. A cookie-authenticated handshake
@@ -37,8 +45,9 @@ export function authenticateSocket(options: { db: Db; publicOrigin?: string }) {
       if (token) auth = await resolveAuth({ db: options.db, bearer: token });
       else {
         const origin = handshake.headers.origin;
-        const own = options.publicOrigin ?? `${handshake.secure ? 'https' : 'http'}://${handshake.headers.host ?? ''}`;
-        if (origin !== undefined && origin !== own) return next(new HandshakeError('forbidden', `origin ${origin} is not allowed`));
+        // Hosts, not schemes: behind a TLS-terminating proxy the page is https while this hop is http.
+        const own = options.publicOrigin ? new URL(options.publicOrigin).host : handshake.headers.host;
+        if (origin !== undefined && hostOf(origin) !== own) return next(new HandshakeError('forbidden', `origin ${origin} is not allowed`));
         const secret = parseCookie(handshake.headers.cookie ?? '')[SESSION_COOKIE];
         auth = secret ? await resolveAuth({ db: options.db, sessionSecret: secret }) : undefined;
       }
