@@ -8,8 +8,9 @@
  * of an element, one committed op per request) and import (a Threat Dragon v2
  * file per request). Prints a Markdown table (paste into docs/benchmarks.md).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -65,6 +66,14 @@ async function api(base: string, token: string, method: string, url: string, bod
   return res.status === 204 ? undefined : res.json();
 }
 
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU time (user + system, ms) a process has used so far, from /proc: independent of how busy the shared machine is. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
 interface Row {
   db: string;
   scenario: string;
@@ -73,12 +82,25 @@ interface Row {
   p99: number;
   requests: number;
   errors: number;
+  /** Server process CPU per request (PGlite's database work included; PostgreSQL's is in its own processes). */
+  cpuPerRequest: number;
 }
 
-async function load(db: string, scenario: string, opts: object): Promise<Row> {
+async function load(server: ChildProcess, db: string, scenario: string, opts: object): Promise<Row> {
+  const cpuBefore = cpuMs(server.pid!);
   const result = await autocannon({ duration, connections, ...opts });
+  const cpu = cpuMs(server.pid!) - cpuBefore;
   const errors = result.errors + result.timeouts + result.non2xx;
-  return { db, scenario, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, errors };
+  return {
+    db,
+    scenario,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors,
+    cpuPerRequest: result.requests.total > 0 ? cpu / result.requests.total : 0,
+  };
 }
 
 async function benchOne(kind: 'postgres' | 'pglite'): Promise<Row[]> {
@@ -120,11 +142,11 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Row[]> {
     const element = full.records.find((r: { typeName: string }) => r.typeName === 'process');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const rows: Row[] = [];
-    rows.push(await load(kind, `list (GET /api/models, ${models.length} models)`, { url: `${base}/api/models`, headers }));
-    rows.push(await load(kind, `get (GET /api/models/:id, ${full.records.length} records)`, { url: `${base}/api/models/${target.id}`, headers }));
+    rows.push(await load(child, kind, `list (GET /api/models, ${models.length} models)`, { url: `${base}/api/models`, headers }));
+    rows.push(await load(child, kind, `get (GET /api/models/:id, ${full.records.length} records)`, { url: `${base}/api/models/${target.id}`, headers }));
     let x = 0;
     rows.push(
-      await load(kind, 'update (PATCH element, 1 op per request)', {
+      await load(child, kind, 'update (PATCH element, 1 op per request)', {
         url: `${base}/api/models/${target.id}/elements/${element.id}`,
         method: 'PATCH',
         headers,
@@ -134,7 +156,7 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Row[]> {
         },
       }),
     );
-    rows.push(await load(kind, `import (POST /api/models/import, ${Math.round(fixture.length / 1024)} KB TD v2)`, { url: `${base}/api/models/import`, method: 'POST', headers, body: fixture, connections: Math.min(connections, 4) }));
+    rows.push(await load(child, kind, `import (POST /api/models/import, ${Math.round(fixture.length / 1024)} KB TD v2)`, { url: `${base}/api/models/import`, method: 'POST', headers, body: fixture, connections: Math.min(connections, 4) }));
     return rows;
   } finally {
     child.kill('SIGTERM');
@@ -147,6 +169,6 @@ const kinds = (['postgres', 'pglite'] as const).filter((k) => !args.only || args
 const rows: Row[] = [];
 for (const kind of kinds) rows.push(...(await benchOne(kind)));
 console.log(`\nautocannon, ${duration} s per scenario, ${connections} connections (import: ${Math.min(connections, 4)}), ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}\n`);
-console.log('| database | scenario | req/s | p50 ms | p99 ms | requests | errors |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows) console.log(`| ${r.db} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} |`);
+console.log('| database | scenario | req/s | p50 ms | p99 ms | requests | errors | server CPU ms/request |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) console.log(`| ${r.db} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.cpuPerRequest.toFixed(1)} |`);
