@@ -58,10 +58,14 @@ export function analyseGeometry(elements: Iterable<Element>): DiagramGeometry {
     return ids.length === 0 ? NONE : ids.length === 1 ? ids : ids.sort();
   };
 
+  // Centre and zone of every box, looked up once per flow end.
+  const ends = new Map<string, { at: Point; zone: readonly string[] }>();
   const containers = new Map<string, readonly string[]>();
   for (const [id, box] of boxes) {
-    const ids = containingPoint(centreOf(box), id);
-    if (ids.length > 0) containers.set(id, ids);
+    const at = centreOf(box);
+    const zone = containingPoint(at, id);
+    ends.set(id, { at, zone });
+    if (zone.length > 0) containers.set(id, zone);
   }
 
   const segments: { rect: ReturnType<typeof segmentRect>; value: { lineId: string; a: Point; b: Point } }[] = [];
@@ -80,8 +84,8 @@ export function analyseGeometry(elements: Iterable<Element>): DiagramGeometry {
   const piece = segments.length > 0 ? Math.max(1, typical / segments.length) : 1;
 
   const endOf = (elementId: string | null, point: Point | null): { at: Point; zone: readonly string[] } | null => {
-    const box = elementId === null ? undefined : boxes.get(elementId);
-    if (box) return { at: centreOf(box), zone: containers.get(elementId!) ?? NONE };
+    const attached = elementId === null ? undefined : ends.get(elementId);
+    if (attached) return attached;
     if (point) return { at: point, zone: containingPoint(point) };
     return null;
   };
@@ -101,11 +105,12 @@ export function analyseGeometry(elements: Iterable<Element>): DiagramGeometry {
   };
 
   const crossings = new Map<string, readonly string[]>();
+  const crossed = new Set<string>();
   for (const flow of flows) {
-    const crossed = new Set<string>();
+    crossed.clear();
     const source = endOf(flow.sourceId, flow.sourcePoint);
     const target = endOf(flow.targetId, flow.targetPoint);
-    if (source && target) {
+    if (source && target && source.zone !== target.zone) {
       for (const id of source.zone) if (!target.zone.includes(id)) crossed.add(id);
       for (const id of target.zone) if (!source.zone.includes(id)) crossed.add(id);
     }
