@@ -54,7 +54,8 @@ describe('SyncClient', () => {
     // Server order decides: whichever committed last wins everywhere; every replica agrees.
     expect(nameOf(a.c, 'p1')).toBe(nameOf(b.c, 'p1'));
     expect((a.c.records.get('p1') as { x: number }).x).toBe(5);
-    expect(updates.every((u) => u.changed.size > 0 && [...u.changed].every((id) => id === 'p1'))).toBe(true);
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.every((u) => [...u.changed].every((id) => id === 'p1'))).toBe(true);
   });
 
   it('SYNC-VIEW-1: while the local op is pending, the view keeps the local value over a newer remote one', async () => {
@@ -75,6 +76,19 @@ describe('SyncClient', () => {
     expect(nameOf(a.c, 'p1')).toBe('mine');
     expect((a.c.records.get('p1') as { x: number }).x).toBe(7);
     expect(a.c.pendingCount).toBe(0);
+  });
+
+  it('SYNC-VIEW-1: confirming an own op emits an update even when nothing on screen changes (the pending count does)', async () => {
+    const { scheduler, client } = await setup({ maxDelayMs: 5 });
+    const a = await client('alice');
+    scheduler.runUntilIdle();
+    a.c.apply({ type: 'patch', id: 'p1', fields: { name: 'x' } });
+    const updates: SyncUpdate[] = [];
+    a.c.subscribe((u) => updates.push(u));
+    scheduler.runUntilIdle();
+    expect(a.c.pendingCount).toBe(0);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.changed.size).toBe(0);
   });
 
   it('SYNC-REJECT-1: a refused op is dropped, the view recomputed and a rejection event names the code', async () => {

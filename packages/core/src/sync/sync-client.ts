@@ -34,7 +34,10 @@ export type SyncStatus = 'loading' | 'offline' | 'joining' | 'synced' | 'failed'
 /** Why the view changed. */
 export type UpdateCause = 'local' | 'remote' | 'rejected' | 'resync' | 'undo' | 'redo';
 
-/** One change of the view: the ids of records created, changed or removed. */
+/**
+ * One change of the view: the ids of records created, changed or removed.
+ * Also emitted with an empty set when only the pending count changed.
+ */
 export interface SyncUpdate {
   changed: ReadonlySet<string>;
   cause: UpdateCause;
@@ -361,6 +364,7 @@ export class SyncClient {
    */
   private drain(cause: UpdateCause, forceReplay: boolean): void {
     const changed = new Set<string>();
+    const pendingBefore = this.pending.length;
     let replay = forceReplay;
     for (let next = this.future.get(this.seq + 1); next; next = this.future.get(this.seq + 1)) {
       this.future.delete(next.seq);
@@ -374,15 +378,16 @@ export class SyncClient {
       if (!replay && this.pending.length === 0) applyTracked(this.view, next.op, changed);
       else replay = true;
     }
-    const before = this.pending.length;
     this.pending = this.pending.filter((e) => e.seq === undefined || e.seq > this.seq);
-    if (this.pending.length !== before) replay = true;
+    const pendingChanged = this.pending.length !== pendingBefore;
+    if (pendingChanged) replay = true;
     if (replay) {
       this.view = replayView(this.confirmed, this.pending.map((e) => e.op), this.view, changed);
       this.persist();
     }
     this.watchGap();
-    if (changed.size > 0) this.emit('update', { changed, cause });
+    // Also when only the pending count moved (an own op confirmed unchanged): the UI shows it.
+    if (changed.size > 0 || pendingChanged) this.emit('update', { changed, cause });
   }
 
   /** A hole in the seq stream that outlives gapTimeoutMs means a lost broadcast: re-join to catch up. */
@@ -445,7 +450,7 @@ export class SyncClient {
     this.view = replayView(this.confirmed, this.pending.map((e) => e.op), this.view, changed);
     this.persist();
     this.emit('rejected', { opId: entry.opId, op: entry.op, error: result.error });
-    if (changed.size > 0) this.emit('update', { changed, cause: 'rejected' });
+    this.emit('update', { changed, cause: 'rejected' });
   }
 
   private onPresence(raw: unknown): void {
