@@ -31,6 +31,7 @@ interface PhaseCommand {
 }
 
 const now = () => performance.timeOrigin + performance.now();
+const MAX_IN_FLIGHT = 10;
 let clients: { seed: SeededClient; socket: Socket }[] = [];
 let phase = -1;
 let ackLatencies: number[] = [];
@@ -88,8 +89,15 @@ async function runPhase(cmd: PhaseCommand): Promise<void> {
   const end = now() + cmd.durationMs;
   const inflight: Promise<void>[] = [];
   const timers = clients.map(({ seed, socket }) => {
+    let outstanding = 0;
     const tick = () => {
       if (now() >= end) return;
+      // Backpressure, like an editor that shows "saving…": a client with MAX_IN_FLIGHT unanswered ops skips its turn.
+      if (outstanding >= MAX_IN_FLIGHT) {
+        timer = setTimeout(tick, interval);
+        return;
+      }
+      outstanding++;
       const sent = now();
       submitted++;
       const op = { type: 'patch', id: seed.elementId, fields: { name: `p${cmd.phase}|${sent}|${seed.elementId}` } };
@@ -107,7 +115,8 @@ async function runPhase(cmd: PhaseCommand): Promise<void> {
               } else rejected++;
             },
             () => void unanswered++,
-          ),
+          )
+          .finally(() => outstanding--),
       );
       timer = setTimeout(tick, interval);
     };
