@@ -13,13 +13,18 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 export const EXTERNAL = ['tsx/esm/api'];
 
 /**
- * Bundles the CLI, core and every JS dependency into one ESM file, so the package
- * installs (`npm i -g ./apps/cli`, `npm pack`) without the workspace.
+ * Bundles the CLI, core and every JS dependency into `threatloom.js` plus chunks beside
+ * it, so the package installs (`npm i -g ./apps/cli`, `npm pack`) without the workspace.
+ * Each command is its own chunk (see commands/index.ts): a run loads only its command.
  */
 export async function buildBundle(outfile = path.join(packageDir, 'dist/threatloom.js')): Promise<string> {
+  const outdir = path.dirname(outfile);
   await build({
-    entryPoints: [path.join(packageDir, 'src/bin.ts')],
-    outfile,
+    entryPoints: { [path.basename(outfile, '.js')]: path.join(packageDir, 'src/bin.ts') },
+    outdir,
+    splitting: true,
+    // Chunks stay beside the entry: the report code finds its fonts/ next to its own file.
+    chunkNames: 'chunk-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

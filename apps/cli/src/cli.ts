@@ -1,11 +1,22 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
+import type { CliCommand } from './commands/command';
 import { COMMANDS } from './commands/index';
 import type { CliContext } from './context';
 import { CliError, describeError, oneLine } from './errors';
 
-/** The `threatloom` program with every command of `COMMANDS` registered. */
-export function createProgram(ctx: CliContext): Command {
+/**
+ * The commands a run needs: only the one named first on the command line (its module
+ * alone is loaded, which keeps start-up quick), or all of them for `--help`, `help …`
+ * and anything unrecognised, so help lists them all and typos get suggestions.
+ */
+export async function commandsFor(argv: readonly string[]): Promise<CliCommand[]> {
+  const named = COMMANDS.find((c) => c.name === argv[0]);
+  return Promise.all((named ? [named] : COMMANDS).map((c) => c.load()));
+}
+
+/** The `threatloom` program with the given commands registered. */
+export function createProgram(ctx: CliContext, commands: readonly CliCommand[]): Command {
   const program = new Command('threatloom')
     .description('Threatloom: threat models as code. Validate, convert and generate threats for Threatloom and Threat Dragon models.')
     .version(pkg.version, '-V, --version', 'print the version')
@@ -19,7 +30,7 @@ export function createProgram(ctx: CliContext): Command {
     })
     // Throw instead of calling process.exit, so `runCli` decides the exit code in one place.
     .exitOverride();
-  for (const command of COMMANDS) command.register(program, ctx);
+  for (const command of commands) command.register(program, ctx);
   return program;
 }
 
@@ -28,8 +39,8 @@ export function createProgram(ctx: CliContext): Command {
  * Never throws: every failure becomes one line `error: <reason>` on stderr.
  */
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
-  const program = createProgram(ctx);
   try {
+    const program = createProgram(ctx, await commandsFor(argv));
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
