@@ -14,6 +14,10 @@ export const ZEnv = z.object({
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  /** Failed logins allowed per address and email in 15 minutes. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Registrations allowed per address in an hour. */
+  REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
 });
 
 export type Config = ServerOptions & { port: number; host: string };
@@ -37,5 +41,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
+    rateLimits: {
+      login: { windowMs: 15 * 60_000, limit: e.LOGIN_RATE_LIMIT },
+      register: { windowMs: 60 * 60_000, limit: e.REGISTER_RATE_LIMIT },
+    },
   };
 }

@@ -100,6 +100,11 @@ describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('invalid_token');
     expect((await c.get('/api/tokens')).body.tokens).toHaveLength(0);
+
+    // The body form revokes too.
+    const second = await c.post('/api/tokens', { name: 'second' });
+    expect((await c.request('DELETE', '/api/tokens', { body: { id: second.body.id } })).status).toBe(204);
+    expect((await Client.withToken(t.base, second.body.token).get('/api/auth/me')).status).toBe(401);
   });
 
   it('marks cookies Secure behind a TLS-terminating proxy and checks the Origin it forwards', async () => {

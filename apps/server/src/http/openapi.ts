@@ -1,7 +1,7 @@
 import { ZModelRecord, ZOp } from '@threatloom/core';
 import { z } from 'zod';
 import { RECORD_KINDS } from '../services/records/record-kinds';
-import { ZCreateModel, ZCreateToken, ZCredentials, ZErrorBody, ZFieldsBody, ZGenerate, ZLogin, ZPatchModel, ZRecordBody, ZSetRole, ZShare } from './schemas';
+import { ZCreateModel, ZCreateToken, ZCredentials, ZRevokeToken, ZErrorBody, ZFieldsBody, ZGenerate, ZLogin, ZPatchModel, ZRecordBody, ZSetRole, ZShare } from './schemas';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 interface Route {
@@ -22,6 +22,7 @@ const routes: Route[] = [
   { method: 'get', path: '/api/tokens', summary: 'Your personal API tokens' },
   { method: 'post', path: '/api/tokens', summary: 'Issue a personal API token (the secret is shown once)', body: ZCreateToken, status: 201 },
   { method: 'delete', path: '/api/tokens/{tokenId}', summary: 'Revoke a token', status: 204 },
+  { method: 'delete', path: '/api/tokens', summary: 'Revoke a token named in the body', body: ZRevokeToken, status: 204 },
   { method: 'get', path: '/api/models', summary: 'Your models with open and mitigated threat counts by severity' },
   { method: 'post', path: '/api/models', summary: 'Create a model with one diagram', body: ZCreateModel, status: 201 },
   { method: 'post', path: '/api/models/import', summary: 'Import a model file (its JSON as the body, up to 5 MB)', body: z.unknown(), status: 201 },
@@ -31,6 +32,12 @@ const routes: Route[] = [
   { method: 'post', path: '/api/models/{id}/duplicate', summary: 'Copy a model you can read', status: 201 },
   { method: 'get', path: '/api/models/{id}/export', summary: 'Download the model as a file', query: { format: 'native' } },
   { method: 'get', path: '/api/models/{id}/report.pdf', summary: 'The PDF report (application/pdf attachment)', query: { outOfScope: 'true|false, default true', mitigated: 'true|false, default true', empty: 'true|false, default false', properties: 'true|false, default false', diagrams: 'true|false, default true', severity: 'comma-separated severities to keep', status: 'comma-separated statuses to keep' } },
+  {
+    method: 'get',
+    path: '/api/models/{id}/report.pdf',
+    summary: 'The PDF report',
+    query: { outOfScope: 'true|false', mitigated: 'true|false', empty: 'true|false', properties: 'true|false', diagrams: 'true|false', severity: 'comma-separated severities', status: 'comma-separated statuses' },
+  },
   { method: 'post', path: '/api/models/{id}/generate', summary: 'Add suggested threats for an element, a diagram or the model (editor)', body: ZGenerate },
   { method: 'post', path: '/api/models/{id}/suggestions', summary: 'Suggested threats, not committed', body: ZGenerate },
   { method: 'get', path: '/api/models/{id}/history', summary: 'The op log, oldest first, paged', query: { after: 'seq to start after (default 0)', limit: '1-1000 (default 100)' } },

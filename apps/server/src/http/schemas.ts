@@ -16,6 +16,7 @@ export type Credentials = z.infer<typeof ZCredentials>;
 export const ZLogin = z.object({ email: z.email().max(320), password: z.string().min(1).max(1_024), name: z.string().max(200).optional() }).strict();
 
 export const ZCreateToken = z.object({ name: z.string().min(1).max(200) }).strict();
+export const ZRevokeToken = z.object({ id: z.string().min(1).max(128) }).strict();
 
 export const ZCreateModel = z.object({ title: z.string().min(1).max(1_000), summary: z.string().max(50_000).optional() }).strict();
 

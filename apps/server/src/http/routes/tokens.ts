@@ -3,7 +3,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../../services/to
 import { requireUser } from '../authenticate';
 import type { RouteContext } from '../context';
 import { parseBody } from '../errors';
-import { ZCreateToken } from '../schemas';
+import { ZCreateToken, ZRevokeToken } from '../schemas';
 
 export function tokenRoutes({ db }: RouteContext): Router {
   const router = Router();
@@ -14,6 +14,12 @@ export function tokenRoutes({ db }: RouteContext): Router {
   router.post('/', async (req, res) => {
     const { name } = parseBody(ZCreateToken, req.body);
     res.status(201).json(await createApiToken({ db, userId: req.auth!.user.id, name }));
+  });
+  // Also `DELETE /api/tokens` with `{ id }` in the body, for clients that cannot put it in the path.
+  router.delete('/', async (req, res) => {
+    const { id } = parseBody(ZRevokeToken, req.body);
+    await revokeApiToken({ db, userId: req.auth!.user.id, tokenId: id });
+    res.status(204).end();
   });
   router.delete('/:tokenId', async (req, res) => {
     await revokeApiToken({ db, userId: req.auth!.user.id, tokenId: req.params.tokenId });
