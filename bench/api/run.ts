@@ -22,7 +22,12 @@ import autocannon from 'autocannon';
 
 const root = path.resolve(import.meta.dirname, '../..');
 // pg is the server's dependency, not the root's: load it from there.
-const pg = createRequire(path.join(root, 'apps/server/package.json'))('pg') as typeof import('pg');
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+const pg = createRequire(path.join(root, 'apps/server/package.json'))('pg') as { Client: new (options: { connectionString: string }) => PgClient };
 const { values: args } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' }, only: { type: 'string' } },
 });
@@ -60,10 +65,10 @@ async function startServer(env: Record<string, string>): Promise<{ base: string;
   throw new Error('server did not become ready');
 }
 
-async function api(base: string, token: string, method: string, url: string, body?: unknown): Promise<any> {
+async function api<T>(base: string, token: string, method: string, url: string, body?: unknown): Promise<T> {
   const res = await fetch(base + url, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? undefined : res.json();
+  return (await res.json()) as T;
 }
 
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -136,10 +141,10 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Row[]> {
     const fixture = await readFile(path.join(root, '../shared/fixtures/threat-dragon/demo/v2-threat-model.json'), 'utf8');
     // 20 models like a team's list; the one we read and edit is a real Threat Dragon demo model.
     const models: { id: string; records: number }[] = [];
-    for (let i = 0; i < 20; i++) models.push(await api(base, token, 'POST', '/api/models/import', JSON.parse(fixture)));
+    for (let i = 0; i < 20; i++) models.push(await api<{ id: string; records: number }>(base, token, 'POST', '/api/models/import', JSON.parse(fixture)));
     const target = models[0]!;
-    const full = await api(base, token, 'GET', `/api/models/${target.id}`);
-    const element = full.records.find((r: { typeName: string }) => r.typeName === 'process');
+    const full = await api<{ records: { id: string; typeName: string }[] }>(base, token, 'GET', `/api/models/${target.id}`);
+    const element = full.records.find((r) => r.typeName === 'process')!;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const rows: Row[] = [];
     rows.push(await load(child, kind, `list (GET /api/models, ${models.length} models)`, { url: `${base}/api/models`, headers }));
