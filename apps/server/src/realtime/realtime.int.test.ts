@@ -334,6 +334,36 @@ describe('SYNC-PRESENCE-1: presence is relayed to the room and cleared when a cl
   });
 });
 
+describe('SYNC-PRESENCE-1: the server clears the presence of a client that goes silent', () => {
+  it('sends state null to the room after presenceExpiryMs without an update', async () => {
+    const { createServer: createHttpServer } = await import('node:http');
+    const { Server } = await import('socket.io');
+    const { attachRealtime } = await import('./attach-realtime');
+    const http = createHttpServer();
+    const io = new Server(http, { maxHttpBufferSize: 1e6 });
+    const realtime = await attachRealtime({ io, db: database.db, limits: { presenceExpiryMs: 300 } });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
+    try {
+      const [a, b] = [socketFor(url, editor.token, { reconnection: false }), socketFor(url, viewer.token, { reconnection: false })];
+      sockets.push(a, b);
+      for (const s of [a, b]) expect(await request(s, 'join', { modelId, protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: true });
+      const atB: PresenceBroadcast[] = [];
+      b.on('presence', (p: PresenceBroadcast) => atB.push(p));
+      a.emit('presence', { modelId, state: { cursor: { x: 1, y: 2 } } });
+      await waitFor(() => atB.length === 1, 'presence relayed');
+      const started = Date.now();
+      await waitFor(() => atB.length === 2, 'expiry');
+      expect(atB[1]).toMatchObject({ clientId: a.id, state: null });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+      expect(a.connected).toBe(true);
+    } finally {
+      await realtime.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    }
+  });
+});
+
 describe('SYNC-CLIENT-1: SyncClients on real sockets converge with the database', () => {
   it('two engines editing the same fields end equal to the rows in PostgreSQL', async () => {
     const [sa, sb] = [await open(editor.token), await open(owner.token)];

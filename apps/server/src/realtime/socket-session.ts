@@ -32,11 +32,13 @@ export interface RealtimeLimits {
   opsPerSecond: number;
   /** Presence updates closer together than this are dropped (about 30 Hz). */
   presenceIntervalMs: number;
+  /** A client's presence is cleared for the room after this long without an update (clients heartbeat every 10 s). */
+  presenceExpiryMs: number;
   /** Catch-up longer than this many ops is a snapshot instead. */
   snapshotAfter: number;
 }
 
-export const DEFAULT_LIMITS: RealtimeLimits = { burstOps: 600, opsPerSecond: 200, presenceIntervalMs: 30, snapshotAfter: 1000 };
+export const DEFAULT_LIMITS: RealtimeLimits = { burstOps: 600, opsPerSecond: 200, presenceIntervalMs: 30, presenceExpiryMs: 30_000, snapshotAfter: 1000 };
 
 export interface SessionContext {
   io: Server;
@@ -86,6 +88,12 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
   const user = data.user;
   const bucket = new TokenBucket(ctx.limits.burstOps, ctx.limits.opsPerSecond);
   const lastPresence = new Map<string, number>();
+  const expiry = new Map<string, NodeJS.Timeout>();
+  const clearPresence = (modelId: string) => {
+    clearTimeout(expiry.get(modelId));
+    expiry.delete(modelId);
+    lastPresence.delete(modelId);
+  };
 
   const presenceOf = (modelId: string, state: PresenceBroadcast['state']): PresenceBroadcast => ({
     modelId,
@@ -163,6 +171,17 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     if (state !== null && now - (lastPresence.get(modelId) ?? -Infinity) < ctx.limits.presenceIntervalMs) return;
     lastPresence.set(modelId, now);
     socket.to(roomOf(modelId)).volatile.emit(SYNC_EVENTS.presence, presenceOf(modelId, state));
+    clearTimeout(expiry.get(modelId));
+    if (state === null) expiry.delete(modelId);
+    else {
+      // A client that goes silent (a frozen tab) disappears for the others.
+      const timer = setTimeout(() => {
+        clearPresence(modelId);
+        socket.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
+      }, ctx.limits.presenceExpiryMs);
+      timer.unref();
+      expiry.set(modelId, timer);
+    }
   });
 
   guard(SYNC_EVENTS.leave, async (payload, reply) => {
@@ -170,6 +189,7 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     if (!msg.ok) return reply(msg);
     const { modelId } = msg.data;
     if (data.models.delete(modelId)) {
+      clearPresence(modelId);
       for (const room of [roomOf(modelId), opRoomOf(modelId), batchRoomOf(modelId)]) await socket.leave(room);
       socket.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
     }
@@ -177,6 +197,7 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
   });
 
   socket.on('disconnect', () => {
+    for (const modelId of expiry.keys()) clearPresence(modelId);
     for (const modelId of data.models) ctx.io.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
     data.models.clear();
   });
