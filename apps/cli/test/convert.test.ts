@@ -29,6 +29,15 @@ describe('threatloom convert', { timeout: 60_000 }, () => {
     expect(readFileSync(path.join(dir, 'twice.json'), 'utf8')).toBe(once);
   });
 
+  it('-o - writes to stdout', async () => {
+    const dir = tempDir();
+    writeNativeModel(dir);
+    const result = await threatloom(['convert', 'model.json', '--to', 'native', '-o', '-'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ format: 'threatloom' });
+    expect(() => readFileSync(path.join(dir, '-'))).toThrow(/ENOENT/);
+  });
+
   it('refuses an unknown target format with one line listing the choices', async () => {
     const dir = tempDir();
     writeNativeModel(dir);

@@ -21,7 +21,7 @@ export const convertCommand: CliCommand = {
       )
       .argument('<file>', 'model JSON file')
       .addOption(new Option('--to <format>', 'output format').choices(TARGETS).makeOptionMandatory())
-      .option('-o, --output <out>', 'write to this file instead of stdout')
+      .option('-o, --output <out>', 'write to this file instead of stdout ("-": stdout)')
       .action(async (file: string, opts: { to: ExportFormat; output?: string }) => {
         const loaded = await loadModel(ctx, file);
         for (const w of loaded.warnings) ctx.stderr.write(`${ctx.err.yellow('warning:')} ${issueLine(w)}\n`);

@@ -11,7 +11,7 @@ import {
 import type { CliCommand } from './command';
 import { issueLine } from '../errors';
 import { loadModel } from '../io/load-model';
-import { writeOutput } from '../io/write-output';
+import { isFileOutput, writeOutput } from '../io/write-output';
 import { renderThreatsTable, type MergedSuggestion } from '../output/threats-table';
 
 const FORMATS = ['json', 'table'] as const;
@@ -38,7 +38,7 @@ export const generateCommand: CliCommand = {
       .argument('<file>', 'model JSON file')
       .addOption(new Option('--methodology <key>', "rules to use for every diagram instead of each diagram's own").choices(METHODOLOGIES))
       .addOption(new Option('--format <format>', 'what to write').choices(FORMATS).default('json'))
-      .option('-o, --output <out>', 'write to this file instead of stdout')
+      .option('-o, --output <out>', 'write to this file instead of stdout ("-": stdout)')
       .action(async (file: string, opts: GenerateOpts) => {
         const loaded = await loadModel(ctx, file);
         for (const w of loaded.warnings) ctx.stderr.write(`${ctx.err.yellow('warning:')} ${issueLine(w)}\n`);
@@ -53,11 +53,11 @@ export const generateCommand: CliCommand = {
         const merged: MergedSuggestion[] = suggestions.map((suggestion) => ({ suggestion, added: addedKeys.has(suggestion.ruleKey) }));
 
         if (opts.format === 'table') {
-          await writeOutput(ctx, renderThreatsTable(records, merged, opts.output === undefined ? ctx.out : ctx.plain), opts.output);
+          await writeOutput(ctx, renderThreatsTable(records, merged, isFileOutput(opts.output) ? ctx.plain : ctx.out), opts.output);
           return;
         }
         await writeOutput(ctx, JSON.stringify(toNativeDocument(records), null, 2) + '\n', opts.output);
-        if (opts.output !== undefined) {
+        if (isFileOutput(opts.output)) {
           ctx.stdout.write(`${opts.output}: ${addedKeys.size} threat${addedKeys.size === 1 ? '' : 's'} added, ${suggestions.length - addedKeys.size} already in the model\n`);
         }
       });
