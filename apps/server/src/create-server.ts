@@ -14,6 +14,7 @@ import { apiNotFound, errorHandler } from './http/errors';
 import { checkJsonText } from './http/check-json-text';
 import { authRoutes } from './http/routes/auth';
 import { healthRoutes } from './http/routes/health';
+import { libraryRoutes } from './http/routes/library';
 import { memberRoutes } from './http/routes/members';
 import { modelRoutes } from './http/routes/models';
 import { recordRoutes } from './http/routes/records';
@@ -113,6 +114,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   });
   app.use('/api/auth', authRoutes(ctx));
   app.use('/api/tokens', tokenRoutes(ctx));
+  app.use('/api', libraryRoutes(ctx));
   app.use('/api/models', transferRoutes(ctx));
   app.use('/api/models', modelRoutes(ctx));
   app.use('/api/models', memberRoutes(ctx));

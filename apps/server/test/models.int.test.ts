@@ -238,6 +238,33 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
     expect(await t.server.db.model.count()).toBe(before);
   });
 
+  it('keeps an organisation library and applies an entry to an element', async () => {
+    const m = await modelWithFlow(alice, 'Library');
+    const bad = await alice.post('/api/library', { title: '', category: 'nonsense' });
+    expect(bad.status).toBe(400);
+    const entry = await alice.post('/api/library', {
+      title: 'Session fixation',
+      category: 'spoofing',
+      severity: 'high',
+      mitigations: [{ title: 'Rotate the session id at login' }],
+      references: [{ kind: 'cwe', id: 'CWE-384' }],
+    });
+    expect(entry.status).toBe(201);
+    expect((await bob.get('/api/library')).body.entries.map((e: { id: string }) => e.id)).toContain(entry.body.id);
+    const applied = await alice.post(`/api/models/${m.id}/library/${entry.body.id}/apply`, { elementId: m.processId });
+    expect(applied.status).toBe(201);
+    expect(applied.body.threat).toMatchObject({ elementId: m.processId, libraryEntryId: entry.body.id, severity: 'high', number: 1 });
+    expect(applied.body.mitigations).toHaveLength(1);
+    const threats = (await alice.get(`/api/models/${m.id}/threats`)).body.records;
+    expect(threats).toHaveLength(1);
+    // Someone without a role on the model cannot apply to it; only the author or an admin deletes the entry.
+    expect((await bob.post(`/api/models/${m.id}/library/${entry.body.id}/apply`, { elementId: m.processId })).status).toBe(404);
+    expect((await alice.post(`/api/models/${m.id}/library/${entry.body.id}/apply`, { elementId: 'ghost' })).status).toBe(404);
+    expect((await bob.delete(`/api/library/${entry.body.id}`)).status).toBe(403);
+    expect((await alice.delete(`/api/library/${entry.body.id}`)).status).toBe(204);
+    expect((await alice.get(`/api/models/${m.id}/threats`)).body.records).toHaveLength(1);
+  });
+
   it('generates threats with the rules engine once, and suggests without committing', async () => {
     const m = await modelWithFlow(alice, 'Generated');
     const suggestions = await alice.post(`/api/models/${m.id}/suggestions`, { elementIds: [m.processId] });

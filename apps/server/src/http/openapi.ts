@@ -1,7 +1,7 @@
-import { ZModelRecord, ZOp } from '@threatloom/core';
+import { ZLibraryEntry, ZModelRecord, ZOp } from '@threatloom/core';
 import { z } from 'zod';
 import { RECORD_KINDS } from '../services/records/record-kinds';
-import { ZCreateModel, ZCreateToken, ZCredentials, ZRevokeToken, ZErrorBody, ZFieldsBody, ZGenerate, ZLogin, ZPatchModel, ZRecordBody, ZSetRole, ZShare } from './schemas';
+import { ZApplyLibraryEntry, ZCreateModel, ZCreateToken, ZCredentials, ZRevokeToken, ZErrorBody, ZFieldsBody, ZGenerate, ZLogin, ZPatchModel, ZRecordBody, ZSetRole, ZShare } from './schemas';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 interface Route {
@@ -40,6 +40,10 @@ const routes: Route[] = [
   },
   { method: 'post', path: '/api/models/{id}/generate', summary: 'Add suggested threats for an element, a diagram or the model (editor)', body: ZGenerate },
   { method: 'post', path: '/api/models/{id}/suggestions', summary: 'Suggested threats, not committed', body: ZGenerate },
+  { method: 'get', path: '/api/library', summary: "The organisation's threat library" },
+  { method: 'post', path: '/api/library', summary: 'Add a library entry (core LibraryEntry; id optional)', body: ZLibraryEntry.partial({ id: true }), status: 201 },
+  { method: 'delete', path: '/api/library/{entryId}', summary: 'Delete a library entry (its author or an admin)', status: 204 },
+  { method: 'post', path: '/api/models/{id}/library/{entryId}/apply', summary: 'Add a library entry as a threat of an element (editor)', body: ZApplyLibraryEntry, status: 201 },
   { method: 'get', path: '/api/models/{id}/history', summary: 'The op log, oldest first, paged', query: { after: 'seq to start after (default 0)', limit: '1-1000 (default 100)' } },
   { method: 'get', path: '/api/models/{id}/members', summary: 'Members and their roles' },
   { method: 'post', path: '/api/models/{id}/members', summary: 'Share with a registered email, or change their role (owner)', body: ZShare, status: 201 },

@@ -38,6 +38,8 @@ export const ZGenerate = z
   .strict();
 export type GenerateRequest = z.infer<typeof ZGenerate>;
 
+export const ZApplyLibraryEntry = z.object({ elementId: z.string().min(1).max(128) }).strict();
+
 export const ZHistoryQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1_000).default(100),

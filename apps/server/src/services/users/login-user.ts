@@ -25,6 +25,8 @@ export async function createSession(options: { db: Db; userId: string; previousS
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await db.$transaction([
     ...(previousSessionId ? [db.session.deleteMany({ where: { id: previousSessionId } })] : []),
+    // Expired sessions are useless; sweep the user's own at each login.
+    db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } }),
     db.session.create({ data: { id: newId(), tokenHash: sha256(secret), userId, expiresAt } }),
   ]);
   return { secret, expiresAt };

@@ -1,0 +1,28 @@
+import { Router } from 'express';
+import { applyLibraryEntry, createLibraryEntry, deleteLibraryEntry, listLibrary } from '../../services/library/library-entries';
+import { requireRole } from '../../services/models/require-role';
+import { requireUser } from '../authenticate';
+import type { RouteContext } from '../context';
+import { parseBody } from '../errors';
+import { ZApplyLibraryEntry, ZRecordBody } from '../schemas';
+
+/** /api/library: the organisation's threat library; applying an entry to a model needs the editor role. */
+export function libraryRoutes({ db }: RouteContext): Router {
+  const router = Router();
+  router.get('/library', requireUser, async (_req, res) => {
+    res.json({ entries: await listLibrary({ db }) });
+  });
+  router.post('/library', requireUser, async (req, res) => {
+    res.status(201).json(await createLibraryEntry({ db, user: req.auth!.user, body: parseBody(ZRecordBody, req.body) }));
+  });
+  router.delete('/library/:entryId', requireUser, async (req, res) => {
+    await deleteLibraryEntry({ db, user: req.auth!.user, id: req.params.entryId });
+    res.status(204).end();
+  });
+  router.post('/models/:id/library/:entryId/apply', requireUser, async (req, res) => {
+    await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'editor' });
+    const { elementId } = parseBody(ZApplyLibraryEntry, req.body);
+    res.status(201).json(await applyLibraryEntry({ db, modelId: req.params.id, actor: req.auth!.user.id, entryId: req.params.entryId, elementId }));
+  });
+  return router;
+}
