@@ -126,6 +126,6 @@ describe('SYNC-CONVERGE-2: real SyncClients on real sockets against the server o
         r.client.stop();
         r.socket.disconnect();
       }
-    });
+    }, 120_000);
   }
 });

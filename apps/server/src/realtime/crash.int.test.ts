@@ -92,7 +92,7 @@ describe('SYNC-DURABLE-1: kill -9 the server while clients submit', () => {
       }
     })();
 
-    await waitFor(() => acked.size >= 150, '150 acked ops');
+    await waitFor(() => acked.size >= 150, '150 acked ops', 60_000);
     await stopProcess(children[0]!, 'SIGKILL');
     const ackedAtCrash = new Set(acked);
     // Every acknowledged op is durable.
@@ -122,5 +122,5 @@ describe('SYNC-DURABLE-1: kill -9 the server while clients submit', () => {
     for (const c of clients) expect(sorted(c.records.values())).toEqual(state);
     for (const c of clients) c.stop();
     for (const s of sockets) s.disconnect();
-  });
+  }, 180_000);
 });

@@ -79,5 +79,5 @@ describe('SYNC-SCALE-1: two server processes on one PostgreSQL and Redis', () =>
     for (const x of live) expect(sorted(x.records.values())).toEqual(state);
     expect(state.find((r) => r.id === id)).toMatchObject({ x: 24, y: 24 });
     for (const x of live) x.stop();
-  });
+  }, 180_000);
 });
