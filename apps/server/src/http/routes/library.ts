@@ -9,17 +9,19 @@ import { ZApplyLibraryEntry, ZRecordBody } from '../schemas';
 /** /api/library: the organisation's threat library; applying an entry to a model needs the editor role. */
 export function libraryRoutes({ db }: RouteContext): Router {
   const router = Router();
-  router.get('/library', requireUser, async (_req, res) => {
+  // Only these paths need a user: a router-wide `use` at /api would also catch unknown routes.
+  router.use(['/library', '/models/:id/library'], requireUser);
+  router.get('/library', async (_req, res) => {
     res.json({ entries: await listLibrary({ db }) });
   });
-  router.post('/library', requireUser, async (req, res) => {
+  router.post('/library', async (req, res) => {
     res.status(201).json(await createLibraryEntry({ db, user: req.auth!.user, body: parseBody(ZRecordBody, req.body) }));
   });
-  router.delete('/library/:entryId', requireUser, async (req, res) => {
+  router.delete('/library/:entryId', async (req, res) => {
     await deleteLibraryEntry({ db, user: req.auth!.user, id: req.params.entryId });
     res.status(204).end();
   });
-  router.post('/models/:id/library/:entryId/apply', requireUser, async (req, res) => {
+  router.post('/models/:id/library/:entryId/apply', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'editor' });
     const { elementId } = parseBody(ZApplyLibraryEntry, req.body);
     res.status(201).json(await applyLibraryEntry({ db, modelId: req.params.id, actor: req.auth!.user.id, entryId: req.params.entryId, elementId }));
