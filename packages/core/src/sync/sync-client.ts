@@ -232,6 +232,7 @@ export class SyncClient {
    */
   apply(ops: Op | readonly Op[], options: { undoable?: boolean } = {}): ApplyResult {
     const list = Array.isArray(ops) ? (ops as readonly Op[]) : [ops as Op];
+    if (list.length === 0) return { ok: true, opIds: [] };
     const checked: Op[] = [];
     // A single op validates against the view itself; several need a scratch copy to see each other.
     const scratch = list.length > 1 ? new Map(this.view) : this.view;
