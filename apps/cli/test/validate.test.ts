@@ -17,7 +17,9 @@ function expectOneLineError(result: { code: number; stderr: string }, pattern: R
 describe('threatloom validate', { timeout: 60_000 }, () => {
   it('reports the format and counts of a valid native model and exits 0', async () => {
     const dir = tempDir();
-    nativeFile(dir);
+    nativeFile(dir, (records) => {
+      records.push({ id: 'c1', typeName: 'comment', targetId: 'p1', body: 'Is the session cookie httpOnly?' });
+    });
     const result = await threatloom(['validate', 'model.json'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -25,6 +27,7 @@ describe('threatloom validate', { timeout: 60_000 }, () => {
     expect(result.stdout).toMatch(/diagrams: +1\n/);
     expect(result.stdout).toMatch(/elements: +3 \(actor 1, process 1, flow 1\)\n/);
     expect(result.stdout).toMatch(/threats: +1 \(mitigated 1\)\n/);
+    expect(result.stdout).toMatch(/comments: +1\n/);
     expect(hasAnsi(result.stdout)).toBe(false);
   });
 

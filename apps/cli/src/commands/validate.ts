@@ -37,6 +37,7 @@ export const validateCommand: CliCommand = {
           `  elements:    ${counts.elements}${breakdown(counts.elementsByKind, ELEMENT_ORDER)}`,
           `  threats:     ${counts.threats}${breakdown(counts.threatsByStatus, STATUS_ORDER)}`,
           `  mitigations: ${counts.mitigations}`,
+          `  comments:    ${counts.comments}`,
           `  warnings:    ${loaded.warnings.length}`,
           ...loaded.warnings.map((w) => `  ${out.yellow('warning:')} ${issueLine(w)}`),
         ];
