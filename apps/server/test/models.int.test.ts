@@ -90,6 +90,12 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
     const patched = await alice.patch(`/api/models/${m.id}`, { title: 'Renamed', reviewState: 'in-review' });
     expect(patched.status).toBe(200);
     expect(patched.body.model.title).toBe('Renamed');
+    // A PATCH changes only the fields it names.
+    const again = await alice.patch(`/api/models/${m.id}`, { summary: 'Only the summary' });
+    const record = again.body.records.find((r: { typeName: string }) => r.typeName === 'model');
+    expect(record).toMatchObject({ title: 'Renamed', reviewState: 'in-review', summary: 'Only the summary' });
+    const history = await alice.get(`/api/models/${m.id}/history?after=${again.body.seq - 1}`);
+    expect(history.body.ops[0].op.fields).toEqual({ summary: 'Only the summary' });
     expect((await alice.patch(`/api/models/${m.id}`, { typeName: 'diagram' })).status).toBe(400);
     const dup = await alice.post(`/api/models/${m.id}/duplicate`);
     expect(dup.status).toBe(201);

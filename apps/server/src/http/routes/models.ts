@@ -33,7 +33,9 @@ export function modelRoutes({ db }: RouteContext): Router {
 
   router.patch('/:id', async (req, res) => {
     const role = await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'editor' });
-    const fields = parseBody(ZPatchModel, req.body);
+    const parsed = parseBody(ZPatchModel, req.body);
+    // zod 4 fills defaults even into optional keys: keep only the fields the client sent.
+    const fields = Object.fromEntries(Object.entries(parsed).filter(([key]) => Object.hasOwn(req.body as object, key)));
     await patchModel({ db, modelId: req.params.id, actor: req.auth!.user.id, fields });
     res.json(await getModel({ db, modelId: req.params.id, role }));
   });
