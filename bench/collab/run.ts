@@ -94,12 +94,12 @@ await Promise.all(
 );
 console.log(`server: ${ready.kind}, ${ROOMS} rooms x ${CLIENTS} clients in ${WORKERS} worker processes, ${os.cpus().length} CPUs; setup ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-async function phase(n: number, rate: number, durationMs: number) {
+async function phase(n: number, rate: number, durationMs: number, waits = { drainMs: 1000, settleMs: quick ? 3000 : 10_000 }) {
   const before = await stats();
   const results = await Promise.all(
     workers.map((w) => {
       const r = next<WorkerResult>(w, 'result');
-      w.send({ type: 'phase', phase: n, rate, durationMs, drainMs: 1000, settleMs: quick ? 3000 : 10_000 });
+      w.send({ type: 'phase', phase: n, rate, durationMs, ...waits });
       return r;
     }),
   );
@@ -125,7 +125,7 @@ async function phase(n: number, rate: number, durationMs: number) {
 
 const baseline = await stats('count');
 // Warm-up (JIT, connection pools, state caches); not reported.
-await phase(0, 5, quick ? 1_000 : 5_000);
+await phase(0, 5, quick ? 1_000 : 5_000, { drainMs: 300, settleMs: 1000 });
 console.log('ops/s/client | offered ops/s | submitted ops/s | committed ops/s | ack p50/p95/p99 ms | visible p50/p95/p99 ms | server CPU % | server peak RSS MB | rejected | timeouts');
 const rows: Awaited<ReturnType<typeof phase>>[] = [];
 for (const [i, rate] of RATES.entries()) {
