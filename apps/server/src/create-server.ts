@@ -105,10 +105,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
 
   app.use(healthRoutes(db));
   const verify = (_req: unknown, _res: unknown, buf: Buffer) => checkJsonText(buf, JSON_MAX_DEPTH);
-  // Imports carry whole models (5 MB); everything else is small (1 MB). The first parser that runs wins.
-  app.use('/api/models/import', express.json({ limit: '5mb', verify }));
+  app.use('/api', authenticate(db));
+  // Imports carry whole models (5 MB), and only signed-in users get to send that much;
+  // everything else is small (1 MB). The first parser that runs wins.
+  const importJson = express.json({ limit: '5mb', verify });
+  app.use('/api/models/import', (req, res, next) => (req.auth ? importJson(req, res, next) : next()));
   app.use('/api', express.json({ limit: '1mb', verify }));
-  app.use('/api', authenticate(db), csrfProtection(options.publicOrigin));
+  app.use('/api', csrfProtection(options.publicOrigin));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });

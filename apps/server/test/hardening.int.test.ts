@@ -43,6 +43,9 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
     expect(big.body.error.code).toBe('payload_too_large');
     const huge = await c.request('POST', '/api/models/import', { raw: JSON.stringify({ format: 'threatloom', version: 1, records: [], pad: 'a'.repeat(5_300_000) }) });
     expect(huge.status).toBe(413);
+    // Only signed-in users may send 5 MB: an anonymous import is held to 1 MB.
+    const anonymous = await new Client(t.base).request('POST', '/api/models/import', { raw: JSON.stringify({ pad: 'a'.repeat(2_000_000) }) });
+    expect(anonymous.status).toBe(413);
     expect(await modelCount()).toBe(before);
   });
 
