@@ -260,6 +260,14 @@ describe('SYNC-VALID-1: malformed and hostile messages are refused without effec
     const other = await joined(owner);
     expect(await request(other, 'submit', { modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { title: 'served' } } })).toMatchObject({ ok: true });
   });
+
+  it('SYNC-LIMIT-2: a flood of joins is answered rate_limited instead of loading the database', async () => {
+    const s = await open(viewer.token);
+    const answers = (await Promise.all(Array.from({ length: 60 }, () => request(s, 'join', { modelId, protocolVersion: PROTOCOL_VERSION })))) as { ok: boolean; error?: { code: string } }[];
+    expect(answers.filter((a) => a.ok).length).toBeGreaterThan(0);
+    expect(answers.filter((a) => a.error?.code === 'rate_limited').length).toBeGreaterThan(20);
+    expect(s.connected).toBe(true);
+  });
 });
 
 describe('SYNC-RECONNECT-1 / SYNC-RECONNECT-2: catch-up from the op log, snapshot without a seq', () => {

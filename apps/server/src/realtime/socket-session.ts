@@ -50,6 +50,9 @@ export interface SessionContext {
 
 type Ack = (response: unknown) => void;
 
+/** Token-bucket cost of one `join`. */
+const JOIN_COST = 20;
+
 /** socket.io room of a model: everyone who joined it (presence). */
 export const roomOf = (modelId: string) => `model:${modelId}`;
 /** Sub-rooms by how committed ops are delivered: one `op` message each, or one `ops` message per transaction. */
@@ -120,6 +123,8 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     const msg = parse(ZJoin, payload, 'join');
     if (!msg.ok) return reply(msg);
     const { modelId, lastSeq, batch } = msg.data;
+    // A join reads the model (a snapshot can be large): it costs as much as JOIN_COST ops.
+    if (!bucket.take(JOIN_COST)) return reply(syncFailure('rate_limited', 'too many joins; slow down and retry'));
     try {
       await requireRole({ db: ctx.db, modelId, userId: user.id, min: 'viewer' });
     } catch (err) {
