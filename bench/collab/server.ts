@@ -62,4 +62,6 @@ process.on('message', async (msg: { type: string }) => {
     process.exit(0);
   }
 });
+// If run.ts dies (Ctrl-C, a timeout), do not linger as an orphan.
+process.on('disconnect', () => process.exit(0));
 process.send!({ type: 'ready', port, kind: server.database.kind, clients: seeded });

@@ -152,4 +152,6 @@ process.on('message', async (msg: { type: string } & Record<string, unknown>) =>
     process.exit(0);
   }
 });
+// If run.ts dies (Ctrl-C, a timeout), do not linger as an orphan.
+process.on('disconnect', () => process.exit(0));
 process.send!({ type: 'up' });
