@@ -18,4 +18,10 @@ describe('checkJsonText', () => {
     expect(check('{"a":"x\\u0000"}')).toThrow(/NUL/);
     expect(check('{"a":"x\\\\u0000"}')).not.toThrow();
   });
+
+  it('refuses unpaired surrogates and accepts pairs and ordinary escapes', () => {
+    expect(check('{"a":"\\ud800"}')).toThrow(/surrogate/);
+    expect(check('{"a":"\\udc00x"}')).toThrow(/surrogate/);
+    expect(check('{"a":"\\ud83d\\ude00 \\u00e9 \\u2028"}')).not.toThrow();
+  });
 });

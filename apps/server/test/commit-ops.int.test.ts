@@ -147,11 +147,20 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
     expect(log.map((l) => l.seq)).toEqual(Array.from({ length: seq + n }, (_, i) => i + 1));
   });
 
-  it('rejects an op holding a NUL character without failing the batch', async () => {
+  it('rejects an op holding text PostgreSQL cannot store without failing the batch', async () => {
     const { db } = database;
     const { modelId, diagramId, seq } = await newModel();
-    const { results } = await commitOps({ db, modelId, actor: 'owner', ops: [{ opId: newId(), op: actorOp(diagramId, newId(), 'a\u0000b') }, { opId: newId(), op: actorOp(diagramId) }] });
-    expect(results.map((r) => (r.ok ? r.seq : r.error.code))).toEqual(['invalid_op', seq + 1]);
+    const { results } = await commitOps({
+      db,
+      modelId,
+      actor: 'owner',
+      ops: [
+        { opId: newId(), op: actorOp(diagramId, newId(), 'a\u0000b') },
+        { opId: newId(), op: actorOp(diagramId, newId(), 'lone \ud800 surrogate') },
+        { opId: newId(), op: actorOp(diagramId, newId(), 'pair \ud83d\ude00 ok') },
+      ],
+    });
+    expect(results.map((r) => (r.ok ? r.seq : r.error.code))).toEqual(['invalid_op', 'invalid_op', seq + 1]);
   });
 
   it('throws 404 for a model that does not exist', async () => {

@@ -98,9 +98,9 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
             continue;
           }
           const op = check.op;
-          // PostgreSQL cannot store NUL in text or jsonb: refuse it here rather than fail the whole transaction.
-          if (hasNul(op)) {
-            reject({ code: 'invalid_op', message: 'text must not contain NUL characters (\\u0000)' });
+          // PostgreSQL's jsonb cannot store NUL or unpaired surrogates: refuse them here rather than fail the whole transaction.
+          if (hasUnstorableText(op)) {
+            reject({ code: 'invalid_op', message: 'text must not contain NUL characters or unpaired surrogates' });
             continue;
           }
           const denied = checkRole(roles.get(who), op, state, who);
@@ -146,10 +146,12 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
   }
 }
 
-/** Whether any string inside `value` holds a NUL character. */
-function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\0');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(hasNul);
+const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether any string (or key) inside `value` holds a NUL character or an unpaired surrogate. */
+function hasUnstorableText(value: unknown): boolean {
+  if (typeof value === 'string') return UNSTORABLE.test(value);
+  if (Array.isArray(value)) return value.some(hasUnstorableText);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => UNSTORABLE.test(k) || hasUnstorableText(v));
   return false;
 }
