@@ -11,26 +11,28 @@ export interface LoadedModel {
 }
 
 /**
- * A model and all its records as of one seq. Reads in one transaction so the
- * records and the seq agree (a snapshot a replica can follow from `seq`).
+ * A model and all its records as of one seq: one statement, so the records
+ * and the seq come from the same snapshot (which two statements under READ
+ * COMMITTED would not guarantee) and a replica can follow on from `seq`.
  */
 export async function getModel(options: { db: Db; modelId: string; role: Role }): Promise<LoadedModel> {
   const { db, modelId, role } = options;
-  return db.$transaction(async (tx) => {
-    const model = await tx.model.findUnique({ where: { id: modelId } });
-    if (!model) throw notFound();
-    const rows = await tx.record.findMany({ where: { modelId }, select: { data: true } });
-    const records = rows.map((r) => r.data as unknown as ModelRecord);
-    const summary = toSummary(model, role);
-    // The records are at hand: count threats from them rather than asking the database again.
-    for (const r of records) {
-      if (r.typeName === 'threat' && (r.status === 'open' || r.status === 'mitigated')) {
-        summary.threats[r.status][r.severity] += 1;
-        summary.threats[r.status].total += 1;
-      }
+  const rows = await db.$queryRaw<{ id: string; title: string; seq: number; createdAt: Date; updatedAt: Date; records: ModelRecord[] }[]>`
+    SELECT m.id, m.title, m.seq, m.created_at AS "createdAt", m.updated_at AS "updatedAt",
+      COALESCE((SELECT jsonb_agg(r.data) FROM records r WHERE r.model_id = m.id), '[]'::jsonb) AS records
+    FROM models m WHERE m.id = ${modelId}`;
+  const model = rows[0];
+  if (!model) throw notFound();
+  const records = typeof model.records === 'string' ? (JSON.parse(model.records) as ModelRecord[]) : model.records;
+  const summary = toSummary({ ...model, seq: Number(model.seq), createdAt: new Date(model.createdAt), updatedAt: new Date(model.updatedAt) }, role);
+  // The records are at hand: count threats from them rather than asking the database again.
+  for (const r of records) {
+    if (r.typeName === 'threat' && (r.status === 'open' || r.status === 'mitigated')) {
+      summary.threats[r.status][r.severity] += 1;
+      summary.threats[r.status].total += 1;
     }
-    return { model: summary, records: sortRecords(records), seq: model.seq, role };
-  });
+  }
+  return { model: summary, records: sortRecords(records), seq: Number(model.seq), role };
 }
 
 const ORDER: Record<string, number> = { model: 0, diagram: 1, actor: 2, process: 2, store: 2, boundary: 2, note: 2, 'boundary-line': 2, flow: 3, threat: 4, mitigation: 5, comment: 6 };
