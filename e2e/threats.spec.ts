@@ -9,6 +9,7 @@ async function drawSmallSystem(page: Page) {
   const connect = async (from: string, to: string) => {
     const [fk, fn] = from.split(':') as [string, string];
     const [tk, tn] = to.split(':') as [string, string];
+    await node(page, fk, fn).hover();
     const handle = await node(page, fk, fn).locator('.react-flow__handle-right').boundingBox();
     const target = await node(page, tk, tn).boundingBox();
     await page.mouse.move(handle!.x + 4, handle!.y + 4);

@@ -1,5 +1,5 @@
 import { SEVERITIES, type Role, type Severity } from '@threatloom/core';
-import { api } from './http';
+import { api, ApiError } from './http';
 
 /** One row of `GET /api/models`. Extra fields the server adds are kept. */
 export interface ModelSummary {
@@ -42,8 +42,14 @@ export async function listModels(): Promise<ModelSummary[]> {
   return listOf<ModelSummary>(await api('GET', '/api/models'), 'models');
 }
 
-export async function getModel(id: string): Promise<ModelSummary> {
-  return one<ModelSummary>(await api('GET', `/api/models/${encodeURIComponent(id)}`), 'model');
+/**
+ * A model's summary row (title, your role) from the list: `GET /api/models/:id`
+ * also returns every record, which the socket's snapshot already brings.
+ */
+export async function getModelSummary(id: string): Promise<ModelSummary> {
+  const found = (await listModels()).find((m) => m.id === id);
+  if (!found) throw new ApiError(404, 'not_found', 'This model does not exist or is not shared with you.');
+  return found;
 }
 
 export async function createModel(title: string): Promise<ModelSummary> {

@@ -77,6 +77,7 @@ function Editor({ focus }: { focus: string | null }) {
   const selectionSet = useMemo(() => new Set(selection), [selection]);
 
   const [graph, setGraph] = useState(() => reconcile(elements, openThreats, [], [], selectionSet));
+  useEffect(() => void performance.mark('threatloom:editor-mounted'), []);
   const graphRef = useRef(graph);
   graphRef.current = graph;
   useEffect(() => {
@@ -297,7 +298,6 @@ function Editor({ focus }: { focus: string | null }) {
             deleteKeyCode={canEdit ? ['Delete', 'Backspace'] : null}
             snapToGrid={snap}
             snapGrid={SNAP_GRID}
-            onlyRenderVisibleElements
             minZoom={0.05}
             fitView
             fitViewOptions={FIT_VIEW_OPTIONS}

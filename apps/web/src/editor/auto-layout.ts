@@ -1,7 +1,9 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Element, Op } from '@threatloom/core';
+import type { ELK as ElkApi } from 'elkjs/lib/elk-api';
 
-const elk = new ELK();
+// ELK is about 1.5 MB of JavaScript: load it the first time someone asks for a layout, not with the editor.
+let elk: Promise<ElkApi> | null = null;
+const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()));
 
 /**
  * Lays the diagram's actors, processes and stores out left to right with
@@ -14,7 +16,7 @@ export async function autoLayoutOps(elements: readonly Element[]): Promise<Op[]>
   const edges = elements.flatMap((e) =>
     e.typeName === 'flow' && e.sourceId && e.targetId && ids.has(e.sourceId) && ids.has(e.targetId) ? [{ id: e.id, sources: [e.sourceId], targets: [e.targetId] }] : [],
   );
-  const graph = await elk.layout({
+  const graph = await (await loadElk()).layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SyncClient } from '@threatloom/core';
 import { displayName } from '../api/auth';
-import { getModel, type ModelSummary } from '../api/models';
+import { getModelSummary, type ModelSummary } from '../api/models';
 import { useAuth } from '../auth/auth-store';
 import { createPresenceStore, LocalPresence } from '../collab/presence-store';
 import { useSuggestions } from '../panels/suggestions-store';
@@ -21,31 +21,29 @@ export function useOpenModel(modelId: string): { ctx: ModelContextValue | null; 
 
   useEffect(() => {
     if (!user) return;
+    // Join the room at once and read the summary (title, your role) beside it: the snapshot does not wait for REST.
+    const { socket, close } = connectSocket();
+    const client = new SyncClient({ modelId, transport: socket, store: pendingStore });
+    const { store, dispose } = createModelStore(client);
+    const presence = createPresenceStore(client);
+    // Suggestions belong to the model they were made for.
+    useSuggestions.setState({ byElement: {}, dismissed: new Set() });
+    void client.start();
+    setCtx({ modelId, store, presence, channel: new LocalPresence(client), me: { id: user.id, name: displayName(user) } });
     let cancelled = false;
-    let teardown: (() => void) | null = null;
-    getModel(modelId).then(
+    getModelSummary(modelId).then(
       (s) => {
         if (cancelled) return;
-        const { socket, close } = connectSocket();
-        const client = new SyncClient({ modelId, transport: socket, store: pendingStore });
-        const { store, dispose } = createModelStore(client, s.role);
-        const presence = createPresenceStore(client);
-        // Suggestions belong to the model they were made for.
-        useSuggestions.setState({ byElement: {}, dismissed: new Set() });
-        void client.start();
+        store.getState().grantRole(s.role);
         setSummary(s);
-        setCtx({ modelId, store, presence, channel: new LocalPresence(client), me: { id: user.id, name: displayName(user) } });
-        teardown = () => {
-          dispose();
-          client.stop();
-          close();
-        };
       },
       (e: Error) => !cancelled && setError(e.message),
     );
     return () => {
       cancelled = true;
-      teardown?.();
+      dispose();
+      client.stop();
+      close();
     };
   }, [modelId, user]);
 

@@ -10,7 +10,8 @@ import { OverviewSection } from '../panels/OverviewSection';
 import { ThreatsTable } from '../panels/ThreatsTable';
 
 // The editor pulls in React Flow and elkjs: load it when the Diagram tab opens.
-const DiagramEditor = lazy(() => import('../editor/DiagramEditor').then((m) => ({ default: m.DiagramEditor })));
+const loadEditor = () => import('../editor/DiagramEditor');
+const DiagramEditor = lazy(() => loadEditor().then((m) => ({ default: m.DiagramEditor })));
 
 const TABS = [
   { key: 'overview', label: 'Overview' },
@@ -20,6 +21,8 @@ const TABS = [
 
 export function ModelPage({ modelId, tab, focus }: { modelId: string; tab: string | null; focus: string | null }) {
   const { ctx, summary, error } = useOpenModel(modelId);
+  // Fetch the editor's code while the snapshot is on its way.
+  if (tab === 'diagram') void loadEditor();
   if (error)
     return (
       <main>
@@ -29,11 +32,11 @@ export function ModelPage({ modelId, tab, focus }: { modelId: string; tab: strin
         <a href={href('/')}>Back to your models</a>
       </main>
     );
-  if (!ctx || !summary) return <p role="status">Opening model…</p>;
+  if (!ctx) return <p role="status">Opening model…</p>;
   const current = TABS.some((t) => t.key === tab) ? tab! : 'overview';
   return (
     <ModelContext.Provider value={ctx}>
-      <ModelLayout modelId={modelId} tab={current} focus={focus} title={summary.title} role={summary.role} />
+      <ModelLayout modelId={modelId} tab={current} focus={focus} title={summary?.title ?? ''} role={summary?.role} />
     </ModelContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
-import { memo } from 'react';
-import { Handle, NodeResizer, Position, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef, useState } from 'react';
+import { Handle, NodeResizer, Position, useStore as useFlowStore, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { useModel, useModelContext } from '../../model/model-context';
 import { selectCanEdit } from '../../model/model-store';
 import type { ShapeNode as ShapeNodeType } from '../flow-graph';
@@ -18,12 +18,25 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, type }: N
   const canEdit = useModel(selectCanEdit);
   const { store } = useModelContext();
   const editingBy = useEditingBadge(id);
-  const r = data.record;
   const connectable = canEdit && type !== 'boundary' && type !== 'note';
+  // Side handles only while hovered or selected: four handles on each of 1,000 nodes cost more to render than the nodes.
+  const [hover, setHover] = useState(false);
+  // ...and while a flow is being drawn from this node, so the handle it started from stays put.
+  const connecting = useFlowStore((s) => s.connection.inProgress && s.connection.fromNode.id === id);
+  const showHandles = connectable && (hover || selected || connecting);
+  // React Flow must re-measure a node whose handles come and go, or it cannot start a connection from them.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const mounted = useRef(false);
+  useEffect(() => {
+    // The first measurement is React Flow's own; only later changes need telling.
+    if (mounted.current) updateNodeInternals(id);
+    mounted.current = true;
+  }, [showHandles, id, updateNodeInternals]);
+  const r = data.record;
   const classes = ['shape', `shape-${type}`, r.outOfScope ? 'out-of-scope' : '', data.openThreats > 0 ? 'has-open-threats' : ''].filter(Boolean).join(' ');
   const [minWidth, minHeight] = MIN[type];
   return (
-    <div className={classes} title={r.outOfScope ? `Out of scope${r.outOfScopeReason ? `: ${r.outOfScopeReason}` : ''}` : undefined}>
+    <div className={classes} onMouseEnter={() => setHover(true)} onMouseLeave={() => setHover(false)} title={r.outOfScope ? `Out of scope${r.outOfScopeReason ? `: ${r.outOfScopeReason}` : ''}` : undefined}>
       {canEdit && (
         <NodeResizer
           isVisible={selected}
@@ -42,10 +55,10 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected, type }: N
         </span>
       )}
       {editingBy && <span className="editing-badge">{editingBy} is editing Name</span>}
-      {/* Handles exist on every box so flows always render; only flow ends accept new connections. */}
-      {SIDES.map((side) => (
-        <Handle key={side} id={side} type="source" position={side} isConnectable={connectable} className={connectable ? undefined : 'handle-hidden'} aria-label={`Connect from ${side}`} />
-      ))}
+      {/* Every box keeps one hidden anchor so its flows render (flows are drawn border to border, not from handles). */}
+      <Handle id="anchor" type="source" position={Position.Top} isConnectable={false} className="handle-hidden" />
+      {showHandles &&
+        SIDES.map((side) => <Handle key={side} id={side} type="source" position={side} isConnectable aria-label={`Connect from ${side}`} />)}
     </div>
   );
 });
