@@ -112,13 +112,15 @@ describe('invertOps', () => {
       ],
     ],
   ];
-  it.each(cases)('OPS-INVERT-1 applying the inverse restores the state (%s)', (_name, ops) => {
-    const before = baseModel();
-    const inverse = invertOps(before, ops);
-    const state = new Map(before);
-    applyOps(state, ops);
-    applyOps(state, inverse);
-    expect(snapshot(state)).toEqual(snapshot(before));
+  describe('OPS-INVERT-1 applying the inverse restores the state', () => {
+    it.each(cases)('%s', (_name, ops) => {
+      const before = baseModel();
+      const inverse = invertOps(before, ops);
+      const state = new Map(before);
+      applyOps(state, ops);
+      applyOps(state, inverse);
+      expect(snapshot(state)).toEqual(snapshot(before));
+    });
   });
 
   it('OPS-INVERT-2 the inverse of a cascading remove re-validates op by op', () => {

@@ -7,7 +7,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../../..');
 const spec = readFileSync(path.join(repo, 'packages/core/SPEC.md'), 'utf8');
 const section = spec.slice(spec.indexOf('# Sync rules'));
-const TEST_DIRS = ['packages/core/src/sync', 'apps/server/src/realtime'];
+const TEST_DIRS = ['packages/core/src/sync', 'packages/core/src/ops', 'apps/server/src/realtime'];
+/** Sync rules and op rules share this check; threat rules have their own (threats/spec.test.ts). */
+const ID = /(?:SYNC|OPS)-[A-Z]+-\d+/g;
 
 /** Rule ids named in test titles (`describe('SYNC-…'` / `it('SYNC-…'`). */
 function testedIds(): Set<string> {
@@ -15,14 +17,14 @@ function testedIds(): Set<string> {
   for (const dir of TEST_DIRS) {
     for (const file of readdirSync(path.join(repo, dir)).filter((f) => f.endsWith('.test.ts'))) {
       const text = readFileSync(path.join(repo, dir, file), 'utf8');
-      for (const title of text.matchAll(/(?:describe|it)\(\s*[`'"]([^`'"]*)/g)) for (const id of title[1]!.matchAll(/SYNC-[A-Z]+-\d+/g)) ids.add(id[0]);
+      for (const title of text.matchAll(/(?:describe|it)\(\s*[`'"]([^`'"]*)/g)) for (const id of title[1]!.matchAll(ID)) ids.add(id[0]);
     }
   }
   return ids;
 }
 
-describe('SPEC.md # Sync rules', () => {
-  const specIds = [...section.matchAll(/^\| `(SYNC-[A-Z]+-\d+)` \|/gm)].map((m) => m[1]!);
+describe('SPEC.md # Sync rules and # Op rules', () => {
+  const specIds = [...section.matchAll(/^\| `((?:SYNC|OPS)-[A-Z]+-\d+)` \|/gm)].map((m) => m[1]!);
 
   it('has unique ids', () => {
     expect(specIds.length).toBeGreaterThan(20);
