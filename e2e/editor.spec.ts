@@ -60,3 +60,52 @@ test('draw a diagram: add elements, rename in place, connect, undo and redo, del
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('select all, copy and paste, align, auto-layout and snap', async ({ page }) => {
+  await signUp(page, newAccount('Quinn'));
+  const id = await createModel(page, 'Layout');
+  await openTab(page, id, 'diagram');
+  await page.getByRole('button', { name: 'Add actor' }).click();
+  await page.getByRole('button', { name: 'Add process' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+
+  // Ctrl+A, Ctrl+C, Ctrl+V: a copy of both, shifted.
+  await page.getByRole('region', { name: 'Diagram canvas' }).click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+
+  // The pasted pair stays selected: align their left edges.
+  await page.getByRole('button', { name: 'Align left' }).click();
+  await expect
+    .poll(async () => {
+      const a = await node(page, 'actor', 'Actor').last().boundingBox();
+      const p = await node(page, 'process', 'Process').last().boundingBox();
+      return Math.round(a!.x) - Math.round(p!.x);
+    })
+    .toBe(0);
+
+  // Auto-layout moves things (ELK, loaded on demand), and undo puts them back.
+  const before = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform).join('|'));
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect.poll(() => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform).join('|'))).not.toBe(before);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform).join('|'))).toBe(before);
+
+  // Snap to grid: a node dragged by an odd amount lands on the 10-pixel grid.
+  await page.keyboard.press('Escape');
+  const actor = node(page, 'actor', 'Actor').last();
+  const b = (await actor.boundingBox())!;
+  const start = await actor.evaluate((e) => (e as HTMLElement).style.transform);
+  // Grab it near its top-left corner: the minimap may cover its centre.
+  await page.mouse.move(b.x + 12, b.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 12 - 37, b.y + 12 - 23, { steps: 5 });
+  await page.mouse.up();
+  const transform = await actor.evaluate((e) => (e as HTMLElement).style.transform);
+  expect(transform).not.toBe(start);
+  const [, x, y] = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(transform)!;
+  expect(Number(x) % 10).toBe(0);
+  expect(Number(y) % 10).toBe(0);
+});

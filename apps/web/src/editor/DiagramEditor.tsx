@@ -188,7 +188,7 @@ function Editor({ focus }: { focus: string | null }) {
     autoLayoutOps(elements)
       .then((ops) => {
         submit(ops);
-        requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+        requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 300 }));
       })
       .finally(() => setBusy(null));
   }, [elements, submit, flow]);
