@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import type { ServerOptions } from './create-server';
 
@@ -35,7 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: e.DATA_DIR,
+    dataDir: resolveDataDir(e.DATA_DIR, env),
     registrationOpen: e.REGISTRATION_OPEN,
     publicOrigin: e.PUBLIC_ORIGIN,
     trustProxy,
@@ -46,4 +47,14 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       register: { windowMs: 60 * 60_000, limit: e.REGISTER_RATE_LIMIT },
     },
   };
+}
+
+/**
+ * A relative DATA_DIR is taken from where the user ran the command: pnpm runs
+ * package scripts inside apps/server but records the caller's directory in
+ * INIT_CWD, so `pnpm start` at the repository root keeps its data in ./data there.
+ */
+export function resolveDataDir(dataDir: string, env: NodeJS.ProcessEnv): string {
+  if (dataDir.startsWith('memory://') || path.isAbsolute(dataDir)) return dataDir;
+  return path.resolve(env.INIT_CWD || process.cwd(), dataDir);
 }

@@ -3,8 +3,9 @@ import { readConfig } from '../src/config';
 
 describe('readConfig', () => {
   it('defaults to PGlite in ./data on port 3000 with open registration', () => {
-    const c = readConfig({});
-    expect(c).toMatchObject({ port: 3000, dataDir: './data', databaseUrl: undefined, registrationOpen: true, logLevel: 'info' });
+    const c = readConfig({ INIT_CWD: '/srv/threatloom' });
+    expect(c).toMatchObject({ port: 3000, dataDir: '/srv/threatloom/data', databaseUrl: undefined, registrationOpen: true, logLevel: 'info' });
+    expect(readConfig({ DATA_DIR: '/var/lib/tl' }).dataDir).toBe('/var/lib/tl');
     expect(c.rateLimits?.login?.limit).toBe(10);
   });
 
