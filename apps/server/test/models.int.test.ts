@@ -288,5 +288,12 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
     const again = await alice.post(`/api/models/${m.id}/generate`, {});
     expect(again.body.threats).toHaveLength(0);
     expect((await alice.post(`/api/models/${m.id}/generate`, { diagramId: 'nope' })).status).toBe(404);
+
+    // Two generations at once on a fresh model: the merge runs under the row lock, so no rule key is added twice.
+    const twin = await modelWithFlow(alice, 'Twin');
+    const [a, b] = await Promise.all([alice.post(`/api/models/${twin.id}/generate`, {}), alice.post(`/api/models/${twin.id}/generate`, {})]);
+    expect(a.body.threats.length + b.body.threats.length).toBe(first.body.threats.length);
+    const keys = (await alice.get(`/api/models/${twin.id}/threats`)).body.records.map((th: { ruleKey: string }) => th.ruleKey);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

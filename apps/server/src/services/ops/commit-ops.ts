@@ -21,7 +21,12 @@ export interface CommitOpsOptions {
   modelId: string;
   /** User id of the submitter (recorded in the op log). */
   actor: string;
-  ops: SubmittedOp[];
+  /**
+   * The ops, or a function that plans them from the model's current state
+   * under the row lock (for writes that depend on what is there, such as
+   * merging generated threats: no concurrent writer can slip in between).
+   */
+  ops: SubmittedOp[] | ((state: ReadonlyMap<string, ModelRecord>) => SubmittedOp[]);
   /** All or nothing: the first rejected op rolls everything back with a 400/403 `HttpError` (REST, imports). */
   atomic?: boolean;
   /** Defaults to the process-wide cache. */
@@ -50,7 +55,7 @@ const MAX_OP_ID = 200;
  * `HttpError` when the model does not exist.
  */
 export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsResult> {
-  const { db, modelId, actor, ops, atomic = false } = options;
+  const { db, modelId, actor, atomic = false } = options;
   const cache = options.cache ?? defaultStateCache;
   const cached = cache.take(modelId);
   let committed: ModelState | undefined;
@@ -62,6 +67,7 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
         const base = Number(locked[0]!.seq);
         const current = await loadState(tx, modelId, base, cached);
         const state = current.state;
+        const ops = typeof options.ops === 'function' ? options.ops(state) : options.ops;
 
         const actors = [...new Set(ops.map((o) => o.actor ?? actor))];
         const members = await tx.membership.findMany({ where: { modelId, userId: { in: actors } }, select: { userId: true, role: true } });

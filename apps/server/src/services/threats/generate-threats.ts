@@ -27,13 +27,21 @@ export async function suggestThreats(options: { db: Db; modelId: string; request
 /**
  * Runs the rules engine and adds the threats (with their mitigations) the
  * model does not hold yet, matched on the rule key, so re-running adds nothing
- * and triage survives. Returns what was added.
+ * and triage survives. The merge is planned under the model's row lock, so two
+ * generations at once cannot both add the same rule key. Returns what was added.
  */
 export async function generateModelThreats(options: { db: Db; modelId: string; actor: string; request: GenerateRequest }): Promise<{ threats: Threat[]; mitigations: Mitigation[]; seq: number }> {
-  const { db, modelId, actor } = options;
-  const { suggestions, records } = await suggestThreats(options);
-  const ops = mergeSuggestions(records, suggestions);
-  const { seq, results } = await commitOps({ db, modelId, actor, ops: ops.map((op) => ({ opId: newId(), op })) });
+  const { db, modelId, actor, request } = options;
+  const { seq, results } = await commitOps({
+    db,
+    modelId,
+    actor,
+    ops: (state) => {
+      const records = [...state.values()];
+      checkScope(records, request);
+      return mergeSuggestions(records, generateThreats(records, request)).map((op) => ({ opId: newId(), op }));
+    },
+  });
   const added = results.flatMap((r) => (r.ok && r.op.type === 'put' ? [r.op.record] : []));
   return {
     threats: added.filter((r): r is Threat => r.typeName === 'threat'),
