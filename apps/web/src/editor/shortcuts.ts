@@ -8,7 +8,7 @@ export const SHORTCUTS = [
   { keys: 'Shift+click, Shift+drag', action: 'Add to the selection, select by box' },
   { keys: 'Double-click a name, F2', action: 'Rename in place' },
   { keys: 'Drag from a handle to an element', action: 'Draw a data flow' },
-  { keys: 'Mouse wheel, Ctrl+wheel', action: 'Pan, zoom' },
+  { keys: 'Mouse wheel, drag the empty canvas', action: 'Zoom, pan' },
   { keys: 'Shift+L', action: 'Auto-layout with ELK' },
   { keys: 'Escape', action: 'Clear the selection' },
   { keys: '?', action: 'Show this help' },
