@@ -32,3 +32,9 @@ describe('checkRole', () => {
     expect(checkRole(undefined, patch('c1'), state, 'u1')?.message).toMatch(/not a member/);
   });
 });
+
+describe('checkRole for commenters editing their own comment', () => {
+  it('refuses handing a comment to another author', () => {
+    expect(checkRole('commenter', { type: 'patch', id: 'c1', fields: { authorId: 'u2' } }, state, 'u1')?.code).toBe('forbidden');
+  });
+});

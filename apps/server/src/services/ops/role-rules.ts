@@ -1,19 +1,11 @@
-import type { Op, OpError, RecordMap, Role } from '@threatloom/core';
+import { authorizeOp, type Op, type OpError, type RecordMap, type Role } from '@threatloom/core';
 
 /**
- * What a role may change. Owners and editors change anything; commenters add
- * comments and edit or delete their own; viewers change nothing.
+ * What a member may change: core's `authorizeOp` (the same rules the reference
+ * sync server and the client use), plus the server's one extra case, a user
+ * who is not a member at all.
  */
 export function checkRole(role: Role | undefined, op: Op, state: RecordMap, actor: string): OpError | undefined {
-  if (role === 'owner' || role === 'editor') return undefined;
-  if (role === 'commenter') {
-    const id = op.type === 'put' ? op.record.id : op.id;
-    const existing = state.get(id);
-    const isComment = op.type === 'put' ? op.record.typeName === 'comment' && (!existing || existing.typeName === 'comment') : existing?.typeName === 'comment';
-    if (!isComment) return { code: 'forbidden', message: 'commenters can only change comments' };
-    if (existing?.typeName === 'comment' && existing.authorId !== actor) return { code: 'forbidden', message: "commenters cannot change other people's comments" };
-    if (op.type === 'put' && op.record.typeName === 'comment' && op.record.authorId !== actor) return { code: 'forbidden', message: 'a comment must be authored by its sender' };
-    return undefined;
-  }
-  return { code: 'forbidden', message: role === 'viewer' ? 'viewers cannot change a model' : 'not a member of this model' };
+  if (!role) return { code: 'forbidden', message: 'not a member of this model' };
+  return authorizeOp({ role, actorId: actor, op, state }) ?? undefined;
 }
