@@ -16,7 +16,7 @@ export function checkReferences(record: ModelRecord, lookup: RecordLookup): Issu
   const need = (field: string, id: string | null, ok: (r: ModelRecord) => boolean, what: string) => {
     if (id === null) return;
     const target = lookup.get(id);
-    if (!target) issues.push({ path: field, message: `${what} ${id} does not exist` });
+    if (!target) issues.push({ path: field, message: `${id} does not exist` });
     else if (!ok(target)) issues.push({ path: field, message: `${id} is not a ${what}` });
   };
   switch (record.typeName) {
