@@ -62,6 +62,11 @@ test('draw a diagram: add elements, rename in place, connect, undo and redo, del
 });
 
 test('select all, copy and paste, align, auto-layout and snap', async ({ page }) => {
+  // The app runs under the server's CSP (no inline scripts, no eval), ELK's lazy chunk included.
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   await signUp(page, newAccount('Quinn'));
   const id = await createModel(page, 'Layout');
   await openTab(page, id, 'diagram');
@@ -108,4 +113,5 @@ test('select all, copy and paste, align, auto-layout and snap', async ({ page })
   const [, x, y] = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(transform)!;
   expect(Number(x) % 10).toBe(0);
   expect(Number(y) % 10).toBe(0);
+  expect(cspViolations).toEqual([]);
 });
