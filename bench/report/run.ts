@@ -31,7 +31,7 @@ async function measure(nodes: number): Promise<Result> {
   const elements = records.filter((r) => 'diagramId' in r && r.typeName !== 'threat').length;
   const threats = records.filter((r) => r.typeName === 'threat').length;
   const times: { wall: number; cpu: number }[] = [];
-  let pdf = new Uint8Array();
+  let pdf: Uint8Array = new Uint8Array();
   for (let i = 0; i < RUNS; i++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
