@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { newId, SyncClient, type ModelRecord, type Role, type SyncTransport } from '@threatloom/core';
-import pg from 'pg';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { Database } from '../db/open-database';
 import { shareModel } from '../services/members/members';
@@ -13,27 +12,8 @@ import { registerUser } from '../services/users/register-user';
 /** Test support for the realtime integration tests: real PostgreSQL, real server processes, real sockets. */
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
 /** A fresh, empty PostgreSQL database; `drop()` removes it. */
-export async function createTestDatabase(prefix = 'tl_rt'): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+export { freshPostgres as createTestDatabase } from '../../test/helpers/test-server';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -9,8 +9,8 @@ export const DB_KINDS: DbKind[] = ['postgres', 'pglite'];
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Creates an empty PostgreSQL database for one test file; returns its URL and a drop function. */
-export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `tl_test_${randomBytes(6).toString('hex')}`;
+export async function freshPostgres(prefix = 'tl_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
