@@ -3,7 +3,7 @@ import type { Db } from '../../db/open-database';
 import { HttpError } from '../../http/errors';
 import { checkRole } from './role-rules';
 import { loadState, ModelStateCache, type ModelState } from './state-cache';
-import { deleteRecords, insertOpLog, upsertRecords, type OpLogRow } from './write-rows';
+import { writeCommit, type OpLogRow } from './write-rows';
 
 /** One submitted op. `actor` overrides the batch's actor, so one transaction can carry several clients' ops (group commit). */
 export interface SubmittedOp {
@@ -129,13 +129,14 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
             const r = state.get(id);
             return r ? [r] : [];
           });
-          await deleteRecords(tx, modelId, [...touched].filter((id) => !state.has(id)));
-          await upsertRecords(tx, modelId, present);
-          await insertOpLog(tx, modelId, logRows);
           const modelRecord = present.find((r) => r.typeName === 'model');
-          await tx.model.update({
-            where: { id: modelId },
-            data: { seq, updatedAt: new Date(), ...(modelRecord?.typeName === 'model' ? { title: modelRecord.title } : {}) },
+          await writeCommit(tx, {
+            modelId,
+            deletedIds: [...touched].filter((id) => !state.has(id)),
+            records: present,
+            log: logRows,
+            seq,
+            ...(modelRecord?.typeName === 'model' ? { title: modelRecord.title } : {}),
           });
         }
         committed = { seq, state };
