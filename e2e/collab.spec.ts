@@ -27,6 +27,17 @@ test('two users edit one diagram live: edits, cursors, selections, "is editing" 
   await ana.page.mouse.move(canvas!.x + 140, canvas!.y + 120, { steps: 5 });
   await expect(ben.page.getByRole('img', { name: 'Cursor of Ana' })).toBeVisible();
 
+  // While Ana drags the store, Ben sees a live ghost of it; it lands when she lets go.
+  const store = (await node(ana.page, 'store', 'Store').boundingBox())!;
+  await ana.page.mouse.move(store.x + 20, store.y + 20);
+  await ana.page.mouse.down();
+  await ana.page.mouse.move(store.x + 120, store.y + 60, { steps: 6 });
+  await expect(ben.page.locator('.remote-drag')).toHaveCount(1);
+  const benStoreBefore = await node(ben.page, 'store', 'Store').evaluate((e) => (e as HTMLElement).style.transform);
+  await ana.page.mouse.up();
+  await expect(ben.page.locator('.remote-drag')).toHaveCount(0);
+  await expect.poll(() => node(ben.page, 'store', 'Store').evaluate((e) => (e as HTMLElement).style.transform)).not.toBe(benStoreBefore);
+
   // Ana selects the process: Ben sees it outlined in her colour.
   await node(ana.page, 'process', 'Process').click();
   await expect(ben.page.locator('.remote-selection')).toHaveCount(1);

@@ -96,8 +96,16 @@ function Editor({ focus }: { focus: string | null }) {
     if (local.length) setGraph((g) => ({ ...g, edges: applyEdgeChanges(local, g.edges) }));
   }, []);
 
+  // Live drag positions go to the others as presence (throttled by the sync engine), never as ops.
+  const onNodeDrag = useCallback(
+    (_e: unknown, _node: DiagramNode, dragged: DiagramNode[]) =>
+      channel.set({ drag: dragged.filter((n) => n.type !== 'point').map((n) => ({ id: n.id, x: Math.round(n.position.x), y: Math.round(n.position.y) })) }),
+    [channel],
+  );
+
   const onNodeDragStop = useCallback(
     (_e: unknown, _node: DiagramNode, dragged: DiagramNode[]) => {
+      channel.set({ drag: [] });
       const ops: Op[] = [];
       for (const n of dragged) {
         const x = Math.round(n.position.x);
@@ -111,7 +119,7 @@ function Editor({ focus }: { focus: string | null }) {
       }
       submit(ops);
     },
-    [submit],
+    [submit, channel],
   );
 
   const onSelectionChange = useCallback(
@@ -285,6 +293,7 @@ function Editor({ focus }: { focus: string | null }) {
             defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
+            onNodeDrag={onNodeDrag}
             onNodeDragStop={onNodeDragStop}
             onSelectionChange={onSelectionChange}
             onDelete={onDelete}

@@ -1,7 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { modelRecordOf, REVIEW_STATE_LABELS, type RecordMap } from '@threatloom/core';
 import { href } from '../app/router';
 import { CollabBar } from '../collab/CollabBar';
+import { ShareDialog } from '../dashboard/ShareDialog';
 import { ExportMenu } from '../export/ExportMenu';
 import { ModelContext, useModel } from '../model/model-context';
 import { selectLoaded, selectRecords } from '../model/model-store';
@@ -43,6 +44,7 @@ export function ModelPage({ modelId, tab, focus }: { modelId: string; tab: strin
 
 function ModelLayout({ modelId, tab, focus, title, role }: { modelId: string; tab: string; focus: string | null; title: string; role?: string }) {
   const loaded = useModel(selectLoaded);
+  const [sharing, setSharing] = useState(false);
   const records = useModel(selectRecords);
   const model = loaded ? safeModel(records) : null;
   const base = `/models/${encodeURIComponent(modelId)}`;
@@ -61,8 +63,14 @@ function ModelLayout({ modelId, tab, focus, title, role }: { modelId: string; ta
         </nav>
         <span className="spacer" />
         <CollabBar />
+        {role === 'owner' && (
+          <button type="button" onClick={() => setSharing(true)}>
+            Share
+          </button>
+        )}
         <ExportMenu modelId={modelId} />
       </header>
+      {sharing && <ShareDialog modelId={modelId} title={model?.title ?? title} onClose={() => setSharing(false)} />}
       {!loaded ? (
         <p role="status">Loading model…</p>
       ) : tab === 'diagram' ? (
