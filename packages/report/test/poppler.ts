@@ -96,3 +96,13 @@ export function inkBox(r: Raster, region = { x: 0, y: 0, width: r.width, height:
 export function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
+
+/** Base names (subset prefix removed) of the fonts embedded in the PDF, from `pdffonts`. */
+export function embeddedFonts(file: string): string[] {
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+}

@@ -36,14 +36,22 @@ export class Writer {
     // font '' skips pdfkit's default Helvetica: every text call picks an embedded face, and
     // pdfkit never reads its AFM data files (which bundlers do not carry along).
     this.doc = new PDFDocument({ autoFirstPage: false, bufferPages: true, size: 'A4', margin: MARGIN, font: '', info: { Title: info.title, Creator: 'Threatloom' } });
-    const seen = new Set<string>();
-    for (const fam of families) {
-      for (const face of [fam.regular, fam.bold]) {
-        if (seen.has(face.name)) continue;
-        seen.add(face.name);
-        this.doc.registerFont(face.name, face.data);
-      }
+  }
+
+  /** Faces registered with pdfkit so far, by name. */
+  private readonly registered = new Set<string>();
+
+  /**
+   * Selects `face`, registering it on first use: a face is read and embedded only
+   * if some text uses it (the CJK fonts are loaded lazily, see fonts.ts).
+   */
+  private useFace(face: Face): PDFKit.PDFDocument {
+    if (!this.registered.has(face.name)) {
+      // pdfkit takes a parsed fontkit font (anything with layout()); its types list only files and buffers.
+      this.doc.registerFont(face.name, face.font as unknown as PDFKit.Mixins.PDFFontSource);
+      this.registered.add(face.name);
     }
+    return this.doc.font(face.name);
   }
 
   get pageWidth(): number {
@@ -76,7 +84,7 @@ export class Writer {
     const key = `${face.name}\u0000${text}`;
     let w = UNIT_WIDTHS.get(key);
     if (w === undefined) {
-      w = this.doc.font(face.name).fontSize(1).widthOfString(text);
+      w = this.useFace(face).fontSize(1).widthOfString(text);
       if (UNIT_WIDTHS.size >= UNIT_WIDTHS_MAX) UNIT_WIDTHS.clear();
       UNIT_WIDTHS.set(key, w);
     }
@@ -95,7 +103,7 @@ export class Writer {
     this.doc.fillColor(color);
     let cx = x;
     for (const run of splitRuns(text, this.families, bold)) {
-      this.doc.font(run.face.name).fontSize(size);
+      this.useFace(run.face).fontSize(size);
       this.doc.text(run.text, cx, y, { lineBreak: false });
       cx += this.runWidth(run.face, run.text) * size;
     }
