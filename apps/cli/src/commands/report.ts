@@ -62,7 +62,7 @@ export const reportCommand: CliCommand = {
       .option('--no-diagrams', 'leave out the diagram pages')
       .option('--severity <list>', `only threats of these severities, comma-separated (${SEVERITIES.join(', ')})`)
       .option('--status <list>', `only threats with these statuses, comma-separated (${THREAT_STATUSES.join(', ')})`)
-      .option('--font <file>', 'extra TTF/OTF fallback font, e.g. a CJK font (repeatable)', (v: string, all: string[] = []) => [...all, v])
+      .option('--font <file>', 'extra TTF/OTF fallback font for scripts the built-in fonts lack (repeatable)', (v: string, all: string[] = []) => [...all, v])
       .action(async (file: string, flags: ReportFlags) => {
         const options = reportOptionsFromFlags({ ...flags, empty: flags.empty === true }, (p) => resolvePath(ctx, p));
         const loaded = await loadModel(ctx, file);
