@@ -78,7 +78,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
-  app.use(pinoHttp({ logger, autoLogging: options.logLevel !== 'silent' }));
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: options.logLevel !== 'silent',
+      // One short line per request: headers (cookies, tokens) never reach the log, and the log stays readable.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use(
     helmet({
       contentSecurityPolicy: {
