@@ -24,6 +24,7 @@ import { threatRoutes } from './http/routes/threats';
 import { transferRoutes } from './http/routes/transfer';
 import { openApiDocument } from './http/openapi';
 import { attachRealtime } from './realtime/attach-realtime';
+import { createReportRenderer, type ReportRendererOptions } from './services/reports/render-report';
 
 export interface ServerOptions {
   /** PostgreSQL URL; without it, embedded PGlite in `dataDir`. */
@@ -41,6 +42,8 @@ export interface ServerOptions {
   /** Built web app to serve with SPA fallback (default apps/web/dist when it exists). */
   webDist?: string;
   rateLimits?: Partial<RateLimits>;
+  /** PDF report worker pool: threads and queue length (default 2 and 8). */
+  reports?: ReportRendererOptions;
 }
 
 export interface ThreatloomServer {
@@ -73,6 +76,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
     db,
     registrationOpen: options.registrationOpen ?? true,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    reports: createReportRenderer(options.reports),
   };
 
   const app = express();
@@ -160,6 +164,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
     logger,
     async close() {
       await realtime.close();
+      await ctx.reports.close();
       // Closes the HTTP server too.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await database.close();

@@ -1,10 +1,13 @@
 import type { Db } from '../db/open-database';
+import type { ReportRenderer } from '../services/reports/render-report';
 
 /** What every route module needs. */
 export interface RouteContext {
   db: Db;
   registrationOpen: boolean;
   rateLimits: RateLimits;
+  /** Worker pool that renders PDF reports off the event loop. */
+  reports: ReportRenderer;
 }
 
 export interface RateLimit {

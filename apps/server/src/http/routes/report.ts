@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { SEVERITIES, THREAT_STATUSES } from '@threatloom/core';
-import { renderReportPdf } from '@threatloom/report';
+import { ZReportOptions } from '@threatloom/report';
 import { z } from 'zod';
 import { getModel } from '../../services/models/get-model';
 import { requireRole } from '../../services/models/require-role';
@@ -30,14 +30,14 @@ export const ZReportQuery = z
   .strict();
 
 /** GET /api/models/:id/report.pdf — the PDF report (viewer role and up). */
-export function reportRoutes({ db }: RouteContext): Router {
+export function reportRoutes({ db, reports }: RouteContext): Router {
   const router = Router();
   router.use(requireUser);
   router.get('/:id/report.pdf', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'viewer' });
     const q = parseBody(ZReportQuery, req.query, ['query']);
     const { model, records } = await getModel({ db, modelId: req.params.id, role: 'viewer' });
-    const pdf = await renderReportPdf(records, {
+    const options = parseBody(ZReportOptions, {
       showOutOfScope: q.outOfScope,
       showMitigated: q.mitigated,
       showEmpty: q.empty,
@@ -46,6 +46,8 @@ export function reportRoutes({ db }: RouteContext): Router {
       severities: q.severity ?? null,
       statuses: q.status ?? null,
     });
+    // Off the event loop, in the report worker pool (503 busy when its queue is full).
+    const pdf = await reports.render({ records, options });
     res.attachment(`${model.title.slice(0, 100)} report.pdf`).type('application/pdf').send(Buffer.from(pdf));
   });
   return router;
