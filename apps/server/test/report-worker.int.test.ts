@@ -11,10 +11,10 @@ const serverDir = path.resolve(import.meta.dirname, '..');
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
 /** A session's GET of a report, resolved when the whole body has arrived. */
-async function getReport(c: Client, id: string): Promise<{ status: number; body: Uint8Array; doneAt: number }> {
+async function getReport(c: Client, id: string): Promise<{ status: number; body: Uint8Array; doneAt: number; retryAfter: string | null }> {
   const res = await fetch(`${c.base}/api/models/${id}/report.pdf`, { headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
   const body = new Uint8Array(await res.arrayBuffer());
-  return { status: res.status, body, doneAt: performance.now() };
+  return { status: res.status, body, doneAt: performance.now(), retryAfter: res.headers.get('retry-after') };
 }
 
 describe('PDF reports render in worker threads', () => {
@@ -69,6 +69,7 @@ describe('PDF reports render in worker threads', () => {
     for (const r of busy) {
       const body = JSON.parse(new TextDecoder().decode(r.body));
       expect(body).toEqual({ error: { code: 'busy', message: expect.stringMatching(/reports/) } });
+      expect(Number(r.retryAfter)).toBeGreaterThan(0);
     }
     // The pool recovers: a later request renders.
     expect((await getReport(owner, big)).status).toBe(200);

@@ -28,6 +28,8 @@ export function parseBody<T extends z.ZodType>(schema: T, input: unknown, prefix
   return parsed.data;
 }
 
+const RETRY_AFTER_SECONDS = 5;
+
 /** Body-parser failures carry a `type`; these map to client errors. */
 const BODY_ERRORS: Record<string, [number, string, string]> = {
   'entity.too.large': [413, 'payload_too_large', 'request body is too large'],
@@ -59,6 +61,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ err }, 'unhandled error');
     }
     if (res.headersSent) return;
+    // A 503 is temporary (a full work queue): tell clients when to try again.
+    if (status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(status).json({ error: body });
   };
 }
