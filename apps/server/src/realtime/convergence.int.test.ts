@@ -1,19 +1,9 @@
 import { MemoryPendingStore, newId, SyncClient, type ModelRecord, type Op, type SyncTransport } from '@threatloom/core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The seeded PRNG of core's in-memory fuzz harness: both fuzzers replay a seed the same way.
+import { seededRandom } from '../../../../packages/core/src/sync/memory-network.test-helper';
 import { createTestDatabase, processRecord, seedModel, socketFor, sorted, startInProcess, waitFor, type Member } from './realtime.test-helper';
-
-/** mulberry32, seeded: the run is reproducible up to network timing. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A real socket with extra random latency: outgoing emits keep their order
