@@ -3,10 +3,10 @@ import path from 'node:path';
 import { importFixture, modelIdOf, newUser, node, openTab, repoRoot, share } from './helpers';
 
 /**
- * Regenerates the screenshots in docs/images (not part of the normal run):
+ * Regenerates the screenshots in docs/images. Not part of the normal run
+ * (playwright.config.ts ignores this file unless TL_SCREENSHOTS is set):
  * TL_SCREENSHOTS=1 pnpm exec playwright test e2e/screenshots.spec.ts
  */
-test.skip(!process.env.TL_SCREENSHOTS, 'set TL_SCREENSHOTS=1 to regenerate docs/images');
 
 test('editor and threats table screenshots', async ({ browser }) => {
   const ana = await newUser(browser, 'Ana Lima');
