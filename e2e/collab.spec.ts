@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { createModel, newUser, node, openTab, share } from './helpers';
 
-test('two users edit one diagram live: edits, cursors, selections, "is editing" and comments', async ({ browser }) => {
+test('two users edit one diagram live: edits, cursors, selections, "is editing" and comments', async ({
+  browser,
+}) => {
   const ana = await newUser(browser, 'Ana');
   const ben = await newUser(browser, 'Ben');
   const id = await createModel(ana.page, 'Shared model');
@@ -33,10 +35,16 @@ test('two users edit one diagram live: edits, cursors, selections, "is editing" 
   await ana.page.mouse.down();
   await ana.page.mouse.move(store.x + 120, store.y + 60, { steps: 6 });
   await expect(ben.page.locator('.remote-drag')).toHaveCount(1);
-  const benStoreBefore = await node(ben.page, 'store', 'Store').evaluate((e) => (e as HTMLElement).style.transform);
+  const benStoreBefore = await node(ben.page, 'store', 'Store').evaluate(
+    (e) => (e as HTMLElement).style.transform,
+  );
   await ana.page.mouse.up();
   await expect(ben.page.locator('.remote-drag')).toHaveCount(0);
-  await expect.poll(() => node(ben.page, 'store', 'Store').evaluate((e) => (e as HTMLElement).style.transform)).not.toBe(benStoreBefore);
+  await expect
+    .poll(() =>
+      node(ben.page, 'store', 'Store').evaluate((e) => (e as HTMLElement).style.transform),
+    )
+    .not.toBe(benStoreBefore);
 
   // Ana selects the process: Ben sees it outlined in her colour.
   await node(ana.page, 'process', 'Process').click();
@@ -55,11 +63,15 @@ test('two users edit one diagram live: edits, cursors, selections, "is editing" 
   await ben.page.getByRole('tab', { name: 'Comments' }).click();
   await ana.page.getByRole('textbox', { name: 'New comment' }).fill('Is TLS terminated here?');
   await ana.page.getByRole('button', { name: 'Post comment' }).click();
-  await expect(ben.page.getByRole('article', { name: 'Comment by Ana' })).toContainText('Is TLS terminated here?');
+  await expect(ben.page.getByRole('article', { name: 'Comment by Ana' })).toContainText(
+    'Is TLS terminated here?',
+  );
   await ben.page.getByRole('button', { name: 'Reply' }).click();
   await ben.page.getByRole('textbox', { name: 'Reply' }).fill('Yes, at the load balancer.');
   await ben.page.getByRole('button', { name: 'Post reply' }).click();
-  await expect(ana.page.getByRole('article', { name: 'Comment by Ben' })).toContainText('at the load balancer');
+  await expect(ana.page.getByRole('article', { name: 'Comment by Ben' })).toContainText(
+    'at the load balancer',
+  );
 
   await ana.close();
   await ben.close();
@@ -79,7 +91,9 @@ test('a viewer sees the model but cannot edit it', async ({ browser }) => {
   await expect(viewer.page.getByRole('button', { name: 'Add process' })).toHaveCount(0);
   await expect(viewer.page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   await node(viewer.page, 'process', 'Process').click();
-  await expect(viewer.page.getByRole('tabpanel').getByLabel('Name', { exact: true })).toHaveAttribute('readonly', '');
+  await expect(
+    viewer.page.getByRole('tabpanel').getByLabel('Name', { exact: true }),
+  ).toHaveAttribute('readonly', '');
   // Delete does nothing for a viewer.
   await viewer.page.keyboard.press('Delete');
   await expect(node(viewer.page, 'process', 'Process')).toBeVisible();

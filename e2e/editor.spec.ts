@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { createModel, newAccount, node, openTab, signUp } from './helpers';
 
-test('draw a diagram: add elements, rename in place, connect, undo and redo, delete', async ({ page }) => {
+test('draw a diagram: add elements, rename in place, connect, undo and redo, delete', async ({
+  page,
+}) => {
   await signUp(page, newAccount('Petra'));
   const id = await createModel(page, 'Drawing');
   await openTab(page, id, 'diagram');
@@ -30,7 +32,9 @@ test('draw a diagram: add elements, rename in place, connect, undo and redo, del
   const hb = await handle.boundingBox();
   await page.mouse.move(hb!.x + hb!.width / 2, hb!.y + hb!.height / 2);
   await page.mouse.down();
-  await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height / 2, { steps: 10 });
+  await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height / 2, {
+    steps: 10,
+  });
   await page.mouse.up();
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
 
@@ -92,11 +96,25 @@ test('select all, copy and paste, align, auto-layout and snap', async ({ page })
     .toBe(0);
 
   // Auto-layout moves things (ELK, loaded on demand), and undo puts them back.
-  const before = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform).join('|'));
+  const before = await page
+    .locator('.react-flow__node')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform).join('|'));
   await page.getByRole('button', { name: 'Auto-layout' }).click();
-  await expect.poll(() => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform).join('|'))).not.toBe(before);
+  await expect
+    .poll(() =>
+      page
+        .locator('.react-flow__node')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform).join('|')),
+    )
+    .not.toBe(before);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect.poll(() => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform).join('|'))).toBe(before);
+  await expect
+    .poll(() =>
+      page
+        .locator('.react-flow__node')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform).join('|')),
+    )
+    .toBe(before);
 
   // Snap to grid: a node dragged by an odd amount lands on the 10-pixel grid.
   await page.keyboard.press('Escape');

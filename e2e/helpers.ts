@@ -10,7 +10,11 @@ let counter = 0;
 export function newAccount(name: string) {
   counter += 1;
   const tag = `${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
-  return { name, email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.${tag}@example.test`, password: `pw-${tag}-long-enough` };
+  return {
+    name,
+    email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.${tag}@example.test`,
+    password: `pw-${tag}-long-enough`,
+  };
 }
 export type Account = ReturnType<typeof newAccount>;
 
@@ -32,7 +36,10 @@ export async function signIn(page: Page, account: Account): Promise<void> {
 }
 
 /** A fresh browser context (own cookies and storage) signed up as a new user. */
-export async function newUser(browser: Browser, name: string): Promise<{ page: Page; account: Account; close: () => Promise<void> }> {
+export async function newUser(
+  browser: Browser,
+  name: string,
+): Promise<{ page: Page; account: Account; close: () => Promise<void> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const account = newAccount(name);
@@ -57,16 +64,27 @@ export function modelIdOf(page: Page): string {
 /** Imports a fixture file through the dashboard's file picker; resolves on the imported model's diagram. */
 export async function importFixture(page: Page, relative: string): Promise<string> {
   await page.getByLabel('Model file to import').setInputFiles(path.join(fixtures, relative));
-  await expect(page.getByRole('region', { name: 'Diagram canvas' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Diagram canvas' })).toBeVisible({
+    timeout: 20_000,
+  });
   return modelIdOf(page);
 }
 
-export async function openTab(page: Page, modelId: string, tab: 'overview' | 'diagram' | 'threats'): Promise<void> {
+export async function openTab(
+  page: Page,
+  modelId: string,
+  tab: 'overview' | 'diagram' | 'threats',
+): Promise<void> {
   await page.goto(`/#/models/${encodeURIComponent(modelId)}?tab=${tab}`);
 }
 
 /** Shares the open model with someone by email, from the dashboard. */
-export async function share(page: Page, modelTitle: string, email: string, role: 'editor' | 'commenter' | 'viewer'): Promise<void> {
+export async function share(
+  page: Page,
+  modelTitle: string,
+  email: string,
+  role: 'editor' | 'commenter' | 'viewer',
+): Promise<void> {
   await page.goto('/#/');
   await page.getByRole('button', { name: `Share ${modelTitle}` }).click();
   const dialog = page.getByRole('dialog');

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { createModel, newUser, openTab, share } from './helpers';
 
-test('the four questions, reviewer sign-off seen live, share dialog and exports', async ({ browser }) => {
+test('the four questions, reviewer sign-off seen live, share dialog and exports', async ({
+  browser,
+}) => {
   const owner = await newUser(browser, 'Omar');
   const rita = await newUser(browser, 'Rita');
   const id = await createModel(owner.page, 'Payments API');
@@ -11,7 +13,9 @@ test('the four questions, reviewer sign-off seen live, share dialog and exports'
   // The share dialog lists the member with their role.
   await owner.page.getByRole('button', { name: 'Share Payments API' }).click();
   const dialog = owner.page.getByRole('dialog');
-  await expect(dialog.getByRole('combobox', { name: `Role of ${rita.account.email}` })).toHaveValue('editor');
+  await expect(dialog.getByRole('combobox', { name: `Role of ${rita.account.email}` })).toHaveValue(
+    'editor',
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await openTab(owner.page, id, 'overview');
@@ -37,14 +41,26 @@ test('the four questions, reviewer sign-off seen live, share dialog and exports'
 
   // Exports: Threat Dragon JSON carries the summary; the PDF report is a PDF.
   await o.getByRole('button', { name: 'Export' }).click();
-  const [td] = await Promise.all([o.waitForEvent('download'), o.getByRole('menuitem', { name: 'Threat Dragon JSON' }).click()]);
-  const tdJson = JSON.parse(readFileSync((await td.path())!, 'utf8')) as { summary: { title: string; description: string } };
+  const [td] = await Promise.all([
+    o.waitForEvent('download'),
+    o.getByRole('menuitem', { name: 'Threat Dragon JSON' }).click(),
+  ]);
+  const tdJson = JSON.parse(readFileSync((await td.path())!, 'utf8')) as {
+    summary: { title: string; description: string };
+  };
   expect(tdJson.summary.title).toBe('Payments API');
   expect(tdJson.summary.description).toContain('Card payments');
 
   await o.getByRole('button', { name: 'Export' }).click();
-  const [pdf] = await Promise.all([o.waitForEvent('download', { timeout: 30_000 }), o.getByRole('menuitem', { name: 'PDF report' }).click()]);
-  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  const [pdf] = await Promise.all([
+    o.waitForEvent('download', { timeout: 30_000 }),
+    o.getByRole('menuitem', { name: 'PDF report' }).click(),
+  ]);
+  expect(
+    readFileSync((await pdf.path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 
   await owner.close();
   await rita.close();

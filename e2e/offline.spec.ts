@@ -21,7 +21,9 @@ test('go offline, edit, come back: edits are kept and both users converge', asyn
   await ben.page.getByRole('textbox', { name: 'Edit name in place' }).press('Enter');
   await ben.page.getByRole('button', { name: 'Add note' }).click();
   await expect(node(ben.page, 'process', 'Renamed offline')).toBeVisible();
-  await expect(ben.page.getByRole('alert').filter({ hasText: 'You are offline' })).toContainText('2 waiting');
+  await expect(ben.page.getByRole('alert').filter({ hasText: 'You are offline' })).toContainText(
+    '2 waiting',
+  );
 
   // Meanwhile Ana adds a store; Ben cannot see it yet, Ana cannot see Ben's edits.
   await ana.page.getByRole('button', { name: 'Add store' }).click();
@@ -38,7 +40,12 @@ test('go offline, edit, come back: edits are kept and both users converge', asyn
     await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Saved');
   }
   // Both replicas hold the same elements.
-  const names = async (page: typeof ana.page) => (await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).sort();
+  const names = async (page: typeof ana.page) =>
+    (
+      await page
+        .locator('.react-flow__node')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))
+    ).sort();
   expect(await names(ben.page)).toEqual(await names(ana.page));
 
   await ana.close();

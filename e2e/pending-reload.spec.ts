@@ -23,7 +23,9 @@ function storedPending(page: Page, modelId: string): Promise<unknown[]> {
   );
 }
 
-test('edits made offline survive closing the page and are applied exactly once when a new page opens', async ({ browser }) => {
+test('edits made offline survive closing the page and are applied exactly once when a new page opens', async ({
+  browser,
+}) => {
   const ana = await newUser(browser, 'Ana');
   const ben = await newUser(browser, 'Ben');
   const id = await createModel(ana.page, 'Pending model');
@@ -45,7 +47,9 @@ test('edits made offline survive closing the page and are applied exactly once w
   await ana.page.getByRole('button', { name: 'Add store' }).click();
   await expect(node(ana.page, 'process', 'Kept across close')).toBeVisible();
   await expect(node(ana.page, 'store', 'Store')).toHaveCount(1);
-  await expect(ana.page.getByRole('alert').filter({ hasText: 'You are offline' })).toContainText('2 waiting');
+  await expect(ana.page.getByRole('alert').filter({ hasText: 'You are offline' })).toContainText(
+    '2 waiting',
+  );
   // The save to IndexedDB is asynchronous: wait until both ops are on disk before the page goes away.
   await expect.poll(async () => (await storedPending(ana.page, id)).length).toBe(2);
 

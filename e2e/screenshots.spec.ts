@@ -38,7 +38,10 @@ test('editor and threats table screenshots', async ({ browser }) => {
   await ana.page.screenshot({ path: path.join(repoRoot, 'docs/images/threats-table.png') });
 
   await openTab(ana.page, id, 'overview');
-  await ana.page.screenshot({ path: path.join(repoRoot, 'docs/images/editor-overview.png'), fullPage: true });
+  await ana.page.screenshot({
+    path: path.join(repoRoot, 'docs/images/editor-overview.png'),
+    fullPage: true,
+  });
   void node;
   await ana.close();
   await ben.close();

@@ -14,7 +14,10 @@ const port = Number(process.env.TL_E2E_PORT ?? 0);
 if (!port) throw new Error('TL_E2E_PORT is not set');
 
 if (process.env.TL_E2E_SKIP_BUILD !== '1') {
-  execFileSync('pnpm', ['--filter', '@threatloom/web', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync('pnpm', ['--filter', '@threatloom/web', 'build'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'threatloom-e2e-'));
@@ -26,9 +29,14 @@ const server = await createServer({
   logLevel: 'silent',
   registrationOpen: true,
   // Many users sign in from one address during the suite.
-  rateLimits: { login: { windowMs: 60_000, limit: 1_000 }, register: { windowMs: 60_000, limit: 1_000 } },
+  rateLimits: {
+    login: { windowMs: 60_000, limit: 1_000 },
+    register: { windowMs: 60_000, limit: 1_000 },
+  },
 });
-server.httpServer.listen(port, '127.0.0.1', () => console.log(`e2e server on http://127.0.0.1:${port}`));
+server.httpServer.listen(port, '127.0.0.1', () =>
+  console.log(`e2e server on http://127.0.0.1:${port}`),
+);
 
 const stop = () => {
   void server.close().finally(() => {

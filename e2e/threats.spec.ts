@@ -14,7 +14,9 @@ async function drawSmallSystem(page: Page) {
     const target = await node(page, tk, tn).boundingBox();
     await page.mouse.move(handle!.x + 4, handle!.y + 4);
     await page.mouse.down();
-    await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height / 2, { steps: 10 });
+    await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height / 2, {
+      steps: 10,
+    });
     await page.mouse.up();
   };
   await connect('actor:Actor', 'process:Process');
@@ -23,7 +25,9 @@ async function drawSmallSystem(page: Page) {
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
 }
 
-test('generate threats for the whole diagram, triage in the table, and reload keeps everything', async ({ page }) => {
+test('generate threats for the whole diagram, triage in the table, and reload keeps everything', async ({
+  page,
+}) => {
   await signUp(page, newAccount('Tara'));
   const id = await createModel(page, 'Threat triage');
   await openTab(page, id, 'diagram');
@@ -62,7 +66,9 @@ test('generate threats for the whole diagram, triage in the table, and reload ke
   await page.getByLabel('Filter by severity').selectOption('high');
   await expect(table.getByRole('row', { name: /Backup tapes stolen/ })).toBeVisible();
   await page.getByLabel('Filter by severity').selectOption('');
-  await table.getByRole('combobox', { name: 'Status of Backup tapes stolen' }).selectOption('mitigated');
+  await table
+    .getByRole('combobox', { name: 'Status of Backup tapes stolen' })
+    .selectOption('mitigated');
   await page.getByLabel('Filter by status').selectOption('mitigated');
   await expect(rows).toHaveCount(2);
   await page.getByLabel('Filter by status').selectOption('');
@@ -70,7 +76,9 @@ test('generate threats for the whole diagram, triage in the table, and reload ke
 
   // Reload: the server has everything.
   await page.reload();
-  await expect(table.getByRole('combobox', { name: 'Status of Backup tapes stolen' })).toHaveValue('mitigated');
+  await expect(table.getByRole('combobox', { name: 'Status of Backup tapes stolen' })).toHaveValue(
+    'mitigated',
+  );
   await expect(rows).toHaveCount(total + 1);
   await page.screenshot({ path: 'test-results/threats-table.png' });
 

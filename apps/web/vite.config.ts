@@ -2,7 +2,9 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /** Where `pnpm dev` forwards API and socket.io traffic: the server started beside it. */
-const serverUrl = process.env.THREATLOOM_SERVER_URL ?? `http://127.0.0.1:${process.env.THREATLOOM_SERVER_PORT ?? '3000'}`;
+const serverUrl =
+  process.env.THREATLOOM_SERVER_URL ??
+  `http://127.0.0.1:${process.env.THREATLOOM_SERVER_PORT ?? '3000'}`;
 
 export default defineConfig({
   plugins: [react()],

@@ -27,9 +27,15 @@ interface PgClient {
   query(sql: string): Promise<unknown>;
   end(): Promise<void>;
 }
-const pg = createRequire(path.join(root, 'apps/server/package.json'))('pg') as { Client: new (options: { connectionString: string }) => PgClient };
+const pg = createRequire(path.join(root, 'apps/server/package.json'))('pg') as {
+  Client: new (options: { connectionString: string }) => PgClient;
+};
 const { values: args } = parseArgs({
-  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' }, only: { type: 'string' } },
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    only: { type: 'string' },
+  },
 });
 const duration = Number(args.duration);
 const connections = Number(args.connections);
@@ -45,13 +51,26 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
+async function startServer(
+  env: Record<string, string>,
+): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        WEB_DIST: '/nonexistent',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error('server exited during start');
@@ -65,13 +84,24 @@ async function startServer(env: Record<string, string>): Promise<{ base: string;
   throw new Error('server did not become ready');
 }
 
-async function api<T>(base: string, token: string, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(base + url, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function api<T>(
+  base: string,
+  token: string,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(base + url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const CLOCK_TICKS =
+  Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 /** CPU time (user + system, ms) a process has used so far, from /proc: independent of how busy the shared machine is. */
 function cpuMs(pid: number): number {
@@ -91,7 +121,12 @@ interface Row {
   cpuPerRequest: number;
 }
 
-async function load(server: ChildProcess, db: string, scenario: string, opts: object): Promise<Row> {
+async function load(
+  server: ChildProcess,
+  db: string,
+  scenario: string,
+  opts: object,
+): Promise<Row> {
   const cpuBefore = cpuMs(server.pid!);
   const result = await autocannon({ duration, connections, ...opts });
   const cpu = cpuMs(server.pid!) - cpuBefore;
@@ -133,22 +168,60 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Row[]> {
   }
   const { base, child } = await startServer(env);
   try {
-    const reg = await fetch(`${base}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.test', password: 'bench-password' }) });
-    const cookie = reg.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const reg = await fetch(`${base}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@example.test', password: 'bench-password' }),
+    });
+    const cookie = reg.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const csrf = /tl_csrf=([^;]+)/.exec(cookie)![1]!;
-    const tokenRes = await fetch(`${base}/api/tokens`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench' }) });
+    const tokenRes = await fetch(`${base}/api/tokens`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench' }),
+    });
     const { token } = (await tokenRes.json()) as { token: string };
-    const fixture = await readFile(path.join(root, '../shared/fixtures/threat-dragon/demo/v2-threat-model.json'), 'utf8');
+    const fixture = await readFile(
+      path.join(root, '../shared/fixtures/threat-dragon/demo/v2-threat-model.json'),
+      'utf8',
+    );
     // 20 models like a team's list; the one we read and edit is a real Threat Dragon demo model.
     const models: { id: string; records: number }[] = [];
-    for (let i = 0; i < 20; i++) models.push(await api<{ id: string; records: number }>(base, token, 'POST', '/api/models/import', JSON.parse(fixture)));
+    for (let i = 0; i < 20; i++)
+      models.push(
+        await api<{ id: string; records: number }>(
+          base,
+          token,
+          'POST',
+          '/api/models/import',
+          JSON.parse(fixture),
+        ),
+      );
     const target = models[0]!;
-    const full = await api<{ records: { id: string; typeName: string }[] }>(base, token, 'GET', `/api/models/${target.id}`);
+    const full = await api<{ records: { id: string; typeName: string }[] }>(
+      base,
+      token,
+      'GET',
+      `/api/models/${target.id}`,
+    );
     const element = full.records.find((r) => r.typeName === 'process')!;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const rows: Row[] = [];
-    rows.push(await load(child, kind, `list (GET /api/models, ${models.length} models)`, { url: `${base}/api/models`, headers }));
-    rows.push(await load(child, kind, `get (GET /api/models/:id, ${full.records.length} records)`, { url: `${base}/api/models/${target.id}`, headers }));
+    rows.push(
+      await load(child, kind, `list (GET /api/models, ${models.length} models)`, {
+        url: `${base}/api/models`,
+        headers,
+      }),
+    );
+    rows.push(
+      await load(child, kind, `get (GET /api/models/:id, ${full.records.length} records)`, {
+        url: `${base}/api/models/${target.id}`,
+        headers,
+      }),
+    );
     let x = 0;
     rows.push(
       await load(child, kind, 'update (PATCH element, 1 op per request)', {
@@ -161,7 +234,20 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Row[]> {
         },
       }),
     );
-    rows.push(await load(child, kind, `import (POST /api/models/import, ${Math.round(fixture.length / 1024)} KB TD v2)`, { url: `${base}/api/models/import`, method: 'POST', headers, body: fixture, connections: Math.min(connections, 4) }));
+    rows.push(
+      await load(
+        child,
+        kind,
+        `import (POST /api/models/import, ${Math.round(fixture.length / 1024)} KB TD v2)`,
+        {
+          url: `${base}/api/models/import`,
+          method: 'POST',
+          headers,
+          body: fixture,
+          connections: Math.min(connections, 4),
+        },
+      ),
+    );
     return rows;
   } finally {
     child.kill('SIGTERM');
@@ -173,7 +259,14 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Row[]> {
 const kinds = (['postgres', 'pglite'] as const).filter((k) => !args.only || args.only === k);
 const rows: Row[] = [];
 for (const kind of kinds) rows.push(...(await benchOne(kind)));
-console.log(`\nautocannon, ${duration} s per scenario, ${connections} connections (import: ${Math.min(connections, 4)}), ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}\n`);
-console.log('| database | scenario | req/s | p50 ms | p99 ms | requests | errors | server CPU ms/request |');
+console.log(
+  `\nautocannon, ${duration} s per scenario, ${connections} connections (import: ${Math.min(connections, 4)}), ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}\n`,
+);
+console.log(
+  '| database | scenario | req/s | p50 ms | p99 ms | requests | errors | server CPU ms/request |',
+);
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows) console.log(`| ${r.db} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.cpuPerRequest.toFixed(1)} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.db} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.cpuPerRequest.toFixed(1)} |`,
+  );

@@ -25,7 +25,8 @@ import { frameStats } from './frames';
 const root = path.resolve(import.meta.dirname, '../..');
 const t0 = Date.now();
 /** Progress on stderr, so stdout's last line stays the JSON result. */
-const phase = (what: string) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}`);
+const phase = (what: string) =>
+  console.error(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}`);
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const runs = args.quick ? 1 : 3;
 const steps = args.quick ? 60 : 120;
@@ -34,7 +35,12 @@ execFileSync('pnpm', ['--filter', '@threatloom/web', 'build'], { cwd: root, stdi
 
 phase('web app built');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'threatloom-canvas-'));
-const server = await createServer({ dataDir, webDist: path.join(root, 'apps/web/dist'), logLevel: 'silent', registrationOpen: true });
+const server = await createServer({
+  dataDir,
+  webDist: path.join(root, 'apps/web/dist'),
+  logLevel: 'silent',
+  registrationOpen: true,
+});
 await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
 const { port } = server.httpServer.address() as { port: number };
 const base = `http://127.0.0.1:${port}`;
@@ -42,7 +48,15 @@ phase('server started');
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 
 // Page scripts are strings: tsx's transform adds helpers (`__name`) that do not exist in the page.
@@ -81,14 +95,26 @@ async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
 
 type Sample = { openMs: number; drag: number[]; pan: number[] };
 
-async function runOnce(modelId: string, context: Awaited<ReturnType<typeof browser.newContext>>): Promise<Sample> {
+async function runOnce(
+  modelId: string,
+  context: Awaited<ReturnType<typeof browser.newContext>>,
+): Promise<Sample> {
   const page = await context.newPage();
   await page.goto(`${base}/#/models/${modelId}?tab=diagram`);
   await page.locator('.react-flow__node').first().waitFor({ timeout: 30_000 });
   // Responds: a frame after the first nodes are on screen, measured from navigation start.
   const openMs = (await page.evaluate(NEXT_FRAME_AT)) as number;
-  if (process.env.BENCH_DEBUG) console.error(await page.evaluate(`JSON.stringify([...performance.getEntriesByType('resource'), ...performance.getEntriesByType('mark')].map((e) => [e.name.slice(-40), Math.round(e.startTime), Math.round(e.responseEnd ?? 0)]))`));
-  await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= 600`, undefined, { timeout: 30_000 });
+  if (process.env.BENCH_DEBUG)
+    console.error(
+      await page.evaluate(
+        `JSON.stringify([...performance.getEntriesByType('resource'), ...performance.getEntriesByType('mark')].map((e) => [e.name.slice(-40), Math.round(e.startTime), Math.round(e.responseEnd ?? 0)]))`,
+      ),
+    );
+  await page.waitForFunction(
+    `document.querySelectorAll('.react-flow__node').length >= 600`,
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.waitForTimeout(500);
 
   // Drag a node across the canvas.
@@ -97,7 +123,8 @@ async function runOnce(modelId: string, context: Awaited<ReturnType<typeof brows
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await startFrames(page);
-  for (let i = 1; i <= steps; i++) await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + box.height / 2 + i * 2);
+  for (let i = 1; i <= steps; i++)
+    await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + box.height / 2 + i * 2);
   const drag = await stopFrames(page);
   await page.mouse.up();
   await page.waitForTimeout(300);
@@ -115,13 +142,24 @@ async function runOnce(modelId: string, context: Awaited<ReturnType<typeof brows
 }
 
 try {
-  const context = await browser.newContext({ baseURL: base, viewport: { width: 1400, height: 860 } });
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: { width: 1400, height: 860 },
+  });
   const email = `bench-${Date.now()}@example.test`;
-  const register = await context.request.post('/api/auth/register', { data: { email, password: 'bench-password-123', name: 'Bench' }, headers: { Origin: base } });
-  if (!register.ok()) throw new Error(`register failed: ${register.status()} ${await register.text()}`);
+  const register = await context.request.post('/api/auth/register', {
+    data: { email, password: 'bench-password-123', name: 'Bench' },
+    headers: { Origin: base },
+  });
+  if (!register.ok())
+    throw new Error(`register failed: ${register.status()} ${await register.text()}`);
   const csrf = (await context.cookies()).find((c) => c.name === 'tl_csrf')?.value ?? '';
-  const imported = await context.request.post('/api/models/import', { data: benchDocument(600, 400), headers: { 'X-CSRF-Token': csrf, Origin: base } });
-  if (!imported.ok()) throw new Error(`import failed: ${imported.status()} ${await imported.text()}`);
+  const imported = await context.request.post('/api/models/import', {
+    data: benchDocument(600, 400),
+    headers: { 'X-CSRF-Token': csrf, Origin: base },
+  });
+  if (!imported.ok())
+    throw new Error(`import failed: ${imported.status()} ${await imported.text()}`);
   const { id } = (await imported.json()) as { id: string };
 
   phase('1,000-element model imported');
@@ -129,13 +167,22 @@ try {
   for (let r = 0; r < runs; r++) {
     const s = await runOnce(id, context);
     const d = frameStats(s.drag);
-    console.log(`run ${r + 1}/${runs}: open ${s.openMs} ms, drag median ${d.median} ms p95 ${d.p95} ms over ${s.drag.length} frames, pan median ${frameStats(s.pan).median} ms`);
+    console.log(
+      `run ${r + 1}/${runs}: open ${s.openMs} ms, drag median ${d.median} ms p95 ${d.p95} ms over ${s.drag.length} frames, pan median ${frameStats(s.pan).median} ms`,
+    );
     samples.push(s);
   }
   const opens = samples.map((s) => s.openMs).sort((a, b) => a - b);
   const drag = frameStats(samples.flatMap((s) => s.drag));
   const pan = frameStats(samples.flatMap((s) => s.pan));
-  console.log(JSON.stringify({ openMs: opens[Math.floor(opens.length / 2)]!, dragMedianMs: drag.median, dragP95Ms: drag.p95, panMedianMs: pan.median }));
+  console.log(
+    JSON.stringify({
+      openMs: opens[Math.floor(opens.length / 2)]!,
+      dragMedianMs: drag.median,
+      dragP95Ms: drag.p95,
+      panMedianMs: pan.median,
+    }),
+  );
 } finally {
   await browser.close();
   await server.close();

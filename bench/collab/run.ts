@@ -24,12 +24,23 @@ const RATES = quick ? [5] : [1, 2.5, 5, 10, 20, 40, 80];
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 function child(file: string, env: Record<string, string> = {}): ChildProcess {
-  return fork(path.join(here, file), [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE && file === 'server.ts' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/tl-prof'] : [])], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(path.join(here, file), [], {
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE && file === 'server.ts'
+        ? ['--cpu-prof', '--cpu-prof-dir=/tmp/tl-prof']
+        : []),
+    ],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 }
 
 function next<T>(proc: ChildProcess, type: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`${type}: process exited with ${code}`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`${type}: process exited with ${code}`));
     const onMessage = (msg: { type: string }) => {
       if (msg.type !== type) return;
       proc.off('message', onMessage);
@@ -88,13 +99,24 @@ await workersUp;
 await Promise.all(
   workers.map((w, i) => {
     const done = next(w, 'connected');
-    w.send({ type: 'connect', baseUrl, clients: ready.clients.filter((_, k) => k % WORKERS === i) });
+    w.send({
+      type: 'connect',
+      baseUrl,
+      clients: ready.clients.filter((_, k) => k % WORKERS === i),
+    });
     return done;
   }),
 );
-console.log(`server: ${ready.kind}, ${ROOMS} rooms x ${CLIENTS} clients in ${WORKERS} worker processes, ${os.cpus().length} CPUs; setup ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `server: ${ready.kind}, ${ROOMS} rooms x ${CLIENTS} clients in ${WORKERS} worker processes, ${os.cpus().length} CPUs; setup ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 
-async function phase(n: number, rate: number, durationMs: number, waits = { drainMs: 1000, settleMs: quick ? 3000 : 10_000 }) {
+async function phase(
+  n: number,
+  rate: number,
+  durationMs: number,
+  waits = { drainMs: 1000, settleMs: quick ? 3000 : 10_000 },
+) {
   const before = await stats();
   const results = await Promise.all(
     workers.map((w) => {
@@ -126,7 +148,9 @@ async function phase(n: number, rate: number, durationMs: number, waits = { drai
 const baseline = await stats('count');
 // Warm-up (JIT, connection pools, state caches); not reported.
 await phase(0, 5, quick ? 1_000 : 5_000, { drainMs: 300, settleMs: 1000 });
-console.log('ops/s/client | offered ops/s | submitted ops/s | committed ops/s | ack p50/p95/p99 ms | visible p50/p95/p99 ms | server CPU % | server peak RSS MB | rejected | timeouts');
+console.log(
+  'ops/s/client | offered ops/s | submitted ops/s | committed ops/s | ack p50/p95/p99 ms | visible p50/p95/p99 ms | server CPU % | server peak RSS MB | rejected | timeouts',
+);
 const rows: Awaited<ReturnType<typeof phase>>[] = [];
 for (const [i, rate] of RATES.entries()) {
   const row = await phase(i + 1, rate, PHASE_MS);
@@ -135,8 +159,16 @@ for (const [i, rate] of RATES.entries()) {
     `${row.rate} | ${row.offered} | ${fmt(row.submittedPerSec)} | ${fmt(row.opsPerSec)} | ${row.ack.map(fmt).join(' / ')} | ${row.vis.map(fmt).join(' / ')} | ${fmt(row.cpu)} | ${fmt(row.peakRssMb)} | ${row.rejected} | ${row.timeouts}`,
   );
   // Broken: clients are held back (10 ops in flight each) or the server does not commit what they submit, or remote visibility passes a second.
-  if ((row.submittedPerSec < row.offered * 0.9 || row.opsPerSec < row.submittedPerSec * 0.9 || row.vis[2]! > 1000 || row.timeouts > 0) && rate >= 5) {
-    console.log(`broken at ${rate} ops/s per client (${row.offered} offered ops/s): committed ${fmt(row.opsPerSec)} ops/s, visible p99 ${fmt(row.vis[2]!)} ms`);
+  if (
+    (row.submittedPerSec < row.offered * 0.9 ||
+      row.opsPerSec < row.submittedPerSec * 0.9 ||
+      row.vis[2]! > 1000 ||
+      row.timeouts > 0) &&
+    rate >= 5
+  ) {
+    console.log(
+      `broken at ${rate} ops/s per client (${row.offered} offered ops/s): committed ${fmt(row.opsPerSec)} ops/s, visible p99 ${fmt(row.vis[2]!)} ms`,
+    );
     break;
   }
 }
@@ -152,17 +184,35 @@ const totals = await Promise.all(
 const ackedAll = sumByRoom(totals.map((t) => t.acked));
 const receiptsAll = sumByRoom(totals.map((t) => t.receipts));
 let lost = 0;
-for (const [room, k] of ackedAll) lost += Math.max(0, Math.ceil((k * CLIENTS - (receiptsAll.get(room) ?? 0)) / CLIENTS));
+for (const [room, k] of ackedAll)
+  lost += Math.max(0, Math.ceil((k * CLIENTS - (receiptsAll.get(room) ?? 0)) / CLIENTS));
 const end = await stats('count');
 const ackedCount = [...ackedAll.values()].reduce((a, b) => a + b, 0);
 lost += Math.max(0, ackedCount - (end.ops - baseline.ops));
-console.log(`acked ${ackedCount} ops in total; op log grew by ${end.ops - baseline.ops}; lost ${lost}`);
+console.log(
+  `acked ${ackedCount} ops in total; op log grew by ${end.ops - baseline.ops}; lost ${lost}`,
+);
 
 for (const w of workers) w.send({ type: 'stop' });
 server.send({ type: 'stop' });
 // A graceful stop may wait for a backlog of commits; the numbers are in, so give it 2 s.
-await Promise.race([Promise.all([server, ...workers].map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r))))), new Promise((r) => setTimeout(r, 2000))]);
+await Promise.race([
+  Promise.all(
+    [server, ...workers].map(
+      (p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r))),
+    ),
+  ),
+  new Promise((r) => setTimeout(r, 2000)),
+]);
 for (const p of [server, ...workers]) if (p.exitCode === null) p.kill('SIGKILL');
 const base = rows.find((r) => r.rate === 5)!;
 console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(JSON.stringify({ opsPerSec: Math.round(base.opsPerSec), p50: +base.vis[0]!.toFixed(2), p95: +base.vis[1]!.toFixed(2), p99: +base.vis[2]!.toFixed(2), lost }));
+console.log(
+  JSON.stringify({
+    opsPerSec: Math.round(base.opsPerSec),
+    p50: +base.vis[0]!.toFixed(2),
+    p95: +base.vis[1]!.toFixed(2),
+    p99: +base.vis[2]!.toFixed(2),
+    lost,
+  }),
+);

@@ -48,27 +48,41 @@ const receiptsTotal = new Map<string, number>();
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
 async function connect(list: SeededClient[], baseUrl: string): Promise<void> {
-  clients = list.map((seed) => ({ seed, socket: io(baseUrl, { transports: ['websocket'], auth: { token: seed.token }, reconnection: false }) }));
+  clients = list.map((seed) => ({
+    seed,
+    socket: io(baseUrl, {
+      transports: ['websocket'],
+      auth: { token: seed.token },
+      reconnection: false,
+    }),
+  }));
   await Promise.all(
     clients.map(
       ({ seed, socket }) =>
         new Promise<void>((resolve, reject) => {
           socket.once('connect_error', (err: Error) => reject(err));
           socket.once('connect', async () => {
-            const ack = (await socket.timeout(30_000).emitWithAck('join', { modelId: seed.modelId, protocolVersion: 1, batch: true })) as { ok: boolean };
+            const ack = (await socket
+              .timeout(30_000)
+              .emitWithAck('join', { modelId: seed.modelId, protocolVersion: 1, batch: true })) as {
+              ok: boolean;
+            };
             if (!ack.ok) return reject(new Error(`join failed: ${JSON.stringify(ack)}`));
             // Batched delivery, as the web client's SyncClient asks for: one `ops` message per transaction.
-            socket.on('ops', (m: { modelId: string; ops: { op: { fields?: { name?: string } } }[] }) => {
-              const at = now();
-              for (const b of m.ops) {
-                const [tag, sent, from] = (b.op.fields?.name ?? '').split('|');
-                if (!tag?.startsWith('p')) continue;
-                bump(receiptsTotal, m.modelId);
-                if (tag !== `p${phase}`) continue;
-                bump(receipts, m.modelId);
-                if (from !== seed.elementId) visLatencies.push(at - Number(sent));
-              }
-            });
+            socket.on(
+              'ops',
+              (m: { modelId: string; ops: { op: { fields?: { name?: string } } }[] }) => {
+                const at = now();
+                for (const b of m.ops) {
+                  const [tag, sent, from] = (b.op.fields?.name ?? '').split('|');
+                  if (!tag?.startsWith('p')) continue;
+                  bump(receiptsTotal, m.modelId);
+                  if (tag !== `p${phase}`) continue;
+                  bump(receipts, m.modelId);
+                  if (from !== seed.elementId) visLatencies.push(at - Number(sent));
+                }
+              },
+            );
             resolve();
           });
         }),
@@ -100,11 +114,19 @@ async function runPhase(cmd: PhaseCommand): Promise<void> {
       outstanding++;
       const sent = now();
       submitted++;
-      const op = { type: 'patch', id: seed.elementId, fields: { name: `p${cmd.phase}|${sent}|${seed.elementId}` } };
+      const op = {
+        type: 'patch',
+        id: seed.elementId,
+        fields: { name: `p${cmd.phase}|${sent}|${seed.elementId}` },
+      };
       inflight.push(
         socket
           .timeout(15_000)
-          .emitWithAck('submit', { modelId: seed.modelId, opId: `${seed.elementId}-${cmd.phase}-${sent}`, op })
+          .emitWithAck('submit', {
+            modelId: seed.modelId,
+            opId: `${seed.elementId}-${cmd.phase}-${sent}`,
+            op,
+          })
           .then(
             (answer) => {
               const ack = answer as { ok: boolean };
@@ -126,10 +148,22 @@ async function runPhase(cmd: PhaseCommand): Promise<void> {
   await new Promise((r) => setTimeout(r, cmd.durationMs));
   timers.forEach((stop) => stop());
   let settled = false;
-  await Promise.race([Promise.all(inflight).then(() => (settled = true)), new Promise((r) => setTimeout(r, cmd.settleMs))]);
+  await Promise.race([
+    Promise.all(inflight).then(() => (settled = true)),
+    new Promise((r) => setTimeout(r, cmd.settleMs)),
+  ]);
   await new Promise((r) => setTimeout(r, cmd.drainMs));
   const outstanding = settled ? 0 : inflight.length - ackLatencies.length - rejected - unanswered;
-  process.send!({ type: 'result', submitted, ackLatencies, visLatencies, acked: [...acked], receipts: [...receipts], rejected, unanswered: unanswered + Math.max(0, outstanding) });
+  process.send!({
+    type: 'result',
+    submitted,
+    ackLatencies,
+    visLatencies,
+    acked: [...acked],
+    receipts: [...receipts],
+    rejected,
+    unanswered: unanswered + Math.max(0, outstanding),
+  });
 }
 
 process.on('message', async (msg: { type: string } & Record<string, unknown>) => {

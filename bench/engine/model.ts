@@ -31,10 +31,36 @@ export function syntheticModel(n: number, seed = 42): ModelRecord[] {
   const protocols = ['', 'HTTPS', 'HTTP', 'gRPC', 'TLS 1.0', 'AMQP', 'SQL'];
   for (let i = 0; i < boxes; i++) {
     const kind = pick(['actor', 'process', 'process', 'store'] as const);
-    const base = { id: `e${i}`, typeName: kind, diagramId: 'd', name: `${kind} ${i}`, x: (i % cols) * cell, y: Math.floor(i / cols) * cell, handlesPII: rnd() < 0.2, isMLModel: rnd() < 0.03, isTrainingData: rnd() < 0.03, outOfScope: rnd() < 0.02 };
+    const base = {
+      id: `e${i}`,
+      typeName: kind,
+      diagramId: 'd',
+      name: `${kind} ${i}`,
+      x: (i % cols) * cell,
+      y: Math.floor(i / cols) * cell,
+      handlesPII: rnd() < 0.2,
+      isMLModel: rnd() < 0.03,
+      isTrainingData: rnd() < 0.03,
+      outOfScope: rnd() < 0.02,
+    };
     if (kind === 'actor') records.push({ ...base, providesAuthentication: rnd() < 0.5 });
-    else if (kind === 'process') records.push({ ...base, isWebApplication: rnd() < 0.3, handlesCardPayment: rnd() < 0.05, handlesGoodsOrServices: rnd() < 0.1, privilegeLevel: pick(['', '', 'root', 'service']) });
-    else records.push({ ...base, isALog: rnd() < 0.15, isEncrypted: rnd() < 0.5, isSigned: rnd() < 0.2, storesCredentials: rnd() < 0.1, storesInventory: rnd() < 0.05 });
+    else if (kind === 'process')
+      records.push({
+        ...base,
+        isWebApplication: rnd() < 0.3,
+        handlesCardPayment: rnd() < 0.05,
+        handlesGoodsOrServices: rnd() < 0.1,
+        privilegeLevel: pick(['', '', 'root', 'service']),
+      });
+    else
+      records.push({
+        ...base,
+        isALog: rnd() < 0.15,
+        isEncrypted: rnd() < 0.5,
+        isSigned: rnd() < 0.2,
+        storesCredentials: rnd() < 0.1,
+        storesInventory: rnd() < 0.05,
+      });
   }
   // Flows stay local, as in drawn diagrams: a neighbour, or now and then any element within
   // a few cells. (A flow spanning the whole canvas would cross O(sqrt n) boundaries by itself.)
@@ -43,7 +69,10 @@ export function syntheticModel(n: number, seed = 42): ModelRecord[] {
     const row = Math.max(0, Math.floor(i / cols) + Math.round((rnd() * 2 - 1) * reach));
     return Math.min(boxes - 1, row * cols + col);
   };
-  const around = (i: number) => ({ x: ((i % cols) + rnd() * 4 - 2) * cell, y: (Math.floor(i / cols) + rnd() * 4 - 2) * cell });
+  const around = (i: number) => ({
+    x: ((i % cols) + rnd() * 4 - 2) * cell,
+    y: (Math.floor(i / cols) + rnd() * 4 - 2) * cell,
+  });
   for (let i = 0; i < flows; i++) {
     const s = Math.floor(rnd() * boxes);
     const t = rnd() < 0.9 ? nearby(s, 1) : nearby(s, 5);
@@ -65,12 +94,29 @@ export function syntheticModel(n: number, seed = 42): ModelRecord[] {
   for (let i = 0; i < boundaries; i++) {
     const w = (2 + Math.floor(rnd() * 6)) * cell;
     const h = (2 + Math.floor(rnd() * 6)) * cell;
-    records.push({ id: `b${i}`, typeName: 'boundary', diagramId: 'd', x: rnd() * cols * cell - cell, y: rnd() * cols * cell - cell, width: w, height: h });
+    records.push({
+      id: `b${i}`,
+      typeName: 'boundary',
+      diagramId: 'd',
+      x: rnd() * cols * cell - cell,
+      y: rnd() * cols * cell - cell,
+      width: w,
+      height: h,
+    });
   }
   for (let i = 0; i < lines; i++) {
     const x = rnd() * cols * cell;
     const y = rnd() * cols * cell;
-    records.push({ id: `l${i}`, typeName: 'boundary-line', diagramId: 'd', points: [{ x, y }, { x: x + 300, y: y + 600 }, { x: x + 100, y: y + 1200 }] });
+    records.push({
+      id: `l${i}`,
+      typeName: 'boundary-line',
+      diagramId: 'd',
+      points: [
+        { x, y },
+        { x: x + 300, y: y + 600 },
+        { x: x + 100, y: y + 1200 },
+      ],
+    });
   }
   return records.map((r) => ZModelRecord.parse(r));
 }

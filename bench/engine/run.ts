@@ -20,7 +20,10 @@ function median(values: number[]): number {
  * settles first): the steady state of a server generating again and again, garbage included.
  * Median and minimum: on a shared machine the minimum is the run least disturbed by others.
  */
-function time(fn: () => unknown, runs: number): { wall: number; cpu: number; minWall: number; minCpu: number } {
+function time(
+  fn: () => unknown,
+  runs: number,
+): { wall: number; cpu: number; minWall: number; minCpu: number } {
   fn();
   const wall: number[] = [];
   const cpu: number[] = [];
@@ -32,11 +35,31 @@ function time(fn: () => unknown, runs: number): { wall: number; cpu: number; min
     const used = process.cpuUsage(startCpu);
     cpu.push((used.user + used.system) / 1000);
   }
-  return { wall: median(wall), cpu: median(cpu), minWall: Math.min(...wall), minCpu: Math.min(...cpu) };
+  return {
+    wall: median(wall),
+    cpu: median(cpu),
+    minWall: Math.min(...wall),
+    minCpu: Math.min(...cpu),
+  };
 }
 
-const results: { elements: number; ms: number; cpuMs: number; minMs: number; minCpuMs: number; geometryMs: number; baselineMinCpuMs: number; suggestions: number; perElement: number }[] = [];
-console.log(`node ${process.version}, ${os.cpus().length} cpus, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+const results: {
+  elements: number;
+  ms: number;
+  cpuMs: number;
+  minMs: number;
+  minCpuMs: number;
+  geometryMs: number;
+  baselineMinCpuMs: number;
+  suggestions: number;
+  perElement: number;
+}[] = [];
+console.log(
+  `node ${process.version}, ${os.cpus().length} cpus, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 for (const n of SIZES) {
   const records = syntheticModel(n);
   const elements = records.filter(isElement);
@@ -47,15 +70,29 @@ for (const n of SIZES) {
   const baseline = time(() => {
     const byId = new Map(elements.map((e) => [e.id, e]));
     let found = 0;
-    for (const e of elements) if (e.typeName === 'flow' && byId.get(e.sourceId ?? '') && byId.get(e.targetId ?? '')) found += 1;
+    for (const e of elements)
+      if (e.typeName === 'flow' && byId.get(e.sourceId ?? '') && byId.get(e.targetId ?? ''))
+        found += 1;
     return found;
   }, runs);
   const geometry = time(() => analyseGeometry(elements), runs);
   const total = time(() => generateThreats(records), runs);
-  const threatTargets = elements.filter((e) => e.typeName !== 'boundary' && e.typeName !== 'boundary-line' && e.typeName !== 'note').length;
+  const threatTargets = elements.filter(
+    (e) => e.typeName !== 'boundary' && e.typeName !== 'boundary-line' && e.typeName !== 'note',
+  ).length;
   const perElement = suggestions / threatTargets;
   const r2 = (x: number) => +x.toFixed(2);
-  results.push({ elements: elements.length, ms: r2(total.wall), cpuMs: r2(total.cpu), minMs: r2(total.minWall), minCpuMs: r2(total.minCpu), geometryMs: r2(geometry.wall), baselineMinCpuMs: r2(baseline.minCpu), suggestions, perElement: r2(perElement) });
+  results.push({
+    elements: elements.length,
+    ms: r2(total.wall),
+    cpuMs: r2(total.cpu),
+    minMs: r2(total.minWall),
+    minCpuMs: r2(total.minCpu),
+    geometryMs: r2(geometry.wall),
+    baselineMinCpuMs: r2(baseline.minCpu),
+    suggestions,
+    perElement: r2(perElement),
+  });
   console.log(
     `${String(elements.length).padStart(7)} elements: median ${total.wall.toFixed(1)} ms wall / ${total.cpu.toFixed(1)} ms cpu, min ${total.minWall.toFixed(1)} / ${total.minCpu.toFixed(1)} (geometry ${geometry.wall.toFixed(1)} ms, baseline ${baseline.minCpu.toFixed(2)} ms), ${suggestions} suggestions, ${perElement.toFixed(2)} per actor/process/store/flow`,
   );
@@ -65,9 +102,31 @@ for (const n of SIZES) {
 const growth = results.slice(1).map((r, i) => {
   const prev = results[i]!;
   const nlogn = (r.elements * Math.log(r.elements)) / (prev.elements * Math.log(prev.elements));
-  return { from: prev.elements, to: r.elements, minCpuRatio: +(r.minCpuMs / prev.minCpuMs).toFixed(2), baselineRatio: +(r.baselineMinCpuMs / prev.baselineMinCpuMs).toFixed(2), cpuRatio: +(r.cpuMs / prev.cpuMs).toFixed(2), wallRatio: +(r.ms / prev.ms).toFixed(2), nlognRatio: +nlogn.toFixed(2) };
+  return {
+    from: prev.elements,
+    to: r.elements,
+    minCpuRatio: +(r.minCpuMs / prev.minCpuMs).toFixed(2),
+    baselineRatio: +(r.baselineMinCpuMs / prev.baselineMinCpuMs).toFixed(2),
+    cpuRatio: +(r.cpuMs / prev.cpuMs).toFixed(2),
+    wallRatio: +(r.ms / prev.ms).toFixed(2),
+    nlognRatio: +nlogn.toFixed(2),
+  };
 });
-for (const g of growth) console.log(`growth ${g.from} -> ${g.to}: min cpu x${g.minCpuRatio}, median cpu x${g.cpuRatio}, median wall x${g.wallRatio} (n log n allows x${g.nlognRatio}; memory baseline x${g.baselineRatio})`);
+for (const g of growth)
+  console.log(
+    `growth ${g.from} -> ${g.to}: min cpu x${g.minCpuRatio}, median cpu x${g.cpuRatio}, median wall x${g.wallRatio} (n log n allows x${g.nlognRatio}; memory baseline x${g.baselineRatio})`,
+  );
 const at10k = results.find((r) => r.elements === 10_000)!;
-console.log(`goal 10,000 elements < 100 ms: median wall ${at10k.ms} ms, median cpu ${at10k.cpuMs} ms, fastest cpu ${at10k.minCpuMs} ms`);
-console.log(JSON.stringify({ bench: 'engine', node: process.version, cpus: os.cpus().length, loadavg: os.loadavg().map((l) => +l.toFixed(1)), results, growth }));
+console.log(
+  `goal 10,000 elements < 100 ms: median wall ${at10k.ms} ms, median cpu ${at10k.cpuMs} ms, fastest cpu ${at10k.minCpuMs} ms`,
+);
+console.log(
+  JSON.stringify({
+    bench: 'engine',
+    node: process.version,
+    cpus: os.cpus().length,
+    loadavg: os.loadavg().map((l) => +l.toFixed(1)),
+    results,
+    growth,
+  }),
+);

@@ -28,8 +28,12 @@ function time(fn: () => void): number {
   return median(samples);
 }
 
-const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).sort();
-console.log(`Node ${process.version}, ${RUNS} runs each (median), ${new Date().toISOString().slice(0, 10)}\n`);
+const files = (readdirSync(dir, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+console.log(
+  `Node ${process.version}, ${RUNS} runs each (median), ${new Date().toISOString().slice(0, 10)}\n`,
+);
 console.log('| fixture | KiB | format | elements | threats | import ms | export TD v2 ms |');
 console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: |');
 for (const f of files) {
@@ -40,5 +44,7 @@ for (const f of files) {
   const threats = result.records.filter((r) => r.typeName === 'threat').length;
   const importMs = time(() => importModel(json));
   const exportMs = time(() => exportThreatDragon(result.records));
-  console.log(`| ${f} | ${(text.length / 1024).toFixed(1)} | ${result.format} | ${elements} | ${threats} | ${importMs.toFixed(3)} | ${exportMs.toFixed(3)} |`);
+  console.log(
+    `| ${f} | ${(text.length / 1024).toFixed(1)} | ${result.format} | ${elements} | ${threats} | ${importMs.toFixed(3)} | ${exportMs.toFixed(3)} |`,
+  );
 }

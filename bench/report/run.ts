@@ -41,7 +41,11 @@ async function measure(nodes: number): Promise<Result> {
   }
   const rest = times.slice(1).sort((a, b) => a.wall - b.wall);
   const median = rest[Math.floor(rest.length / 2)]!;
-  const pages = (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  const pages = (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type \/Page\b/g) ?? []
+  ).length;
   return {
     elements,
     threats,
@@ -61,14 +65,24 @@ if (child >= 0) {
 } else {
   const rows: string[] = [];
   for (const nodes of SIZES) {
-    const out = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(nodes)], { encoding: 'utf8' });
+    const out = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(nodes)],
+      { encoding: 'utf8' },
+    );
     if (out.status !== 0) throw new Error(out.stderr);
     const r = JSON.parse(out.stdout) as Result;
-    rows.push(`| ${r.elements} | ${r.threats} | ${r.pages} | ${r.kib.toFixed(0)} | ${r.coldMs.toFixed(0)} | ${r.medianMs.toFixed(0)} | ${r.medianCpuMs.toFixed(0)} | ${r.peakRssMiB.toFixed(0)} |`);
+    rows.push(
+      `| ${r.elements} | ${r.threats} | ${r.pages} | ${r.kib.toFixed(0)} | ${r.coldMs.toFixed(0)} | ${r.medianMs.toFixed(0)} | ${r.medianCpuMs.toFixed(0)} | ${r.peakRssMiB.toFixed(0)} |`,
+    );
     console.error(`done ${r.elements} elements`);
   }
-  console.log(`Node ${process.version}, ${RUNS} runs per size (first = cold), load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)}\n`);
-  console.log('| elements | threats | pages | PDF KiB | first run ms | median ms (runs 2-5) | its CPU ms | peak RSS MiB |');
+  console.log(
+    `Node ${process.version}, ${RUNS} runs per size (first = cold), load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)}\n`,
+  );
+  console.log(
+    '| elements | threats | pages | PDF KiB | first run ms | median ms (runs 2-5) | its CPU ms | peak RSS MiB |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
 }

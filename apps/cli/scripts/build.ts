@@ -17,7 +17,9 @@ export const EXTERNAL = ['tsx/esm/api'];
  * it, so the package installs (`npm i -g ./apps/cli`, `npm pack`) without the workspace.
  * Each command is its own chunk (see commands/index.ts): a run loads only its command.
  */
-export async function buildBundle(outfile = path.join(packageDir, 'dist/threatloom.js')): Promise<string> {
+export async function buildBundle(
+  outfile = path.join(packageDir, 'dist/threatloom.js'),
+): Promise<string> {
   const outdir = path.dirname(outfile);
   await build({
     entryPoints: { [path.basename(outfile, '.js')]: path.join(packageDir, 'src/bin.ts') },
@@ -34,7 +36,9 @@ export async function buildBundle(outfile = path.join(packageDir, 'dist/threatlo
     minify: true,
     logLevel: 'warning',
     // CommonJS dependencies (cli-table3) call require() for Node built-ins; an ESM bundle needs a real one.
-    banner: { js: "import { createRequire as __tlCreateRequire } from 'node:module';\nconst require = __tlCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __tlCreateRequire } from 'node:module';\nconst require = __tlCreateRequire(import.meta.url);",
+    },
   });
   // `threatloom report` embeds these fonts; the bundled report code looks for them in fonts/ beside the bundle.
   copyReportFonts(path.join(path.dirname(outfile), 'fonts'));

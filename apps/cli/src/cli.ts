@@ -18,7 +18,9 @@ export async function commandsFor(argv: readonly string[]): Promise<CliCommand[]
 /** The `threatloom` program with the given commands registered. */
 export function createProgram(ctx: CliContext, commands: readonly CliCommand[]): Command {
   const program = new Command('threatloom')
-    .description('Threatloom: threat models as code. Validate, convert and generate threats for Threatloom and Threat Dragon models.')
+    .description(
+      'Threatloom: threat models as code. Validate, convert and generate threats for Threatloom and Threat Dragon models.',
+    )
     .version(pkg.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .showSuggestionAfterError(true)
@@ -26,7 +28,8 @@ export function createProgram(ctx: CliContext, commands: readonly CliCommand[]):
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
       // Commander's own usage errors keep the CLI's promise: one line on stderr.
-      outputError: (s, write) => write(`${ctx.err.red('error:')} ${oneLine(s.replace(/^error:\s*/, ''))}\n`),
+      outputError: (s, write) =>
+        write(`${ctx.err.red('error:')} ${oneLine(s.replace(/^error:\s*/, ''))}\n`),
     })
     // Throw instead of calling process.exit, so `runCli` decides the exit code in one place.
     .exitOverride();

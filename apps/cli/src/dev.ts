@@ -10,4 +10,7 @@ import { guardProcess } from './process-guards';
  * inherited from an unrelated npm script.
  */
 guardProcess();
-process.exitCode = await runCli(process.argv.slice(2), processContext(process.env.INIT_CWD ?? process.cwd()));
+process.exitCode = await runCli(
+  process.argv.slice(2),
+  processContext(process.env.INIT_CWD ?? process.cwd()),
+);

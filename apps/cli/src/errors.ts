@@ -16,8 +16,13 @@ export class CliError extends Error {
  * not smuggle terminal escape sequences into the user's terminal.
  */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+      .trim()
+  );
 }
 
 /** `<message> at <path>`: the one way the CLI locates a problem or warning in a file. */
@@ -34,7 +39,8 @@ export function describeError(error: unknown): string {
   if (error instanceof ValidationError) {
     const [first, ...rest] = error.issues;
     if (!first) return oneLine(error.message);
-    const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
+    const more =
+      rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
     return issueLine(first) + more;
   }
   if (error instanceof Error) return oneLine(error.message) || error.name;

@@ -32,7 +32,10 @@ describe('colour', { timeout: 60_000 }, () => {
     const tty = await run('script', ['-qec', command, '/dev/null'], { cwd: dir, env });
     expect(tty.code).toBe(0);
     expect(tty.stdout).toContain('\u001b[32mvalid\u001b[39m');
-    const plain = await run('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...env, NO_COLOR: '1' } });
+    const plain = await run('script', ['-qec', command, '/dev/null'], {
+      cwd: dir,
+      env: { ...env, NO_COLOR: '1' },
+    });
     expect(plain.code).toBe(0);
     expect(plain.stdout).toContain('model.json: valid Threatloom native model');
     expect(hasAnsi(plain.stdout)).toBe(false);

@@ -15,15 +15,25 @@ describe('threatloom convert', { timeout: 60_000 }, () => {
     const doc = parseNativeDocument(JSON.parse(result.stdout));
     expect(doc.records.map((r) => r.id)).toEqual(['m1', 'd1', 'a1', 'p1', 'f1', 't1']);
     const actor = doc.records.find((r) => r.id === 'a1');
-    expect(actor).toMatchObject({ typeName: 'actor', name: 'Customer', providesAuthentication: false, outOfScope: false });
+    expect(actor).toMatchObject({
+      typeName: 'actor',
+      name: 'Customer',
+      providesAuthentication: false,
+      outOfScope: false,
+    });
   });
 
   it('-o writes the file and prints nothing to stdout; converting the output again gives the same bytes', async () => {
     const dir = tempDir();
     writeNativeModel(dir);
-    const first = await threatloom(['convert', 'model.json', '--to', 'native', '-o', 'once.json'], { cwd: dir });
+    const first = await threatloom(['convert', 'model.json', '--to', 'native', '-o', 'once.json'], {
+      cwd: dir,
+    });
     expect(first).toEqual({ code: 0, stdout: '', stderr: '' });
-    const second = await threatloom(['convert', 'once.json', '--to', 'native', '--output', 'twice.json'], { cwd: dir });
+    const second = await threatloom(
+      ['convert', 'once.json', '--to', 'native', '--output', 'twice.json'],
+      { cwd: dir },
+    );
     expect(second.code).toBe(0);
     const once = readFileSync(path.join(dir, 'once.json'), 'utf8');
     expect(readFileSync(path.join(dir, 'twice.json'), 'utf8')).toBe(once);
@@ -32,7 +42,9 @@ describe('threatloom convert', { timeout: 60_000 }, () => {
   it('-o - writes to stdout', async () => {
     const dir = tempDir();
     writeNativeModel(dir);
-    const result = await threatloom(['convert', 'model.json', '--to', 'native', '-o', '-'], { cwd: dir });
+    const result = await threatloom(['convert', 'model.json', '--to', 'native', '-o', '-'], {
+      cwd: dir,
+    });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ format: 'threatloom' });
     expect(() => readFileSync(path.join(dir, '-'))).toThrow(/ENOENT/);
@@ -43,7 +55,9 @@ describe('threatloom convert', { timeout: 60_000 }, () => {
     writeNativeModel(dir);
     const result = await threatloom(['convert', 'model.json', '--to', 'yaml'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: option '--to <format>' argument 'yaml' is invalid\. Allowed choices are native, threat-dragon.*\.\n$/);
+    expect(result.stderr).toMatch(
+      /^error: option '--to <format>' argument 'yaml' is invalid\. Allowed choices are native, threat-dragon.*\.\n$/,
+    );
   });
 
   it('requires --to', async () => {
@@ -59,7 +73,9 @@ describe('threatloom convert', { timeout: 60_000 }, () => {
     writeNativeModel(dir, (records) => {
       records[2]!.typeName = 'dragon';
     });
-    const result = await threatloom(['convert', 'model.json', '--to', 'native', '-o', 'out.json'], { cwd: dir });
+    const result = await threatloom(['convert', 'model.json', '--to', 'native', '-o', 'out.json'], {
+      cwd: dir,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: .+ at records\[2\]\.typeName\n$/);
     expect(hasStackTrace(result.stderr)).toBe(false);
@@ -69,8 +85,13 @@ describe('threatloom convert', { timeout: 60_000 }, () => {
   it('reports an output directory that does not exist in one line', async () => {
     const dir = tempDir();
     writeNativeModel(dir);
-    const result = await threatloom(['convert', 'model.json', '--to', 'native', '-o', 'missing/out.json'], { cwd: dir });
+    const result = await threatloom(
+      ['convert', 'model.json', '--to', 'native', '-o', 'missing/out.json'],
+      { cwd: dir },
+    );
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: cannot write missing/out.json: its directory does not exist\n');
+    expect(result.stderr).toBe(
+      'error: cannot write missing/out.json: its directory does not exist\n',
+    );
   });
 });

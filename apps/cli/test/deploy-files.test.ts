@@ -47,7 +47,9 @@ function modernised(node: unknown): unknown {
 }
 
 describe('docker-compose.yml', () => {
-  const validate = new Ajv2019({ strict: false, allErrors: true }).compile(modernised(composeSchema) as object);
+  const validate = new Ajv2019({ strict: false, allErrors: true }).compile(
+    modernised(composeSchema) as object,
+  );
 
   it('is valid against the Compose Specification schema', () => {
     // Top-level `name` (the project name) entered the spec after this schema was published;
@@ -61,8 +63,16 @@ describe('docker-compose.yml', () => {
 
   it('would be rejected by that schema if it were malformed (the check is not vacuous)', () => {
     expect(validate({ ...compose, servces: {} })).toBe(false);
-    expect(validate({ services: { app: { ...compose.services.app, depends_on: { postgres: { condition: 'when_ready' } } } } })).toBe(false);
-    expect(validate({ services: { app: { ...compose.services.app, healthcheck: { test: 42 } } } })).toBe(false);
+    expect(
+      validate({
+        services: {
+          app: { ...compose.services.app, depends_on: { postgres: { condition: 'when_ready' } } },
+        },
+      }),
+    ).toBe(false);
+    expect(
+      validate({ services: { app: { ...compose.services.app, healthcheck: { test: 42 } } } }),
+    ).toBe(false);
   });
 
   it('runs the app from the Dockerfile on port 3000 against postgres and redis', () => {
@@ -71,9 +81,21 @@ describe('docker-compose.yml', () => {
     expect(existsSync(path.join(repoRoot, app.build!.dockerfile))).toBe(true);
     expect(app.environment?.PORT).toBe('3000');
     expect(app.ports).toEqual(['${THREATLOOM_PORT:-3000}:3000']);
-    expect(new URL(app.environment!.DATABASE_URL!.replace(/\$\{[^}]+\}/g, 'pw'))).toMatchObject({ protocol: 'postgres:', hostname: 'postgres', port: '5432', pathname: '/threatloom' });
-    expect(new URL(app.environment!.REDIS_URL!)).toMatchObject({ protocol: 'redis:', hostname: 'redis', port: '6379' });
-    expect(app.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    expect(new URL(app.environment!.DATABASE_URL!.replace(/\$\{[^}]+\}/g, 'pw'))).toMatchObject({
+      protocol: 'postgres:',
+      hostname: 'postgres',
+      port: '5432',
+      pathname: '/threatloom',
+    });
+    expect(new URL(app.environment!.REDIS_URL!)).toMatchObject({
+      protocol: 'redis:',
+      hostname: 'redis',
+      port: '6379',
+    });
+    expect(app.depends_on).toEqual({
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
   });
 
   it('gives postgres 16 a named volume and a healthcheck, and redis 7 a healthcheck', () => {
@@ -91,22 +113,30 @@ describe('docker-compose.yml', () => {
   it('uses the same database credentials on both sides', () => {
     const pgEnv = compose.services.postgres!.environment!;
     const url = compose.services.app!.environment!.DATABASE_URL!;
-    expect(url).toBe(`postgres://${pgEnv.POSTGRES_USER}:${pgEnv.POSTGRES_PASSWORD}@postgres:5432/${pgEnv.POSTGRES_DB}`);
+    expect(url).toBe(
+      `postgres://${pgEnv.POSTGRES_USER}:${pgEnv.POSTGRES_PASSWORD}@postgres:5432/${pgEnv.POSTGRES_DB}`,
+    );
   });
 });
 
 describe('Dockerfile', () => {
-  const stages = [...dockerfile.matchAll(/^FROM (\S+) AS (\S+)$/gm)].map((m) => ({ image: m[1], name: m[2] }));
+  const stages = [...dockerfile.matchAll(/^FROM (\S+) AS (\S+)$/gm)].map((m) => ({
+    image: m[1],
+    name: m[2],
+  }));
 
   it('builds in stages on node:24-slim', () => {
     expect(dockerfile).toMatch(/^ARG NODE_VERSION=24$/m);
     expect(stages.map((s) => s.name)).toEqual(['base', 'build', 'runtime']);
-    for (const stage of stages.filter((s) => s.name !== 'build')) expect(stage.image).toBe('node:${NODE_VERSION}-slim');
+    for (const stage of stages.filter((s) => s.name !== 'build'))
+      expect(stage.image).toBe('node:${NODE_VERSION}-slim');
     expect(dockerfile).toContain('pnpm install --offline --frozen-lockfile');
   });
 
   it('pins the pnpm version the workspace declares', () => {
-    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { packageManager: string };
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      packageManager: string;
+    };
     expect(dockerfile).toContain(`npm install -g ${pkg.packageManager}`);
   });
 
@@ -124,20 +154,29 @@ describe('Dockerfile', () => {
     const args = JSON.parse(cmd) as string[];
     expect(args.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
     expect(existsSync(path.join(repoRoot, args[3]!))).toBe(true);
-    const root = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const root = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     expect(root.devDependencies.tsx).toBeDefined();
   });
 
   it('leaves local state, dependencies and secrets out of the build context', () => {
     const ignored = readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8').split('\n');
-    for (const entry of ['**/node_modules', '**/dist', 'data', '.env', '.git']) expect(ignored).toContain(entry);
+    for (const entry of ['**/node_modules', '**/dist', 'data', '.env', '.git'])
+      expect(ignored).toContain(entry);
   });
 
   it('builds packages that have the scripts it calls', () => {
     for (const [, name, script] of dockerfile.matchAll(/pnpm --filter (@threatloom\/\S+) (\S+)/g)) {
-      const dir = { '@threatloom/web': 'apps/web', '@threatloom/cli': 'apps/cli', '@threatloom/server': 'apps/server' }[name!];
+      const dir = {
+        '@threatloom/web': 'apps/web',
+        '@threatloom/cli': 'apps/cli',
+        '@threatloom/server': 'apps/server',
+      }[name!];
       expect(dir, name).toBeDefined();
-      const pkg = JSON.parse(readFileSync(path.join(repoRoot, dir!, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+      const pkg = JSON.parse(readFileSync(path.join(repoRoot, dir!, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      };
       expect(pkg.scripts[script!], `${name} ${script}`).toBeDefined();
     }
   });

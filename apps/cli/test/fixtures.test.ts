@@ -23,8 +23,16 @@ interface RawCell {
   threats?: unknown[];
 }
 /** Counts straight from the raw Threat Dragon JSON (v1 keeps cells in diagramJson, v2 on the diagram). */
-function rawCounts(file: string): { version: 1 | 2; diagrams: number; elements: number; threats: number } {
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; detail: { diagrams: { cells?: RawCell[]; diagramJson?: { cells?: RawCell[] } }[] } };
+function rawCounts(file: string): {
+  version: 1 | 2;
+  diagrams: number;
+  elements: number;
+  threats: number;
+} {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as {
+    version?: string;
+    detail: { diagrams: { cells?: RawCell[]; diagramJson?: { cells?: RawCell[] } }[] };
+  };
   const cells = json.detail.diagrams.flatMap((d) => d.cells ?? d.diagramJson?.cells ?? []);
   return {
     version: typeof json.version === 'string' && json.version.startsWith('2') ? 2 : 1,
@@ -34,26 +42,34 @@ function rawCounts(file: string): { version: 1 | 2; diagrams: number; elements: 
   };
 }
 
-const field = (stdout: string, name: string) => Number(new RegExp(`^  ${name}: +(\\d+)`, 'm').exec(stdout)?.[1]);
+const field = (stdout: string, name: string) =>
+  Number(new RegExp(`^  ${name}: +(\\d+)`, 'm').exec(stdout)?.[1]);
 
 describe('the CLI on the real Threat Dragon fixtures', { timeout: 120_000 }, () => {
   it('finds the fixtures', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(14);
   });
 
-  it.each(fixtures.map((f) => [rel(f), f]))('validate %s: detects the version and keeps every element and threat', async (_name, file) => {
-    const expected = rawCounts(file);
-    const result = await threatloom(['validate', file]);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(result.stdout.split('\n')[0]).toBe(`${file}: valid Threat Dragon v${expected.version} model`);
-    expect(field(result.stdout, 'diagrams')).toBe(expected.diagrams);
-    expect(field(result.stdout, 'elements')).toBe(expected.elements);
-    expect(field(result.stdout, 'threats')).toBe(expected.threats);
-  });
+  it.each(fixtures.map((f) => [rel(f), f]))(
+    'validate %s: detects the version and keeps every element and threat',
+    async (_name, file) => {
+      const expected = rawCounts(file);
+      const result = await threatloom(['validate', file]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout.split('\n')[0]).toBe(
+        `${file}: valid Threat Dragon v${expected.version} model`,
+      );
+      expect(field(result.stdout, 'diagrams')).toBe(expected.diagrams);
+      expect(field(result.stdout, 'elements')).toBe(expected.elements);
+      expect(field(result.stdout, 'threats')).toBe(expected.threats);
+    },
+  );
 
   it('convert to threat-dragon writes Threat Dragon v2 that its own schema accepts, and that imports back with the same counts', async () => {
-    const schema = JSON.parse(readFileSync(path.join(fixturesDir, 'schemas/threat-dragon-v2.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      readFileSync(path.join(fixturesDir, 'schemas/threat-dragon-v2.schema.json'), 'utf8'),
+    ) as object;
     const ajv = new Ajv({ allowUnionTypes: true, strict: false });
     addFormats(ajv);
     const check = ajv.compile(schema);
@@ -63,11 +79,16 @@ describe('the CLI on the real Threat Dragon fixtures', { timeout: 120_000 }, () 
       const result = await threatloom(['convert', file, '--to', 'threat-dragon', '-o', out]);
       expect(result.code, rel(file)).toBe(0);
       const exported = JSON.parse(readFileSync(out, 'utf8')) as unknown;
-      expect(check(exported), `${rel(file)}: ${JSON.stringify(check.errors?.slice(0, 2))}`).toBe(true);
+      expect(check(exported), `${rel(file)}: ${JSON.stringify(check.errors?.slice(0, 2))}`).toBe(
+        true,
+      );
       const again = await threatloom(['validate', out]);
       const expected = rawCounts(file);
       expect(again.stdout, rel(file)).toContain('valid Threat Dragon v2 model');
-      expect([field(again.stdout, 'elements'), field(again.stdout, 'threats')], rel(file)).toEqual([expected.elements, expected.threats]);
+      expect([field(again.stdout, 'elements'), field(again.stdout, 'threats')], rel(file)).toEqual([
+        expected.elements,
+        expected.threats,
+      ]);
     }
   });
 
@@ -87,9 +108,13 @@ describe('the CLI on the real Threat Dragon fixtures', { timeout: 120_000 }, () 
     // mitigation ids, so those get new ids on each import: compare with them renamed by position.
     const canonical = (records: typeof a.records) => {
       const rename = new Map<string, string>();
-      for (const r of records) if (r.typeName === 'model' || r.typeName === 'diagram' || r.typeName === 'mitigation') rename.set(r.id, `${r.typeName}#${rename.size}`);
+      for (const r of records)
+        if (r.typeName === 'model' || r.typeName === 'diagram' || r.typeName === 'mitigation')
+          rename.set(r.id, `${r.typeName}#${rename.size}`);
       const swap = (v: unknown) => (typeof v === 'string' ? (rename.get(v) ?? v) : v);
-      return records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, swap(v)])));
+      return records.map((r) =>
+        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, swap(v)])),
+      );
     };
     expect(canonical(c.records)).toEqual(canonical(a.records));
   });
@@ -106,14 +131,20 @@ describe('the CLI on the real Threat Dragon fixtures', { timeout: 120_000 }, () 
     const file = path.join(fixturesDir, 'threat-dragon/demo/v2-threat-model.json');
     const csv = await threatloom(['convert', file, '--to', 'csv']);
     expect(csv.code).toBe(0);
-    expect(csv.stdout.split(/\r?\n/)[0]).toMatch(/^model,diagram,element,number,title,category,severity,status/);
+    expect(csv.stdout.split(/\r?\n/)[0]).toMatch(
+      /^model,diagram,element,number,title,category,severity,status/,
+    );
     const md = await threatloom(['convert', file, '--to', 'markdown']);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# /);
     const dir = tempDir();
-    const otm = await threatloom(['convert', file, '--to', 'otm', '-o', 'model.otm.json'], { cwd: dir });
+    const otm = await threatloom(['convert', file, '--to', 'otm', '-o', 'model.otm.json'], {
+      cwd: dir,
+    });
     expect(otm.code).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(dir, 'model.otm.json'), 'utf8'))).toHaveProperty('otmVersion');
+    expect(JSON.parse(readFileSync(path.join(dir, 'model.otm.json'), 'utf8'))).toHaveProperty(
+      'otmVersion',
+    );
     // And the OTM file reads back as a model of its own.
     const back = await threatloom(['validate', 'model.otm.json'], { cwd: dir });
     expect(back.code).toBe(0);
@@ -121,7 +152,10 @@ describe('the CLI on the real Threat Dragon fixtures', { timeout: 120_000 }, () 
   });
 
   it('convert reports what an import could not carry as warnings on stderr, with their JSON paths', async () => {
-    const file = path.join(fixturesDir, 'threat-dragon/ThreatDragonModels/enter-the-dragon/enter-the-dragon-1.json');
+    const file = path.join(
+      fixturesDir,
+      'threat-dragon/ThreatDragonModels/enter-the-dragon/enter-the-dragon-1.json',
+    );
     const result = await threatloom(['convert', file, '--to', 'native']);
     expect(result.code).toBe(0);
     expect(result.stderr.split('\n').filter(Boolean)).toEqual([
@@ -144,16 +178,35 @@ describe('the CLI on the real Threat Dragon fixtures', { timeout: 120_000 }, () 
       const generated = threats.filter((t) => t.ruleId !== null);
       // Imported threats stay, and every generated one names its rule.
       expect(threats.length - generated.length, rel(file)).toBe(expected.threats);
-      for (const t of generated) expect(t.ruleKey?.startsWith(`${t.ruleId}@${t.elementId}`), t.ruleKey!).toBe(true);
+      for (const t of generated)
+        expect(t.ruleKey?.startsWith(`${t.ruleId}@${t.elementId}`), t.ruleKey!).toBe(true);
       // STRIDE applies to every actor, process, store and flow, so a STRIDE diagram with one in scope gets suggestions.
-      const stride = new Set(records.flatMap((r) => (r.typeName === 'diagram' && (r.methodology === 'stride' || r.methodology === 'generic') ? [r.id] : [])));
-      const strideTargets = records.filter((r) => ['actor', 'process', 'store', 'flow'].includes(r.typeName) && 'diagramId' in r && stride.has(r.diagramId) && !('outOfScope' in r && r.outOfScope));
+      const stride = new Set(
+        records.flatMap((r) =>
+          r.typeName === 'diagram' && (r.methodology === 'stride' || r.methodology === 'generic')
+            ? [r.id]
+            : [],
+        ),
+      );
+      const strideTargets = records.filter(
+        (r) =>
+          ['actor', 'process', 'store', 'flow'].includes(r.typeName) &&
+          'diagramId' in r &&
+          stride.has(r.diagramId) &&
+          !('outOfScope' in r && r.outOfScope),
+      );
       if (strideTargets.length > 0) expect(generated.length, rel(file)).toBeGreaterThan(0);
-      expect(first.stdout).toBe(`${once}: ${generated.length} threat${generated.length === 1 ? '' : 's'} added, 0 already in the model\n`);
+      expect(first.stdout).toBe(
+        `${once}: ${generated.length} threat${generated.length === 1 ? '' : 's'} added, 0 already in the model\n`,
+      );
 
       const second = await threatloom(['generate', once, '--format', 'table']);
       expect(second.code, rel(file)).toBe(0);
-      expect(second.stdout, rel(file)).toMatch(new RegExp(`\\nTotal: ${generated.length} suggested threats? on \\d+ elements?.*; 0 added, ${generated.length} already in the model\\n$`));
+      expect(second.stdout, rel(file)).toMatch(
+        new RegExp(
+          `\\nTotal: ${generated.length} suggested threats? on \\d+ elements?.*; 0 added, ${generated.length} already in the model\\n$`,
+        ),
+      );
     }
   });
 
@@ -168,22 +221,31 @@ describe('the CLI on the real Threat Dragon fixtures', { timeout: 120_000 }, () 
     const rows = lines.filter((l) => l.startsWith('  '));
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) {
-      expect(row.slice(header.indexOf('SEVERITY')).split(/\s{2,}/)[0]).toMatch(/^(Critical|High|Medium|Low|TBD)$/);
+      expect(row.slice(header.indexOf('SEVERITY')).split(/\s{2,}/)[0]).toMatch(
+        /^(Critical|High|Medium|Low|TBD)$/,
+      );
       expect(row.slice(header.indexOf('TITLE')).trim().length).toBeGreaterThan(0);
     }
   });
 
   it('pnpm threatloom resolves a fixture path relative to the repository root', async () => {
-    const file = path.relative(repoRoot, path.join(fixturesDir, 'threat-dragon/demo/iot-device.json'));
+    const file = path.relative(
+      repoRoot,
+      path.join(fixturesDir, 'threat-dragon/demo/iot-device.json'),
+    );
     expect(file.startsWith('../shared/fixtures/')).toBe(true);
-    const result = await run('pnpm', ['--silent', 'threatloom', 'validate', file], { cwd: repoRoot });
+    const result = await run('pnpm', ['--silent', 'threatloom', 'validate', file], {
+      cwd: repoRoot,
+    });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe(`${file}: valid Threat Dragon v2 model`);
   });
 
   it('rejects a Threat Dragon file with a wrong type with one line naming the JSON path', async () => {
     const dir = tempDir();
-    const json = JSON.parse(readFileSync(path.join(fixturesDir, 'threat-dragon/demo/v2-threat-model.json'), 'utf8')) as { detail: { diagrams: { cells: unknown }[] } };
+    const json = JSON.parse(
+      readFileSync(path.join(fixturesDir, 'threat-dragon/demo/v2-threat-model.json'), 'utf8'),
+    ) as { detail: { diagrams: { cells: unknown }[] } };
     json.detail.diagrams[0]!.cells = 'not a list';
     writeFileSync(path.join(dir, 'broken.json'), JSON.stringify(json));
     const result = await threatloom(['validate', 'broken.json'], { cwd: dir });

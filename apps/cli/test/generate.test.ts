@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { builtBundle, hasAnsi, tempDir, threatloom } from './run-cli';
 import { writeNativeModel } from './sample-model';
 
-const threatsOf = (json: string): Threat[] => parseNativeDocument(JSON.parse(json)).records.filter((r): r is Threat => r.typeName === 'threat');
+const threatsOf = (json: string): Threat[] =>
+  parseNativeDocument(JSON.parse(json)).records.filter((r): r is Threat => r.typeName === 'threat');
 
 describe('threatloom generate', { timeout: 60_000 }, () => {
   it('writes the native model with generated threats (with rule ids and mitigations) merged in', async () => {
@@ -20,7 +21,11 @@ describe('threatloom generate', { timeout: 60_000 }, () => {
     const generated = threats.filter((t) => t.ruleId !== null);
     expect(generated.length).toBeGreaterThan(0);
     // The hand-written threat is still there, untouched.
-    expect(threats.find((t) => t.id === 't1')).toMatchObject({ title: 'Fake session', status: 'mitigated', ruleId: null });
+    expect(threats.find((t) => t.id === 't1')).toMatchObject({
+      title: 'Fake session',
+      status: 'mitigated',
+      ruleId: null,
+    });
     for (const t of generated) {
       expect(t.ruleKey).toMatch(new RegExp(`^${t.ruleId!.replace(/\./g, '\\.')}@${t.elementId}`));
       expect(['a1', 'p1', 'f1']).toContain(t.elementId);
@@ -52,7 +57,10 @@ describe('threatloom generate', { timeout: 60_000 }, () => {
     expect(second.stdout).toBe(`twice.json: 0 threats added, ${added} already in the model\n`);
     const twice = threatsOf(readFileSync(path.join(dir, 'twice.json'), 'utf8'));
     expect(twice).toHaveLength(threatsOf(onceText).length);
-    expect(twice.find((t) => t.id === triaged.id)).toMatchObject({ status: 'accepted', title: 'Edited by a reviewer' });
+    expect(twice.find((t) => t.id === triaged.id)).toMatchObject({
+      status: 'accepted',
+      title: 'Edited by a reviewer',
+    });
   });
 
   it('gives the same output for the same input (ids derive from the file, not randomness)', async () => {
@@ -67,7 +75,9 @@ describe('threatloom generate', { timeout: 60_000 }, () => {
   it('prints a readable table per element with rule, category, severity and title, plus totals', async () => {
     const dir = tempDir();
     writeNativeModel(dir);
-    const json = threatsOf((await threatloom(['generate', 'model.json'], { cwd: dir })).stdout).filter((t) => t.ruleId);
+    const json = threatsOf(
+      (await threatloom(['generate', 'model.json'], { cwd: dir })).stdout,
+    ).filter((t) => t.ruleId);
     const result = await threatloom(['generate', 'model.json', '--format', 'table'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(hasAnsi(result.stdout)).toBe(false);
@@ -83,27 +93,44 @@ describe('threatloom generate', { timeout: 60_000 }, () => {
       expect(row!.slice(titleColumn)).toBe(t.title);
       expect(row).toMatch(/ added /);
     }
-    expect(result.stdout).toMatch(new RegExp(`\\nTotal: ${json.length} suggested threats on 3 elements \\(.+\\); ${json.length} added, 0 already in the model\\n$`));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `\\nTotal: ${json.length} suggested threats on 3 elements \\(.+\\); ${json.length} added, 0 already in the model\\n$`,
+      ),
+    );
   });
 
   it('-o with --format table writes the table to the file', async () => {
     const dir = tempDir();
     writeNativeModel(dir);
-    const result = await threatloom(['generate', 'model.json', '--format', 'table', '-o', 'summary.txt'], { cwd: dir });
+    const result = await threatloom(
+      ['generate', 'model.json', '--format', 'table', '-o', 'summary.txt'],
+      { cwd: dir },
+    );
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readFileSync(path.join(dir, 'summary.txt'), 'utf8')).toMatch(/^RULE +CATEGORY/);
   });
 
-  it('--methodology runs that methodology\'s rules instead of the diagram\'s', async () => {
+  it("--methodology runs that methodology's rules instead of the diagram's", async () => {
     const dir = tempDir();
     writeNativeModel(dir, (records) => {
       records[3]!.handlesPII = true;
     });
-    const result = await threatloom(['generate', 'model.json', '--methodology', 'linddun'], { cwd: dir });
+    const result = await threatloom(['generate', 'model.json', '--methodology', 'linddun'], {
+      cwd: dir,
+    });
     expect(result.code).toBe(0);
     const generated = threatsOf(result.stdout).filter((t) => t.ruleId);
     expect(generated.length).toBeGreaterThan(0);
-    const linddun = ['linking', 'identifying', 'non-repudiation', 'detecting', 'data-disclosure', 'unawareness', 'non-compliance'];
+    const linddun = [
+      'linking',
+      'identifying',
+      'non-repudiation',
+      'detecting',
+      'data-disclosure',
+      'unawareness',
+      'non-compliance',
+    ];
     for (const t of generated) expect(linddun).toContain(t.category);
   });
 
@@ -112,7 +139,9 @@ describe('threatloom generate', { timeout: 60_000 }, () => {
     writeNativeModel(dir);
     const m = await threatloom(['generate', 'model.json', '--methodology', 'pasta'], { cwd: dir });
     expect(m.code).toBe(1);
-    expect(m.stderr).toMatch(/^error: option '--methodology <key>' argument 'pasta' is invalid\. Allowed choices are stride, linddun, cia, die, plot4ai, generic\.\n$/);
+    expect(m.stderr).toMatch(
+      /^error: option '--methodology <key>' argument 'pasta' is invalid\. Allowed choices are stride, linddun, cia, die, plot4ai, generic\.\n$/,
+    );
     const f = await threatloom(['generate', 'model.json', '--format', 'xml'], { cwd: dir });
     expect(f.code).toBe(1);
     expect(f.stderr.split('\n').filter(Boolean)).toHaveLength(1);
@@ -132,15 +161,22 @@ describe('threatloom generate', { timeout: 60_000 }, () => {
     const dir = tempDir();
     writeNativeModel(dir, (records) => {
       // Enough processes that the table is far larger than a pipe's buffer.
-      for (let i = 0; i < 1500; i++) records.push({ id: `px${i}`, typeName: 'process', diagramId: 'd1', name: `Service ${i}` });
+      for (let i = 0; i < 1500; i++)
+        records.push({ id: `px${i}`, typeName: 'process', diagramId: 'd1', name: `Service ${i}` });
     });
-    const child = spawn(process.execPath, [await builtBundle(), 'generate', 'model.json', '--format', 'table'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [await builtBundle(), 'generate', 'model.json', '--format', 'table'],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // Like `| head -n 1`: take the first chunk, then close our end.
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     child.stdout.destroy();
-    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    const code = await new Promise<number | null>((resolve) =>
+      child.once('exit', (c) => resolve(c)),
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });

@@ -15,7 +15,9 @@ describe('pnpm threatloom from the repository', { timeout: 60_000 }, () => {
     writeNativeModel(path.join(dir, 'models'));
     const rel = path.relative(repoRoot, path.join(dir, 'models', 'model.json'));
 
-    const fromRoot = await run('pnpm', ['--silent', 'threatloom', 'validate', rel], { cwd: repoRoot });
+    const fromRoot = await run('pnpm', ['--silent', 'threatloom', 'validate', rel], {
+      cwd: repoRoot,
+    });
     expect(fromRoot.stderr).toBe('');
     expect(fromRoot.code).toBe(0);
     expect(fromRoot.stdout).toContain(`${rel}: valid Threatloom native model`);
@@ -24,15 +26,23 @@ describe('pnpm threatloom from the repository', { timeout: 60_000 }, () => {
     const sub = path.join(repoRoot, 'docs');
     const relFromSub = path.relative(sub, path.join(dir, 'models', 'model.json'));
     const out = path.relative(sub, path.join(dir, 'models', 'copy.json'));
-    const fromSub = await run('pnpm', ['--silent', 'threatloom', 'convert', relFromSub, '--to', 'native', '-o', out], { cwd: sub });
+    const fromSub = await run(
+      'pnpm',
+      ['--silent', 'threatloom', 'convert', relFromSub, '--to', 'native', '-o', out],
+      { cwd: sub },
+    );
     expect(fromSub.stderr).toBe('');
     expect(fromSub.code).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(dir, 'models', 'copy.json'), 'utf8')).format).toBe('threatloom');
+    expect(JSON.parse(readFileSync(path.join(dir, 'models', 'copy.json'), 'utf8')).format).toBe(
+      'threatloom',
+    );
   });
 
   it('keeps the failure contract through pnpm: non-zero exit and one error line on stderr', async () => {
     // Without --silent pnpm adds its banner and "Command failed" to stdout, but stderr stays ours.
-    const result = await run('pnpm', ['threatloom', 'validate', 'no/such/file.json'], { cwd: repoRoot });
+    const result = await run('pnpm', ['threatloom', 'validate', 'no/such/file.json'], {
+      cwd: repoRoot,
+    });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toBe('error: cannot read no/such/file.json: no such file\n');
   });

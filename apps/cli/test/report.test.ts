@@ -5,12 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { hasStackTrace, tdFixture, tempDir, threatloom } from './run-cli';
 import { writeNativeModel } from './sample-model';
 
-const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
 /** The sample model plus an open critical threat, so filters have something to tell apart. */
 function modelWithTwoThreats(dir: string): void {
   writeNativeModel(dir, (records) => {
-    records.push({ id: 't2', typeName: 'threat', diagramId: 'd1', elementId: 'f1', category: 'tampering', title: 'Order tampering', severity: 'critical' });
+    records.push({
+      id: 't2',
+      typeName: 'threat',
+      diagramId: 'd1',
+      elementId: 'f1',
+      category: 'tampering',
+      title: 'Order tampering',
+      severity: 'critical',
+    });
   });
 }
 
@@ -24,7 +33,15 @@ describe('threatloom report', { timeout: 60_000 }, () => {
     const file = path.join(dir, 'report.pdf');
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(file);
-    for (const s of ['Shop', 'Executive summary', 'Diagram: Checkout', 'Threats: Checkout', 'Fake session', 'Order tampering']) expect(text).toContain(s);
+    for (const s of [
+      'Shop',
+      'Executive summary',
+      'Diagram: Checkout',
+      'Threats: Checkout',
+      'Fake session',
+      'Order tampering',
+    ])
+      expect(text).toContain(s);
   });
 
   it('writes the PDF to stdout with -o -', async () => {
@@ -48,7 +65,9 @@ describe('threatloom report', { timeout: 60_000 }, () => {
       [['--empty', '--properties'], ['Actor: Customer', 'Properties:'], []],
     ];
     for (const [flags, present, absent] of runs) {
-      const result = await threatloom(['report', 'model.json', '-o', 'r.pdf', ...flags], { cwd: dir });
+      const result = await threatloom(['report', 'model.json', '-o', 'r.pdf', ...flags], {
+        cwd: dir,
+      });
       expect(result.code, flags.join(' ')).toBe(0);
       const text = pdfText(path.join(dir, 'r.pdf'));
       for (const s of present) expect(text, `${flags.join(' ')} shows ${s}`).toContain(s);
@@ -59,9 +78,14 @@ describe('threatloom report', { timeout: 60_000 }, () => {
   it('refuses an unknown severity with one line naming the flag and the choices, writing no file', async () => {
     const dir = tempDir();
     modelWithTwoThreats(dir);
-    const result = await threatloom(['report', 'model.json', '-o', 'r.pdf', '--severity', 'high,urgent'], { cwd: dir });
+    const result = await threatloom(
+      ['report', 'model.json', '-o', 'r.pdf', '--severity', 'high,urgent'],
+      { cwd: dir },
+    );
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: --severity: unknown value "urgent" (choose from critical, high, medium, low, tbd)\n');
+    expect(result.stderr).toBe(
+      'error: --severity: unknown value "urgent" (choose from critical, high, medium, low, tbd)\n',
+    );
     expect(existsSync(path.join(dir, 'r.pdf'))).toBe(false);
   });
 
@@ -82,16 +106,35 @@ describe('threatloom report', { timeout: 60_000 }, () => {
 
   it('reports a Threat Dragon model: every threat, the diagram on its own page', async () => {
     const dir = tempDir();
-    const result = await threatloom(['report', tdFixture('demo', 'v2-threat-model.json'), '-o', 'td.pdf'], { cwd: dir });
+    const result = await threatloom(
+      ['report', tdFixture('demo', 'v2-threat-model.json'), '-o', 'td.pdf'],
+      { cwd: dir },
+    );
     expect(result.code).toBe(0);
     const text = pdfText(path.join(dir, 'td.pdf'));
-    for (const s of ['Demo Threat Model', 'Diagram: Main Request Data Flow', 'Poison messages 1', 'Credential theft', 'Message tampering']) expect(text).toContain(s);
+    for (const s of [
+      'Demo Threat Model',
+      'Diagram: Main Request Data Flow',
+      'Poison messages 1',
+      'Credential theft',
+      'Message tampering',
+    ])
+      expect(text).toContain(s);
   });
 
   it('documents its options in --help', async () => {
     const result = await threatloom(['report', '--help']);
     expect(result.code).toBe(0);
-    for (const flag of ['--no-out-of-scope', '--no-mitigated', '--no-empty', '--properties', '--no-diagrams', '--severity <list>', '--status <list>', '--font <file>']) {
+    for (const flag of [
+      '--no-out-of-scope',
+      '--no-mitigated',
+      '--no-empty',
+      '--properties',
+      '--no-diagrams',
+      '--severity <list>',
+      '--status <list>',
+      '--font <file>',
+    ]) {
       expect(result.stdout).toContain(flag);
     }
   });

@@ -17,12 +17,21 @@ export interface CliRun {
 }
 
 /** Runs a command to completion and collects its exit code and output (never rejects). */
-export function run(file: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
+export function run(
+  file: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(file, [...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      file,
+      [...args],
+      { cwd: options.cwd, env: { ...process.env, ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -45,8 +54,14 @@ export function builtBundle(): Promise<string> {
 }
 
 /** Runs the real, bundled `threatloom` in `cwd` (a temp dir unless given). */
-export async function threatloom(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
-  return run(process.execPath, [await builtBundle(), ...args], { cwd: options.cwd ?? os.tmpdir(), env: options.env });
+export async function threatloom(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
+  return run(process.execPath, [await builtBundle(), ...args], {
+    cwd: options.cwd ?? os.tmpdir(),
+    env: options.env,
+  });
 }
 
 /** A fresh temp directory for a test's files. */

@@ -6,9 +6,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { builtBundle, tempDir } from './run-cli';
 
 /** Starts the bundled `threatloom serve` and resolves once it prints where it listens. */
-async function startServe(args: string[], cwd: string): Promise<{ child: ChildProcess; url: string; line: string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [await builtBundle(), 'serve', ...args], { cwd, env: { ...process.env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+async function startServe(
+  args: string[],
+  cwd: string,
+): Promise<{ child: ChildProcess; url: string; line: string; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, [await builtBundle(), 'serve', ...args], {
+    cwd,
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -35,7 +44,10 @@ afterAll(async () => {
 describe('threatloom serve', () => {
   it('serves on the given port with an embedded database in --data-dir (relative to the cwd) and stops on SIGTERM', async () => {
     const cwd = tempDir();
-    const { child, url, line, exited } = await startServe(['--port', '0', '--data-dir', 'store'], cwd);
+    const { child, url, line, exited } = await startServe(
+      ['--port', '0', '--data-dir', 'store'],
+      cwd,
+    );
     try {
       expect(line).toContain(`embedded PGlite in ${path.join(cwd, 'store')}`);
       expect(existsSync(path.join(cwd, 'store'))).toBe(true);
@@ -54,13 +66,18 @@ describe('threatloom serve', () => {
     await admin.query(`CREATE DATABASE ${dbName}`);
     const databaseUrl = new URL(adminUrl);
     databaseUrl.pathname = `/${dbName}`;
-    const { child, url, line, exited } = await startServe(['--port', '0', '--database-url', databaseUrl.href], tempDir());
+    const { child, url, line, exited } = await startServe(
+      ['--port', '0', '--database-url', databaseUrl.href],
+      tempDir(),
+    );
     try {
       expect(line).toContain('(database: PostgreSQL)');
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
       const tables = await new pg.Client({ connectionString: databaseUrl.href });
       await tables.connect();
-      const { rows } = await tables.query<{ n: string }>("SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+      const { rows } = await tables.query<{ n: string }>(
+        'SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL',
+      );
       await tables.end();
       expect(Number(rows[0]!.n)).toBeGreaterThan(0);
     } finally {

@@ -18,7 +18,12 @@ describe('threatloom validate', { timeout: 60_000 }, () => {
   it('reports the format and counts of a valid native model and exits 0', async () => {
     const dir = tempDir();
     nativeFile(dir, (records) => {
-      records.push({ id: 'c1', typeName: 'comment', targetId: 'p1', body: 'Is the session cookie httpOnly?' });
+      records.push({
+        id: 'c1',
+        typeName: 'comment',
+        targetId: 'p1',
+        body: 'Is the session cookie httpOnly?',
+      });
     });
     const result = await threatloom(['validate', 'model.json'], { cwd: dir });
     expect(result.stderr).toBe('');
@@ -60,14 +65,20 @@ describe('threatloom validate', { timeout: 60_000 }, () => {
 
   it('fails on a file that is not JSON with one line even when the parser quotes several lines', async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'broken.json'), '{\n  "format": "threatloom",\n  "records": [\n}\n');
+    writeFileSync(
+      path.join(dir, 'broken.json'),
+      '{\n  "format": "threatloom",\n  "records": [\n}\n',
+    );
     const result = await threatloom(['validate', 'broken.json'], { cwd: dir });
     expectOneLineError(result, /^error: broken\.json is not valid JSON: /);
   });
 
   it('locates a JSON syntax error by line and column', async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'comma.json'), '{\n  "format": "threatloom",\n  "version": 1,\n}\n');
+    writeFileSync(
+      path.join(dir, 'comma.json'),
+      '{\n  "format": "threatloom",\n  "version": 1,\n}\n',
+    );
     const result = await threatloom(['validate', 'comma.json'], { cwd: dir });
     expectOneLineError(result, /^error: comma\.json is not valid JSON: .+\(line 4 column 1\)$/);
   });

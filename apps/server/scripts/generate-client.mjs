@@ -11,5 +11,9 @@ const cli = path.join(path.dirname(require.resolve('prisma/package.json')), 'bui
 const schema = path.resolve(import.meta.dirname, '../../../prisma/schema.prisma');
 execFileSync(process.execPath, [cli, 'generate', '--schema', schema], {
   stdio: 'inherit',
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  },
 });

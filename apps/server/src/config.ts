@@ -25,13 +25,22 @@ export type Config = ServerOptions & { port: number; host: string };
 
 /** Reads and checks the environment; a bad value stops the start with a message naming the variable. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = ZEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  const parsed = ZEnv.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')),
+  );
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  const trustProxy = e.TRUST_PROXY === undefined ? undefined : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY;
+  const trustProxy =
+    e.TRUST_PROXY === undefined
+      ? undefined
+      : /^\d+$/.test(e.TRUST_PROXY)
+        ? Number(e.TRUST_PROXY)
+        : e.TRUST_PROXY === 'true'
+          ? true
+          : e.TRUST_PROXY;
   return {
     port: e.PORT,
     host: e.HOST,

@@ -67,9 +67,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   const logger = pino({
     level: options.logLevel ?? 'info',
     // Credentials never reach the logs.
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    redact: [
+      'req.headers.cookie',
+      'req.headers.authorization',
+      'req.headers["x-csrf-token"]',
+      'res.headers["set-cookie"]',
+    ],
   });
-  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const database = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+  });
   if (database.applied.length > 0) logger.info({ applied: database.applied }, 'migrations applied');
   const { db } = database;
   const ctx: RouteContext = {
@@ -88,7 +96,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
       autoLogging: options.logLevel !== 'silent',
       // One short line per request: headers (cookies, tokens) never reach the log, and the log stays readable.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -104,7 +116,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
           imgSrc: ["'self'", 'data:', 'blob:'],
           fontSrc: ["'self'", 'data:'],
           // socket.io: same-origin polling, then a WebSocket to the same host ('self' covers ws(s): in CSP3 browsers; listed for older ones).
-          connectSrc: ["'self'", ...(options.publicOrigin ? [options.publicOrigin.replace(/^http/, 'ws')] : [])],
+          connectSrc: [
+            "'self'",
+            ...(options.publicOrigin ? [options.publicOrigin.replace(/^http/, 'ws')] : []),
+          ],
           workerSrc: ["'self'", 'blob:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
@@ -123,7 +138,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   // Imports carry whole models (5 MB), and only signed-in users get to send that much;
   // everything else is small (1 MB). The first parser that runs wins.
   const importJson = express.json({ limit: '5mb', verify });
-  app.use('/api/models/import', (req, res, next) => (req.auth ? importJson(req, res, next) : next()));
+  app.use('/api/models/import', (req, res, next) =>
+    req.auth ? importJson(req, res, next) : next(),
+  );
   app.use('/api', express.json({ limit: '1mb', verify }));
   app.use('/api', csrfProtection(options.publicOrigin));
   app.get('/api/openapi.json', (_req, res) => {

@@ -9,7 +9,10 @@ import { createServer } from './create-server';
 const config = readConfig(process.env);
 const server = await createServer(config);
 server.httpServer.listen(config.port, config.host, () => {
-  server.logger.info({ port: config.port, database: server.database.kind }, `Threatloom listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  server.logger.info(
+    { port: config.port, database: server.database.kind },
+    `Threatloom listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+  );
 });
 
 let closing = false;

@@ -5,7 +5,13 @@ import { DB_KINDS, startTestServer, type TestServer } from './helpers/test-serve
 describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer(kind, { trustProxy: 'loopback', rateLimits: { login: { windowMs: 60_000, limit: 5 }, register: { windowMs: 60_000, limit: 10_000 } } });
+    t = await startTestServer(kind, {
+      trustProxy: 'loopback',
+      rateLimits: {
+        login: { windowMs: 60_000, limit: 5 },
+        register: { windowMs: 60_000, limit: 10_000 },
+      },
+    });
   });
   afterAll(() => t?.stop());
 
@@ -32,11 +38,16 @@ describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
     const cookieLine = reg.headers.getSetCookie().find((l) => l.startsWith('tl_session='))!;
     expect(cookieLine).toMatch(/HttpOnly/i);
     expect(cookieLine).toMatch(/SameSite=Lax/i);
-    expect(reg.headers.getSetCookie().find((l) => l.startsWith('tl_csrf='))).not.toMatch(/HttpOnly/i);
+    expect(reg.headers.getSetCookie().find((l) => l.startsWith('tl_csrf='))).not.toMatch(
+      /HttpOnly/i,
+    );
     expect((await c.get('/api/auth/me')).body.user.email).toBe(email);
 
     const firstSession = c.cookies.get('tl_session')!;
-    const login = await c.post('/api/auth/login', { email: email.toUpperCase(), password: PASSWORD });
+    const login = await c.post('/api/auth/login', {
+      email: email.toUpperCase(),
+      password: PASSWORD,
+    });
     expect(login.status).toBe(200);
     expect(c.cookies.get('tl_session')).not.toBe(firstSession);
     // The session from before the login is gone (rotation).
@@ -50,14 +61,26 @@ describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
 
   it('rejects bad credentials and bad bodies with the error shape', async () => {
     const c = await signedIn(t.base);
-    const wrong = await new Client(t.base).post('/api/auth/login', { email: c.user!.email, password: 'not the password' });
+    const wrong = await new Client(t.base).post('/api/auth/login', {
+      email: c.user!.email,
+      password: 'not the password',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('invalid_credentials');
-    const bad = await new Client(t.base).post('/api/auth/register', { email: 'not-an-email', password: 'short' });
+    const bad = await new Client(t.base).post('/api/auth/register', {
+      email: 'not-an-email',
+      password: 'short',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');
-    expect(bad.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['email', 'password']);
-    const dup = await new Client(t.base).post('/api/auth/register', { email: c.user!.email, password: PASSWORD });
+    expect(bad.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'email',
+      'password',
+    ]);
+    const dup = await new Client(t.base).post('/api/auth/register', {
+      email: c.user!.email,
+      password: PASSWORD,
+    });
     expect(dup.status).toBe(409);
   });
 
@@ -65,14 +88,32 @@ describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
     const victim = await signedIn(t.base);
     const attacker = new Client(t.base);
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await attacker.post('/api/auth/login', { email: victim.user!.email, password: `guess-${i}` })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push(
+        (
+          await attacker.post('/api/auth/login', {
+            email: victim.user!.email,
+            password: `guess-${i}`,
+          })
+        ).status,
+      );
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses[6]).toBe(429);
-    const limited = await attacker.post('/api/auth/login', { email: victim.user!.email, password: PASSWORD });
+    const limited = await attacker.post('/api/auth/login', {
+      email: victim.user!.email,
+      password: PASSWORD,
+    });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('rate_limited');
     const other = await signedIn(t.base);
-    expect((await new Client(t.base).post('/api/auth/login', { email: other.user!.email, password: PASSWORD })).status).toBe(200);
+    expect(
+      (
+        await new Client(t.base).post('/api/auth/login', {
+          email: other.user!.email,
+          password: PASSWORD,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('issues, lists and revokes API tokens; a revoked token stops working', async () => {
@@ -103,19 +144,43 @@ describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
 
     // The body form revokes too.
     const second = await c.post('/api/tokens', { name: 'second' });
-    expect((await c.request('DELETE', '/api/tokens', { body: { id: second.body.id } })).status).toBe(204);
-    expect((await Client.withToken(t.base, second.body.token).get('/api/auth/me')).status).toBe(401);
+    expect(
+      (await c.request('DELETE', '/api/tokens', { body: { id: second.body.id } })).status,
+    ).toBe(204);
+    expect((await Client.withToken(t.base, second.body.token).get('/api/auth/me')).status).toBe(
+      401,
+    );
   });
 
   it('marks cookies Secure behind a TLS-terminating proxy and checks the Origin it forwards', async () => {
     const c = new Client(t.base);
     const viaTls = { 'x-forwarded-proto': 'https' };
-    const reg = await c.post('/api/auth/register', { email: uniqueEmail(), password: PASSWORD }, { headers: viaTls });
+    const reg = await c.post(
+      '/api/auth/register',
+      { email: uniqueEmail(), password: PASSWORD },
+      { headers: viaTls },
+    );
     expect(reg.status).toBe(201);
     for (const line of reg.headers.getSetCookie()) expect(line).toMatch(/; Secure/i);
     const host = new URL(t.base).host;
-    expect((await c.post('/api/models', { title: 'tls' }, { headers: { ...viaTls, origin: `https://${host}` } })).status).toBe(201);
-    expect((await c.post('/api/models', { title: 'tls' }, { headers: { ...viaTls, origin: `http://${host}` } })).status).toBe(403);
+    expect(
+      (
+        await c.post(
+          '/api/models',
+          { title: 'tls' },
+          { headers: { ...viaTls, origin: `https://${host}` } },
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await c.post(
+          '/api/models',
+          { title: 'tls' },
+          { headers: { ...viaTls, origin: `http://${host}` } },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   describe('CSRF', () => {
@@ -125,18 +190,39 @@ describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
       const missing = await c.post('/api/models', { title: 'x' }, { noCsrf: true });
       expect(missing.status).toBe(403);
       expect(missing.body.error.code).toBe('csrf_failed');
-      expect((await c.post('/api/models', { title: 'x' }, { headers: { 'x-csrf-token': 'forged' } })).status).toBe(403);
-      expect((await c.post('/api/models', { title: 'x' }, { headers: { origin: 'https://evil.example' } })).status).toBe(403);
+      expect(
+        (await c.post('/api/models', { title: 'x' }, { headers: { 'x-csrf-token': 'forged' } }))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await c.post(
+            '/api/models',
+            { title: 'x' },
+            { headers: { origin: 'https://evil.example' } },
+          )
+        ).status,
+      ).toBe(403);
       expect((await c.post('/api/auth/logout', undefined, { noCsrf: true })).status).toBe(403);
       expect(await t.server.db.model.count()).toBe(before);
-      expect((await c.post('/api/models', { title: 'x' }, { headers: { origin: t.base } })).status).toBe(201);
+      expect(
+        (await c.post('/api/models', { title: 'x' }, { headers: { origin: t.base } })).status,
+      ).toBe(201);
     });
 
     it('exempts Bearer requests even with a foreign origin', async () => {
       const c = await signedIn(t.base);
       const { body } = await c.post('/api/tokens', { name: 'script' });
       const bot = Client.withToken(t.base, body.token);
-      expect((await bot.post('/api/models', { title: 'scripted' }, { headers: { origin: 'https://ci.example' } })).status).toBe(201);
+      expect(
+        (
+          await bot.post(
+            '/api/models',
+            { title: 'scripted' },
+            { headers: { origin: 'https://ci.example' } },
+          )
+        ).status,
+      ).toBe(201);
     });
   });
 
@@ -145,14 +231,20 @@ describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
     try {
       const admin = await signedIn(closed.base);
       expect(admin.user!.isAdmin).toBe(true);
-      const refused = await new Client(closed.base).post('/api/auth/register', { email: uniqueEmail(), password: PASSWORD });
+      const refused = await new Client(closed.base).post('/api/auth/register', {
+        email: uniqueEmail(),
+        password: PASSWORD,
+      });
       expect(refused.status).toBe(403);
       expect(refused.body.error.code).toBe('registration_closed');
       const email = uniqueEmail();
       const byAdmin = await admin.post('/api/auth/register', { email, password: PASSWORD });
       expect(byAdmin.status).toBe(201);
       expect((await admin.get('/api/auth/me')).body.user.id).toBe(admin.user!.id);
-      expect((await new Client(closed.base).post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
+      expect(
+        (await new Client(closed.base).post('/api/auth/login', { email, password: PASSWORD }))
+          .status,
+      ).toBe(200);
     } finally {
       await closed.stop();
     }

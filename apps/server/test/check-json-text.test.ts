@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkJsonText } from '../src/http/check-json-text';
 
-const check = (text: string, max = 3) => () => checkJsonText(Buffer.from(text), max);
+const check =
+  (text: string, max = 3) =>
+  () =>
+    checkJsonText(Buffer.from(text), max);
 
 describe('checkJsonText', () => {
   it('allows nesting up to the limit and refuses one level more', () => {

@@ -29,11 +29,21 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
   async function newModel() {
     const { db } = database;
     const model = await createModel({ db, userId: 'owner', title: 'M' });
-    await db.membership.createMany({ data: [{ modelId: model.id, userId: 'viewer', role: 'viewer' }, { modelId: model.id, userId: 'commenter', role: 'commenter' }] });
-    const diagram = await db.record.findFirstOrThrow({ where: { modelId: model.id, typeName: 'diagram' } });
+    await db.membership.createMany({
+      data: [
+        { modelId: model.id, userId: 'viewer', role: 'viewer' },
+        { modelId: model.id, userId: 'commenter', role: 'commenter' },
+      ],
+    });
+    const diagram = await db.record.findFirstOrThrow({
+      where: { modelId: model.id, typeName: 'diagram' },
+    });
     return { modelId: model.id, diagramId: diagram.id, seq: model.seq };
   }
-  const actorOp = (diagramId: string, id = newId(), name = 'A') => ({ type: 'put', record: { id, typeName: 'actor', diagramId, name } });
+  const actorOp = (diagramId: string, id = newId(), name = 'A') => ({
+    type: 'put',
+    record: { id, typeName: 'actor', diagramId, name },
+  });
 
   it('is idempotent per opId: a retry gets the original seq and changes nothing', async () => {
     const { db } = database;
@@ -42,11 +52,18 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
     const op = actorOp(diagramId);
     const first = await commitOps({ db, modelId, actor: 'owner', ops: [{ opId, op }] });
     expect(first.results[0]).toMatchObject({ ok: true, seq: seq + 1, duplicate: false });
-    const retry = await commitOps({ db, modelId, actor: 'owner', ops: [{ opId, op: { ...op, record: { ...op.record, name: 'changed' } } }] });
+    const retry = await commitOps({
+      db,
+      modelId,
+      actor: 'owner',
+      ops: [{ opId, op: { ...op, record: { ...op.record, name: 'changed' } } }],
+    });
     expect(retry.results[0]).toMatchObject({ ok: true, seq: seq + 1, duplicate: true });
     expect(retry.seq).toBe(seq + 1);
     expect(await db.opLog.count({ where: { modelId, opId } })).toBe(1);
-    const row = await db.record.findUniqueOrThrow({ where: { modelId_id: { modelId, id: op.record.id } } });
+    const row = await db.record.findUniqueOrThrow({
+      where: { modelId_id: { modelId, id: op.record.id } },
+    });
     expect((row.data as { name: string }).name).toBe('A');
   });
 
@@ -62,11 +79,28 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
         { opId: newId(), op: a },
         { opId: newId(), op: { type: 'patch', id: 'missing', fields: { name: 'x' } } },
         { opId: newId(), op: { type: 'patch', id: a.record.id, fields: { name: 'B' } } },
-        { opId: newId(), op: { type: 'put', record: { id: 'f1', typeName: 'flow', diagramId, sourceId: 'ghost', targetId: a.record.id } } },
+        {
+          opId: newId(),
+          op: {
+            type: 'put',
+            record: {
+              id: 'f1',
+              typeName: 'flow',
+              diagramId,
+              sourceId: 'ghost',
+              targetId: a.record.id,
+            },
+          },
+        },
       ],
     });
     expect(results.map((r) => r.ok)).toEqual([true, false, true, false]);
-    expect(results.map((r) => (r.ok ? r.seq : r.error.code))).toEqual([seq + 1, 'not_found', seq + 2, 'invariant']);
+    expect(results.map((r) => (r.ok ? r.seq : r.error.code))).toEqual([
+      seq + 1,
+      'not_found',
+      seq + 2,
+      'invariant',
+    ]);
     expect(after).toBe(seq + 2);
     expect((await db.model.findUniqueOrThrow({ where: { id: modelId } })).seq).toBe(seq + 2);
     expect(await db.record.findUnique({ where: { modelId_id: { modelId, id: 'f1' } } })).toBeNull();
@@ -77,9 +111,20 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
     const { modelId, diagramId, seq } = await newModel();
     const a = actorOp(diagramId);
     await expect(
-      commitOps({ db, modelId, actor: 'owner', atomic: true, ops: [{ opId: newId(), op: a }, { opId: newId(), op: { type: 'remove', id: 'ghost' } }] }),
+      commitOps({
+        db,
+        modelId,
+        actor: 'owner',
+        atomic: true,
+        ops: [
+          { opId: newId(), op: a },
+          { opId: newId(), op: { type: 'remove', id: 'ghost' } },
+        ],
+      }),
     ).rejects.toMatchObject({ status: 400, code: 'invalid_op' });
-    expect(await db.record.findUnique({ where: { modelId_id: { modelId, id: a.record.id } } })).toBeNull();
+    expect(
+      await db.record.findUnique({ where: { modelId_id: { modelId, id: a.record.id } } }),
+    ).toBeNull();
     expect((await db.model.findUniqueOrThrow({ where: { id: modelId } })).seq).toBe(seq);
     // The cache did not keep the rolled-back put: the same op now commits at seq + 1.
     const ok = await commitOps({ db, modelId, actor: 'owner', ops: [{ opId: newId(), op: a }] });
@@ -90,7 +135,10 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
     const { db } = database;
     const { modelId, diagramId } = await newModel();
     const a = actorOp(diagramId);
-    const comment = (authorId: string) => ({ type: 'put', record: { id: newId(), typeName: 'comment', targetId: a.record.id, body: 'hm', authorId } });
+    const comment = (authorId: string) => ({
+      type: 'put',
+      record: { id: newId(), typeName: 'comment', targetId: a.record.id, body: 'hm', authorId },
+    });
     const { results } = await commitOps({
       db,
       modelId,
@@ -105,7 +153,15 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
         { opId: newId(), op: actorOp(diagramId), actor: 'stranger' },
       ],
     });
-    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'forbidden', 'forbidden', 'forbidden', 'ok', 'forbidden', 'forbidden']);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'ok',
+      'forbidden',
+      'forbidden',
+      'forbidden',
+      'ok',
+      'forbidden',
+      'forbidden',
+    ]);
     const log = await db.opLog.findMany({ where: { modelId }, orderBy: { seq: 'desc' }, take: 2 });
     expect(log.map((l) => l.actor)).toEqual(['commenter', 'owner']);
   });
@@ -114,20 +170,54 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
     const { db } = database;
     const { modelId, diagramId } = await newModel();
     // Two caches stand for two server processes; on PostgreSQL the second also has its own connection pool.
-    const other = kind === 'postgres' ? await openDatabase({ databaseUrl: url!, migrate: false }) : database;
+    const other =
+      kind === 'postgres' ? await openDatabase({ databaseUrl: url!, migrate: false }) : database;
     const cacheA = new ModelStateCache();
     const cacheB = new ModelStateCache();
     try {
       const a = actorOp(diagramId);
-      await commitOps({ db, modelId, actor: 'owner', cache: cacheA, ops: [{ opId: newId(), op: a }] });
+      await commitOps({
+        db,
+        modelId,
+        actor: 'owner',
+        cache: cacheA,
+        ops: [{ opId: newId(), op: a }],
+      });
       const b = actorOp(diagramId);
-      await commitOps({ db: other.db, modelId, actor: 'owner', cache: cacheB, ops: [{ opId: newId(), op: b }] });
+      await commitOps({
+        db: other.db,
+        modelId,
+        actor: 'owner',
+        cache: cacheB,
+        ops: [{ opId: newId(), op: b }],
+      });
       // Process A has not seen b; the flow a -> b validates only if A caught up.
-      const flow = { type: 'put', record: { id: newId(), typeName: 'flow', diagramId, sourceId: a.record.id, targetId: b.record.id } };
-      const { results } = await commitOps({ db, modelId, actor: 'owner', cache: cacheA, ops: [{ opId: newId(), op: flow }] });
+      const flow = {
+        type: 'put',
+        record: {
+          id: newId(),
+          typeName: 'flow',
+          diagramId,
+          sourceId: a.record.id,
+          targetId: b.record.id,
+        },
+      };
+      const { results } = await commitOps({
+        db,
+        modelId,
+        actor: 'owner',
+        cache: cacheA,
+        ops: [{ opId: newId(), op: flow }],
+      });
       expect(results[0]).toMatchObject({ ok: true });
       // And B sees A's flow: removing b cascades to it.
-      await commitOps({ db: other.db, modelId, actor: 'owner', cache: cacheB, ops: [{ opId: newId(), op: { type: 'remove', id: b.record.id } }] });
+      await commitOps({
+        db: other.db,
+        modelId,
+        actor: 'owner',
+        cache: cacheB,
+        ops: [{ opId: newId(), op: { type: 'remove', id: b.record.id } }],
+      });
       expect(await db.record.count({ where: { modelId, typeName: 'flow' } })).toBe(0);
     } finally {
       if (other !== database) await other.close();
@@ -139,11 +229,25 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
     const { modelId, diagramId, seq } = await newModel();
     const n = 24;
     const outcomes = await Promise.all(
-      Array.from({ length: n }, (_, i) => commitOps({ db, modelId, actor: 'owner', cache: new ModelStateCache(), ops: [{ opId: `c${i}`, op: actorOp(diagramId) }] })),
+      Array.from({ length: n }, (_, i) =>
+        commitOps({
+          db,
+          modelId,
+          actor: 'owner',
+          cache: new ModelStateCache(),
+          ops: [{ opId: `c${i}`, op: actorOp(diagramId) }],
+        }),
+      ),
     );
-    const seqs = outcomes.map((o) => (o.results[0]!.ok ? o.results[0]!.seq : -1)).sort((x, y) => x - y);
+    const seqs = outcomes
+      .map((o) => (o.results[0]!.ok ? o.results[0]!.seq : -1))
+      .sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: n }, (_, i) => seq + 1 + i));
-    const log = await db.opLog.findMany({ where: { modelId }, orderBy: { seq: 'asc' }, select: { seq: true } });
+    const log = await db.opLog.findMany({
+      where: { modelId },
+      orderBy: { seq: 'asc' },
+      select: { seq: true },
+    });
     expect(log.map((l) => l.seq)).toEqual(Array.from({ length: seq + n }, (_, i) => i + 1));
   });
 
@@ -160,10 +264,16 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
         { opId: newId(), op: actorOp(diagramId, newId(), 'pair \ud83d\ude00 ok') },
       ],
     });
-    expect(results.map((r) => (r.ok ? r.seq : r.error.code))).toEqual(['invalid_op', 'invalid_op', seq + 1]);
+    expect(results.map((r) => (r.ok ? r.seq : r.error.code))).toEqual([
+      'invalid_op',
+      'invalid_op',
+      seq + 1,
+    ]);
   });
 
   it('throws 404 for a model that does not exist', async () => {
-    await expect(commitOps({ db: database.db, modelId: 'nope', actor: 'owner', ops: [] })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      commitOps({ db: database.db, modelId: 'nope', actor: 'owner', ops: [] }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -4,7 +4,13 @@ import { readConfig } from '../src/config';
 describe('readConfig', () => {
   it('defaults to PGlite in ./data on port 3000 with open registration', () => {
     const c = readConfig({ INIT_CWD: '/srv/threatloom' });
-    expect(c).toMatchObject({ port: 3000, dataDir: '/srv/threatloom/data', databaseUrl: undefined, registrationOpen: true, logLevel: 'info' });
+    expect(c).toMatchObject({
+      port: 3000,
+      dataDir: '/srv/threatloom/data',
+      databaseUrl: undefined,
+      registrationOpen: true,
+      logLevel: 'info',
+    });
     expect(readConfig({ DATA_DIR: '/var/lib/tl' }).dataDir).toBe('/var/lib/tl');
     expect(c.rateLimits?.login?.limit).toBe(10);
   });
@@ -18,7 +24,13 @@ describe('readConfig', () => {
       TRUST_PROXY: '1',
       LOGIN_RATE_LIMIT: '3',
     });
-    expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@db/x', registrationOpen: false, publicOrigin: 'https://threats.example.com', trustProxy: 1 });
+    expect(c).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://u@db/x',
+      registrationOpen: false,
+      publicOrigin: 'https://threats.example.com',
+      trustProxy: 1,
+    });
     expect(c.rateLimits?.login?.limit).toBe(3);
   });
 

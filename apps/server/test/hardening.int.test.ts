@@ -17,7 +17,10 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
   let webDist: string;
   beforeAll(async () => {
     webDist = await mkdtemp(path.join(tmpdir(), 'tl-web-'));
-    await writeFile(path.join(webDist, 'index.html'), '<!doctype html><title>Threatloom</title><div id="root"></div>');
+    await writeFile(
+      path.join(webDist, 'index.html'),
+      '<!doctype html><title>Threatloom</title><div id="root"></div>',
+    );
     t = await startTestServer(kind, { webDist });
     c = await signedIn(t.base);
   });
@@ -32,7 +35,9 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
     const before = await modelCount();
     const res = await c.request('POST', '/api/models', { raw: '{"title": "x",' });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: { code: 'invalid_json', message: 'request body is not valid JSON' } });
+    expect(res.body).toEqual({
+      error: { code: 'invalid_json', message: 'request body is not valid JSON' },
+    });
     expect(await modelCount()).toBe(before);
   });
 
@@ -41,18 +46,39 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
     const big = await c.post('/api/models', { title: 'x', summary: 'a'.repeat(1_100_000) });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('payload_too_large');
-    const huge = await c.request('POST', '/api/models/import', { raw: JSON.stringify({ format: 'threatloom', version: 1, records: [], pad: 'a'.repeat(5_300_000) }) });
+    const huge = await c.request('POST', '/api/models/import', {
+      raw: JSON.stringify({
+        format: 'threatloom',
+        version: 1,
+        records: [],
+        pad: 'a'.repeat(5_300_000),
+      }),
+    });
     expect(huge.status).toBe(413);
     // Only signed-in users may send 5 MB: an anonymous import is held to 1 MB.
-    const anonymous = await new Client(t.base).request('POST', '/api/models/import', { raw: JSON.stringify({ pad: 'a'.repeat(2_000_000) }) });
+    const anonymous = await new Client(t.base).request('POST', '/api/models/import', {
+      raw: JSON.stringify({ pad: 'a'.repeat(2_000_000) }),
+    });
     expect(anonymous.status).toBe(413);
     expect(await modelCount()).toBe(before);
   });
 
   it('accepts a 2 MB import (imports may be larger than other bodies)', async () => {
     const diagramId = newId();
-    const records: object[] = [{ id: newId(), typeName: 'model', title: 'Large' }, { id: diagramId, typeName: 'diagram' }];
-    for (let i = 0; i < 4_000; i++) records.push({ id: `p${i}`, typeName: 'process', diagramId, name: `process ${i}`, description: 'd'.repeat(400), x: i, y: i });
+    const records: object[] = [
+      { id: newId(), typeName: 'model', title: 'Large' },
+      { id: diagramId, typeName: 'diagram' },
+    ];
+    for (let i = 0; i < 4_000; i++)
+      records.push({
+        id: `p${i}`,
+        typeName: 'process',
+        diagramId,
+        name: `process ${i}`,
+        description: 'd'.repeat(400),
+        x: i,
+        y: i,
+      });
     const raw = JSON.stringify({ format: 'threatloom', version: 1, records });
     expect(raw.length).toBeGreaterThan(1_500_000);
     const res = await c.request('POST', '/api/models/import', { raw });
@@ -74,9 +100,17 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
 
   it('stores SQL-injection and script strings verbatim and returns them JSON-encoded', async () => {
     const m = await modelWithFlow(c);
-    const evil = [`'; DROP TABLE users; --`, `<script>alert("x")</script>`, `Robert'); DELETE FROM records;--`, `\u2028"\\u0000`];
+    const evil = [
+      `'; DROP TABLE users; --`,
+      `<script>alert("x")</script>`,
+      `Robert'); DELETE FROM records;--`,
+      `\u2028"\\u0000`,
+    ];
     for (const name of evil) {
-      const res = await c.patch(`/api/models/${m.id}/elements/${m.processId}`, { name, description: name });
+      const res = await c.patch(`/api/models/${m.id}/elements/${m.processId}`, {
+        name,
+        description: name,
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -88,7 +122,9 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
     const nul = await c.patch(`/api/models/${m.id}/elements/${m.processId}`, { name: 'a\u0000b' });
     expect(nul.status).toBe(400);
     expect(nul.body.error.code).toBe('invalid_text');
-    expect((await c.get(`/api/models/${m.id}/elements/${m.processId}`)).body.name).toBe(evil.at(-1));
+    expect((await c.get(`/api/models/${m.id}/elements/${m.processId}`)).body.name).toBe(
+      evil.at(-1),
+    );
     const titled = await c.post('/api/models', { title: `x' OR '1'='1` });
     expect((await c.get(`/api/models/${titled.body.id}`)).body.model.title).toBe(`x' OR '1'='1`);
     expect(await t.server.db.user.count()).toBeGreaterThan(0);
@@ -96,7 +132,12 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
   });
 
   it('answers every error in the error shape without internals', async () => {
-    for (const res of [await c.get('/api/nope'), await c.get('/api/models/does-not-exist'), await c.post('/api/models', { title: 5 }), await new Client(t.base).get('/api/models')]) {
+    for (const res of [
+      await c.get('/api/nope'),
+      await c.get('/api/models/does-not-exist'),
+      await c.post('/api/models', { title: 5 }),
+      await new Client(t.base).get('/api/models'),
+    ]) {
       expect(Object.keys(res.body)).toEqual(['error']);
       expect(typeof res.body.error.code).toBe('string');
       expect(typeof res.body.error.message).toBe('string');
@@ -116,14 +157,29 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
     expect(csp).not.toContain('upgrade-insecure-requests');
     expect((await fetch(`${t.base}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${t.base}/readyz`)).json()).toEqual({ status: 'ready' });
-    const doc = (await (await fetch(`${t.base}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, any> };
+    const doc = (await (await fetch(`${t.base}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, any>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/models/{id}/members', '/api/models/import', '/api/models/{id}/elements/{recordId}']));
-    expect(doc.paths['/api/models/{id}/members'].post.requestBody.content['application/json'].schema.properties.role.enum).toEqual(['owner', 'editor', 'commenter', 'viewer']);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/models/{id}/members',
+        '/api/models/import',
+        '/api/models/{id}/elements/{recordId}',
+      ]),
+    );
+    expect(
+      doc.paths['/api/models/{id}/members'].post.requestBody.content['application/json'].schema
+        .properties.role.enum,
+    ).toEqual(['owner', 'editor', 'commenter', 'viewer']);
   });
 
   it('imports a Threat Dragon v2 model and exports it as Threat Dragon, OTM, Markdown and CSV', async () => {
-    const json = JSON.parse(await readFile(path.join(fixtures, 'threat-dragon/demo/v2-threat-model.json'), 'utf8'));
+    const json = JSON.parse(
+      await readFile(path.join(fixtures, 'threat-dragon/demo/v2-threat-model.json'), 'utf8'),
+    );
     const res = await c.post('/api/models/import', json);
     expect(res.status).toBe(201);
     expect(res.body.format).toBe('threat-dragon-v2');
@@ -137,7 +193,11 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
     const td = await c.get(`/api/models/${res.body.id}/export?format=threat-dragon`);
     expect(td.status).toBe(200);
     expect(td.body.detail.diagrams.length).toBeGreaterThan(0);
-    for (const [format, type] of [['otm', /json/], ['markdown', /markdown/], ['csv', /csv/]] as const) {
+    for (const [format, type] of [
+      ['otm', /json/],
+      ['markdown', /markdown/],
+      ['csv', /csv/],
+    ] as const) {
       const file = await c.get(`/api/models/${res.body.id}/export?format=${format}`);
       expect(file.status, format).toBe(200);
       expect(file.headers.get('content-type')).toMatch(type);
@@ -152,9 +212,14 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
       const { url, drop } = await freshPostgres();
       try {
         // Two processes starting together: the advisory lock serialises them.
-        const [a, b] = await Promise.all([openDatabase({ databaseUrl: url }), openDatabase({ databaseUrl: url })]);
+        const [a, b] = await Promise.all([
+          openDatabase({ databaseUrl: url }),
+          openDatabase({ databaseUrl: url }),
+        ]);
         expect([...a.applied, ...b.applied]).toHaveLength(1);
-        const rows = await a.db.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`SELECT migration_name, finished_at FROM _prisma_migrations`;
+        const rows = await a.db.$queryRaw<
+          { migration_name: string; finished_at: Date | null }[]
+        >`SELECT migration_name, finished_at FROM _prisma_migrations`;
         expect(rows).toHaveLength(1);
         expect(rows[0]!.finished_at).not.toBeNull();
         await Promise.all([a.close(), b.close()]);
@@ -169,7 +234,9 @@ describe.each(DB_KINDS)('hostile input, headers, formats and migrations on %s', 
       try {
         const first = await openDatabase({ dataDir: dir });
         expect(first.applied.length).toBe(1);
-        await first.db.user.create({ data: { id: 'u', email: 'u@example.test', passwordHash: 'x' } });
+        await first.db.user.create({
+          data: { id: 'u', email: 'u@example.test', passwordHash: 'x' },
+        });
         await first.close();
         const second = await openDatabase({ dataDir: dir });
         expect(second.applied).toEqual([]);

@@ -25,29 +25,55 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
     expect(got.body.seq).toBe(2);
     const types = got.body.records.map((r: { typeName: string }) => r.typeName).sort();
     expect(types).toEqual(['diagram', 'model']);
-    expect(got.body.records.find((r: { typeName: string }) => r.typeName === 'model')).toMatchObject({ title: 'Payments', summary: 'Card flow', reviewState: 'draft' });
+    expect(
+      got.body.records.find((r: { typeName: string }) => r.typeName === 'model'),
+    ).toMatchObject({ title: 'Payments', summary: 'Card flow', reviewState: 'draft' });
   });
 
   it('does CRUD on elements, threats, mitigations and comments through the op log', async () => {
     const m = await modelWithFlow(alice);
-    const threat = await alice.post(`/api/models/${m.id}/threats`, { diagramId: m.diagramId, elementId: m.processId, title: 'SQLi', category: 'tampering', severity: 'high' });
+    const threat = await alice.post(`/api/models/${m.id}/threats`, {
+      diagramId: m.diagramId,
+      elementId: m.processId,
+      title: 'SQLi',
+      category: 'tampering',
+      severity: 'high',
+    });
     expect(threat.status).toBe(201);
     expect(threat.body).toMatchObject({ typeName: 'threat', status: 'open', severity: 'high' });
-    const mit = await alice.post(`/api/models/${m.id}/mitigations`, { threatId: threat.body.id, title: 'Parameterise queries' });
+    const mit = await alice.post(`/api/models/${m.id}/mitigations`, {
+      threatId: threat.body.id,
+      title: 'Parameterise queries',
+    });
     expect(mit.status).toBe(201);
-    const comment = await alice.post(`/api/models/${m.id}/comments`, { targetId: threat.body.id, body: 'Is this real?', authorId: 'spoofed' });
+    const comment = await alice.post(`/api/models/${m.id}/comments`, {
+      targetId: threat.body.id,
+      body: 'Is this real?',
+      authorId: 'spoofed',
+    });
     expect(comment.status).toBe(201);
     expect(comment.body.authorId).toBe(alice.user!.id);
 
-    const patched = await alice.patch(`/api/models/${m.id}/threats/${threat.body.id}`, { status: 'mitigated' });
+    const patched = await alice.patch(`/api/models/${m.id}/threats/${threat.body.id}`, {
+      status: 'mitigated',
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.status).toBe('mitigated');
-    expect((await alice.get(`/api/models/${m.id}/threats/${threat.body.id}`)).body.status).toBe('mitigated');
+    expect((await alice.get(`/api/models/${m.id}/threats/${threat.body.id}`)).body.status).toBe(
+      'mitigated',
+    );
 
-    const badPatch = await alice.patch(`/api/models/${m.id}/elements/${m.processId}`, { x: 'left' });
+    const badPatch = await alice.patch(`/api/models/${m.id}/elements/${m.processId}`, {
+      x: 'left',
+    });
     expect(badPatch.status).toBe(400);
     expect(badPatch.body.error.details.issues[0].path).toBe('fields.x');
-    const dangling = await alice.post(`/api/models/${m.id}/elements`, { typeName: 'flow', diagramId: m.diagramId, sourceId: 'nope', targetId: m.processId });
+    const dangling = await alice.post(`/api/models/${m.id}/elements`, {
+      typeName: 'flow',
+      diagramId: m.diagramId,
+      sourceId: 'nope',
+      targetId: m.processId,
+    });
     expect(dangling.status).toBe(400);
     expect(dangling.body.error.message).toMatch(/nope/);
     // A threat id under /elements is not an element.
@@ -57,7 +83,8 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
     expect((await alice.delete(`/api/models/${m.id}/elements/${m.processId}`)).status).toBe(204);
     const after = await alice.get(`/api/models/${m.id}`);
     const ids = after.body.records.map((r: { id: string }) => r.id);
-    for (const gone of [m.processId, m.flowId, threat.body.id, mit.body.id, comment.body.id]) expect(ids).not.toContain(gone);
+    for (const gone of [m.processId, m.flowId, threat.body.id, mit.body.id, comment.body.id])
+      expect(ids).not.toContain(gone);
     expect(ids).toContain(m.actorId);
 
     const history = await alice.get(`/api/models/${m.id}/history?after=0&limit=3`);
@@ -73,7 +100,13 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
     const c = await signedIn(t.base);
     const m = await modelWithFlow(c, 'Counted');
     const post = (severity: string, status: string) =>
-      c.post(`/api/models/${m.id}/threats`, { diagramId: m.diagramId, elementId: m.processId, category: 'spoofing', severity, status });
+      c.post(`/api/models/${m.id}/threats`, {
+        diagramId: m.diagramId,
+        elementId: m.processId,
+        category: 'spoofing',
+        severity,
+        status,
+      });
     await post('high', 'open');
     await post('high', 'open');
     await post('low', 'mitigated');
@@ -82,18 +115,32 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
     expect(list.body.models).toHaveLength(1);
     const { threats } = list.body.models[0];
     expect(threats.open).toEqual({ critical: 0, high: 2, medium: 0, low: 0, tbd: 0, total: 2 });
-    expect(threats.mitigated).toEqual({ critical: 0, high: 0, medium: 0, low: 1, tbd: 0, total: 1 });
+    expect(threats.mitigated).toEqual({
+      critical: 0,
+      high: 0,
+      medium: 0,
+      low: 1,
+      tbd: 0,
+      total: 1,
+    });
   });
 
   it('patches, duplicates and deletes a model', async () => {
     const m = await modelWithFlow(alice, 'Original');
-    const patched = await alice.patch(`/api/models/${m.id}`, { title: 'Renamed', reviewState: 'in-review' });
+    const patched = await alice.patch(`/api/models/${m.id}`, {
+      title: 'Renamed',
+      reviewState: 'in-review',
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.model.title).toBe('Renamed');
     // A PATCH changes only the fields it names.
     const again = await alice.patch(`/api/models/${m.id}`, { summary: 'Only the summary' });
     const record = again.body.records.find((r: { typeName: string }) => r.typeName === 'model');
-    expect(record).toMatchObject({ title: 'Renamed', reviewState: 'in-review', summary: 'Only the summary' });
+    expect(record).toMatchObject({
+      title: 'Renamed',
+      reviewState: 'in-review',
+      summary: 'Only the summary',
+    });
     const history = await alice.get(`/api/models/${m.id}/history?after=${again.body.seq - 1}`);
     expect(history.body.ops[0].op.fields).toEqual({ summary: 'Only the summary' });
     expect((await alice.patch(`/api/models/${m.id}`, { typeName: 'diagram' })).status).toBe(400);
@@ -130,22 +177,35 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
       const res = await bob.request(method, path, body === undefined ? {} : { body });
       expect(res.status, `${method} ${path}`).toBe(404);
     }
-    expect((await bob.get('/api/models')).body.models.map((x: { id: string }) => x.id)).not.toContain(m.id);
+    expect(
+      (await bob.get('/api/models')).body.models.map((x: { id: string }) => x.id),
+    ).not.toContain(m.id);
     const still = await alice.get(`/api/models/${m.id}`);
     expect(still.body.model.title).toBe('Private');
-    expect(still.body.records.find((r: { id: string }) => r.id === m.processId).name).toBe('Web app');
+    expect(still.body.records.find((r: { id: string }) => r.id === m.processId).name).toBe(
+      'Web app',
+    );
   });
 
   it('never reaches a record of model A through model B', async () => {
     const a = await modelWithFlow(bob, 'A');
     const b = await modelWithFlow(bob, 'B');
     expect((await bob.get(`/api/models/${b.id}/elements/${a.processId}`)).status).toBe(404);
-    expect((await bob.patch(`/api/models/${b.id}/elements/${a.processId}`, { name: 'x' })).status).toBe(404);
+    expect(
+      (await bob.patch(`/api/models/${b.id}/elements/${a.processId}`, { name: 'x' })).status,
+    ).toBe(404);
     expect((await bob.delete(`/api/models/${b.id}/elements/${a.processId}`)).status).toBe(404);
     // Referencing A's element from B is an invariant violation, not a cross-model link.
-    const cross = await bob.post(`/api/models/${b.id}/elements`, { typeName: 'flow', diagramId: b.diagramId, sourceId: a.actorId, targetId: b.processId });
+    const cross = await bob.post(`/api/models/${b.id}/elements`, {
+      typeName: 'flow',
+      diagramId: b.diagramId,
+      sourceId: a.actorId,
+      targetId: b.processId,
+    });
     expect(cross.status).toBe(400);
-    expect((await bob.get(`/api/models/${a.id}/elements/${a.processId}`)).body.name).toBe('Web app');
+    expect((await bob.get(`/api/models/${a.id}/elements/${a.processId}`)).body.name).toBe(
+      'Web app',
+    );
   });
 
   describe('roles', () => {
@@ -155,7 +215,10 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
       m = await modelWithFlow(alice, 'Shared');
       for (const role of ['editor', 'commenter', 'viewer'] as const) {
         users[role] = await signedIn(t.base, role);
-        const shared = await alice.post(`/api/models/${m.id}/members`, { email: users[role]!.user!.email.toUpperCase(), role });
+        const shared = await alice.post(`/api/models/${m.id}/members`, {
+          email: users[role]!.user!.email.toUpperCase(),
+          role,
+        });
         expect(shared.status).toBe(201);
         expect(shared.body.role).toBe(role);
       }
@@ -166,29 +229,57 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
         const got = await users[role]!.get(`/api/models/${m.id}`);
         expect(got.status).toBe(200);
         expect(got.body.role).toBe(role);
-        expect((await users[role]!.get(`/api/models/${m.id}/members`)).body.members).toHaveLength(4);
+        expect((await users[role]!.get(`/api/models/${m.id}/members`)).body.members).toHaveLength(
+          4,
+        );
       }
     });
 
     it('lets editors change the diagram but not share or delete', async () => {
       const e = users.editor!;
-      expect((await e.patch(`/api/models/${m.id}/elements/${m.processId}`, { name: 'API' })).status).toBe(200);
+      expect(
+        (await e.patch(`/api/models/${m.id}/elements/${m.processId}`, { name: 'API' })).status,
+      ).toBe(200);
       expect((await e.patch(`/api/models/${m.id}`, { summary: 'edited' })).status).toBe(200);
-      expect((await e.post(`/api/models/${m.id}/members`, { email: bob.user!.email, role: 'viewer' })).status).toBe(403);
+      expect(
+        (await e.post(`/api/models/${m.id}/members`, { email: bob.user!.email, role: 'viewer' }))
+          .status,
+      ).toBe(403);
       expect((await e.delete(`/api/models/${m.id}`)).status).toBe(403);
     });
 
     it('lets commenters comment (and edit their own comments) but nothing else', async () => {
       const c = users.commenter!;
-      const comment = await c.post(`/api/models/${m.id}/comments`, { targetId: m.processId, body: 'looks risky' });
+      const comment = await c.post(`/api/models/${m.id}/comments`, {
+        targetId: m.processId,
+        body: 'looks risky',
+      });
       expect(comment.status).toBe(201);
-      expect((await c.patch(`/api/models/${m.id}/comments/${comment.body.id}`, { resolved: true })).status).toBe(200);
-      const other = await users.editor!.post(`/api/models/${m.id}/comments`, { targetId: m.processId, body: 'editor note' });
-      const denied = await c.patch(`/api/models/${m.id}/comments/${other.body.id}`, { body: 'rewritten' });
+      expect(
+        (await c.patch(`/api/models/${m.id}/comments/${comment.body.id}`, { resolved: true }))
+          .status,
+      ).toBe(200);
+      const other = await users.editor!.post(`/api/models/${m.id}/comments`, {
+        targetId: m.processId,
+        body: 'editor note',
+      });
+      const denied = await c.patch(`/api/models/${m.id}/comments/${other.body.id}`, {
+        body: 'rewritten',
+      });
       expect(denied.status).toBe(403);
       expect(denied.body.error.code).toBe('forbidden');
-      expect((await c.patch(`/api/models/${m.id}/elements/${m.processId}`, { name: 'x' })).status).toBe(403);
-      expect((await c.post(`/api/models/${m.id}/threats`, { diagramId: m.diagramId, elementId: m.processId, category: 'spoofing' })).status).toBe(403);
+      expect(
+        (await c.patch(`/api/models/${m.id}/elements/${m.processId}`, { name: 'x' })).status,
+      ).toBe(403);
+      expect(
+        (
+          await c.post(`/api/models/${m.id}/threats`, {
+            diagramId: m.diagramId,
+            elementId: m.processId,
+            category: 'spoofing',
+          })
+        ).status,
+      ).toBe(403);
       expect((await c.patch(`/api/models/${m.id}`, { title: 'x' })).status).toBe(403);
       expect((await c.post(`/api/models/${m.id}/generate`, {})).status).toBe(403);
     });
@@ -196,8 +287,13 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
     it('lets viewers read, export and duplicate but change nothing', async () => {
       const v = users.viewer!;
       const before = (await alice.get(`/api/models/${m.id}`)).body.seq;
-      expect((await v.post(`/api/models/${m.id}/comments`, { targetId: m.processId, body: 'hi' })).status).toBe(403);
-      expect((await v.patch(`/api/models/${m.id}/elements/${m.processId}`, { name: 'x' })).status).toBe(403);
+      expect(
+        (await v.post(`/api/models/${m.id}/comments`, { targetId: m.processId, body: 'hi' }))
+          .status,
+      ).toBe(403);
+      expect(
+        (await v.patch(`/api/models/${m.id}/elements/${m.processId}`, { name: 'x' })).status,
+      ).toBe(403);
       expect((await v.delete(`/api/models/${m.id}/elements/${m.actorId}`)).status).toBe(403);
       expect((await v.patch(`/api/models/${m.id}`, { title: 'x' })).status).toBe(403);
       expect((await v.delete(`/api/models/${m.id}`)).status).toBe(403);
@@ -208,28 +304,56 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
 
     it('lets owners change roles but never remove or demote the last owner', async () => {
       const v = users.viewer!;
-      expect((await alice.patch(`/api/models/${m.id}/members/${v.user!.id}`, { role: 'editor' })).body.role).toBe('editor');
-      expect((await v.patch(`/api/models/${m.id}/elements/${m.actorId}`, { name: 'Shopper' })).status).toBe(200);
-      const demote = await alice.patch(`/api/models/${m.id}/members/${alice.user!.id}`, { role: 'viewer' });
+      expect(
+        (await alice.patch(`/api/models/${m.id}/members/${v.user!.id}`, { role: 'editor' })).body
+          .role,
+      ).toBe('editor');
+      expect(
+        (await v.patch(`/api/models/${m.id}/elements/${m.actorId}`, { name: 'Shopper' })).status,
+      ).toBe(200);
+      const demote = await alice.patch(`/api/models/${m.id}/members/${alice.user!.id}`, {
+        role: 'viewer',
+      });
       expect(demote.status).toBe(409);
       expect(demote.body.error.code).toBe('last_owner');
-      expect((await alice.delete(`/api/models/${m.id}/members/${alice.user!.id}`)).status).toBe(409);
+      expect((await alice.delete(`/api/models/${m.id}/members/${alice.user!.id}`)).status).toBe(
+        409,
+      );
       expect((await alice.delete(`/api/models/${m.id}/members/${v.user!.id}`)).status).toBe(204);
       expect((await v.get(`/api/models/${m.id}`)).status).toBe(404);
-      expect((await alice.post(`/api/models/${m.id}/members`, { email: 'nobody@example.test', role: 'viewer' })).status).toBe(404);
+      expect(
+        (
+          await alice.post(`/api/models/${m.id}/members`, {
+            email: 'nobody@example.test',
+            role: 'viewer',
+          })
+        ).status,
+      ).toBe(404);
     });
   });
 
   it('exports native and imports it back as a new model with the same records', async () => {
     const m = await modelWithFlow(alice, 'Round trip');
-    await alice.post(`/api/models/${m.id}/threats`, { diagramId: m.diagramId, elementId: m.flowId, category: 'tampering', title: 'MITM' });
+    await alice.post(`/api/models/${m.id}/threats`, {
+      diagramId: m.diagramId,
+      elementId: m.flowId,
+      category: 'tampering',
+      title: 'MITM',
+    });
     const exported = await alice.get(`/api/models/${m.id}/export?format=native`);
     expect(exported.status).toBe(200);
-    expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="?Round-trip\.threatloom\.json"?/);
+    expect(exported.headers.get('content-disposition')).toMatch(
+      /attachment; filename="?Round-trip\.threatloom\.json"?/,
+    );
     const doc = parseNativeDocument(exported.body);
     const imported = await bob.post('/api/models/import', exported.body);
     expect(imported.status).toBe(201);
-    expect(imported.body).toMatchObject({ title: 'Round trip', format: 'native', warnings: [], records: doc.records.length });
+    expect(imported.body).toMatchObject({
+      title: 'Round trip',
+      format: 'native',
+      warnings: [],
+      records: doc.records.length,
+    });
     const got = await bob.get(`/api/models/${imported.body.id}`);
     const sort = (rs: { id: string }[]) => [...rs].sort((x, y) => x.id.localeCompare(y.id));
     expect(sort(got.body.records)).toEqual(sort(doc.records));
@@ -238,7 +362,11 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
 
   it('rejects an invalid import with located issues and creates nothing', async () => {
     const before = await t.server.db.model.count();
-    const res = await bob.post('/api/models/import', { format: 'threatloom', version: 1, records: [{ id: 'm', typeName: 'model', title: '' }] });
+    const res = await bob.post('/api/models/import', {
+      format: 'threatloom',
+      version: 1,
+      records: [{ id: 'm', typeName: 'model', title: '' }],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.details.issues[0].path).toBe('records[0].title');
     expect(await t.server.db.model.count()).toBe(before);
@@ -256,16 +384,37 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
       references: [{ kind: 'cwe', id: 'CWE-384' }],
     });
     expect(entry.status).toBe(201);
-    expect((await bob.get('/api/library')).body.entries.map((e: { id: string }) => e.id)).toContain(entry.body.id);
-    const applied = await alice.post(`/api/models/${m.id}/library/${entry.body.id}/apply`, { elementId: m.processId });
+    expect((await bob.get('/api/library')).body.entries.map((e: { id: string }) => e.id)).toContain(
+      entry.body.id,
+    );
+    const applied = await alice.post(`/api/models/${m.id}/library/${entry.body.id}/apply`, {
+      elementId: m.processId,
+    });
     expect(applied.status).toBe(201);
-    expect(applied.body.threat).toMatchObject({ elementId: m.processId, libraryEntryId: entry.body.id, severity: 'high', number: 1 });
+    expect(applied.body.threat).toMatchObject({
+      elementId: m.processId,
+      libraryEntryId: entry.body.id,
+      severity: 'high',
+      number: 1,
+    });
     expect(applied.body.mitigations).toHaveLength(1);
     const threats = (await alice.get(`/api/models/${m.id}/threats`)).body.records;
     expect(threats).toHaveLength(1);
     // Someone without a role on the model cannot apply to it; only the author or an admin deletes the entry.
-    expect((await bob.post(`/api/models/${m.id}/library/${entry.body.id}/apply`, { elementId: m.processId })).status).toBe(404);
-    expect((await alice.post(`/api/models/${m.id}/library/${entry.body.id}/apply`, { elementId: 'ghost' })).status).toBe(404);
+    expect(
+      (
+        await bob.post(`/api/models/${m.id}/library/${entry.body.id}/apply`, {
+          elementId: m.processId,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await alice.post(`/api/models/${m.id}/library/${entry.body.id}/apply`, {
+          elementId: 'ghost',
+        })
+      ).status,
+    ).toBe(404);
     expect((await bob.delete(`/api/library/${entry.body.id}`)).status).toBe(403);
     expect((await alice.delete(`/api/library/${entry.body.id}`)).status).toBe(204);
     expect((await alice.get(`/api/models/${m.id}/threats`)).body.records).toHaveLength(1);
@@ -273,10 +422,14 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
 
   it('generates threats with the rules engine once, and suggests without committing', async () => {
     const m = await modelWithFlow(alice, 'Generated');
-    const suggestions = await alice.post(`/api/models/${m.id}/suggestions`, { elementIds: [m.processId] });
+    const suggestions = await alice.post(`/api/models/${m.id}/suggestions`, {
+      elementIds: [m.processId],
+    });
     expect(suggestions.status).toBe(200);
     expect(suggestions.body.suggestions.length).toBeGreaterThan(0);
-    expect(suggestions.body.suggestions.every((s: { elementId: string }) => s.elementId === m.processId)).toBe(true);
+    expect(
+      suggestions.body.suggestions.every((s: { elementId: string }) => s.elementId === m.processId),
+    ).toBe(true);
     expect((await alice.get(`/api/models/${m.id}/threats`)).body.records).toHaveLength(0);
 
     const first = await alice.post(`/api/models/${m.id}/generate`, { diagramId: m.diagramId });
@@ -284,16 +437,25 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
     expect(first.body.threats.length).toBeGreaterThan(0);
     const stored = (await alice.get(`/api/models/${m.id}/threats`)).body.records;
     expect(stored).toHaveLength(first.body.threats.length);
-    expect(stored.every((th: { ruleKey: string | null }) => typeof th.ruleKey === 'string')).toBe(true);
+    expect(stored.every((th: { ruleKey: string | null }) => typeof th.ruleKey === 'string')).toBe(
+      true,
+    );
     const again = await alice.post(`/api/models/${m.id}/generate`, {});
     expect(again.body.threats).toHaveLength(0);
-    expect((await alice.post(`/api/models/${m.id}/generate`, { diagramId: 'nope' })).status).toBe(404);
+    expect((await alice.post(`/api/models/${m.id}/generate`, { diagramId: 'nope' })).status).toBe(
+      404,
+    );
 
     // Two generations at once on a fresh model: the merge runs under the row lock, so no rule key is added twice.
     const twin = await modelWithFlow(alice, 'Twin');
-    const [a, b] = await Promise.all([alice.post(`/api/models/${twin.id}/generate`, {}), alice.post(`/api/models/${twin.id}/generate`, {})]);
+    const [a, b] = await Promise.all([
+      alice.post(`/api/models/${twin.id}/generate`, {}),
+      alice.post(`/api/models/${twin.id}/generate`, {}),
+    ]);
     expect(a.body.threats.length + b.body.threats.length).toBe(first.body.threats.length);
-    const keys = (await alice.get(`/api/models/${twin.id}/threats`)).body.records.map((th: { ruleKey: string }) => th.ruleKey);
+    const keys = (await alice.get(`/api/models/${twin.id}/threats`)).body.records.map(
+      (th: { ruleKey: string }) => th.ruleKey,
+    );
     expect(new Set(keys).size).toBe(keys.length);
   });
 });

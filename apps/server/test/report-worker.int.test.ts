@@ -11,10 +11,20 @@ const serverDir = path.resolve(import.meta.dirname, '..');
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
 /** A session's GET of a report, resolved when the whole body has arrived. */
-async function getReport(c: Client, id: string): Promise<{ status: number; body: Uint8Array; doneAt: number; retryAfter: string | null }> {
-  const res = await fetch(`${c.base}/api/models/${id}/report.pdf`, { headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+async function getReport(
+  c: Client,
+  id: string,
+): Promise<{ status: number; body: Uint8Array; doneAt: number; retryAfter: string | null }> {
+  const res = await fetch(`${c.base}/api/models/${id}/report.pdf`, {
+    headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+  });
   const body = new Uint8Array(await res.arrayBuffer());
-  return { status: res.status, body, doneAt: performance.now(), retryAfter: res.headers.get('retry-after') };
+  return {
+    status: res.status,
+    body,
+    doneAt: performance.now(),
+    retryAfter: res.headers.get('retry-after'),
+  };
 }
 
 describe('PDF reports render in worker threads', () => {
@@ -54,8 +64,12 @@ describe('PDF reports render in worker threads', () => {
     // Sent in the second half of the request, when the database work is long
     // done and the PDF is being drawn, and answered before the PDF arrived:
     // impossible if pdfkit held the event loop.
-    const answeredDuringRender = health.filter((h) => h.sentAt - started > renderMs / 2 && h.doneAt < report.doneAt && h.status === 200);
-    console.info(`report ${renderMs.toFixed(0)} ms; ${health.length} health checks, slowest ${Math.max(...health.map((h) => h.doneAt - h.sentAt)).toFixed(0)} ms`);
+    const answeredDuringRender = health.filter(
+      (h) => h.sentAt - started > renderMs / 2 && h.doneAt < report.doneAt && h.status === 200,
+    );
+    console.info(
+      `report ${renderMs.toFixed(0)} ms; ${health.length} health checks, slowest ${Math.max(...health.map((h) => h.doneAt - h.sentAt)).toFixed(0)} ms`,
+    );
     expect(answeredDuringRender.length).toBeGreaterThan(0);
   });
 
@@ -77,19 +91,28 @@ describe('PDF reports render in worker threads', () => {
 
   // A worker left running would keep the child process alive until the timeout kills it.
   it.each([
-    ['node --import tsx', process.execPath, ['--import', 'tsx', 'test/helpers/render-report-then-close.ts']],
+    [
+      'node --import tsx',
+      process.execPath,
+      ['--import', 'tsx', 'test/helpers/render-report-then-close.ts'],
+    ],
     ['tsx', process.execPath, [tsxCli, 'test/helpers/render-report-then-close.ts']],
-  ])('loads the worker under %s, and close() leaves no worker running (the process exits)', async (_name, command, args) => {
-    const child = spawn(command, args, { cwd: serverDir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    clearTimeout(timer);
-    expect(err).toBe('');
-    expect(code).toBe(0);
-    expect(JSON.parse(out.trim())).toEqual({ status: 200, pdf: '%PDF-' });
-  });
+  ])(
+    'loads the worker under %s, and close() leaves no worker running (the process exits)',
+    async (_name, command, args) => {
+      const child = spawn(command, args, { cwd: serverDir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+      const code = await new Promise<number | null>((resolve) =>
+        child.on('exit', (c) => resolve(c)),
+      );
+      clearTimeout(timer);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(JSON.parse(out.trim())).toEqual({ status: 200, pdf: '%PDF-' });
+    },
+  );
 });

@@ -22,16 +22,49 @@ const model = {
     { id: 'd1', typeName: 'diagram', title: 'Checkout' },
     { id: 'a1', typeName: 'actor', diagramId: 'd1', name: 'Customer' },
     { id: 'p1', typeName: 'process', diagramId: 'd1', name: 'Web app', x: 300 },
-    { id: 'f1', typeName: 'flow', diagramId: 'd1', sourceId: 'a1', targetId: 'p1', name: 'order', protocol: 'HTTPS' },
-    { id: 't1', typeName: 'threat', diagramId: 'd1', elementId: 'p1', category: 'spoofing', title: 'Fake session', status: 'mitigated', severity: 'low' },
-    { id: 't2', typeName: 'threat', diagramId: 'd1', elementId: 'f1', category: 'tampering', title: 'Order tampering', severity: 'critical' },
-    { id: 'g1', typeName: 'mitigation', threatId: 't2', title: 'Sign orders', status: 'in-progress' },
+    {
+      id: 'f1',
+      typeName: 'flow',
+      diagramId: 'd1',
+      sourceId: 'a1',
+      targetId: 'p1',
+      name: 'order',
+      protocol: 'HTTPS',
+    },
+    {
+      id: 't1',
+      typeName: 'threat',
+      diagramId: 'd1',
+      elementId: 'p1',
+      category: 'spoofing',
+      title: 'Fake session',
+      status: 'mitigated',
+      severity: 'low',
+    },
+    {
+      id: 't2',
+      typeName: 'threat',
+      diagramId: 'd1',
+      elementId: 'f1',
+      category: 'tampering',
+      title: 'Order tampering',
+      severity: 'critical',
+    },
+    {
+      id: 'g1',
+      typeName: 'mitigation',
+      threatId: 't2',
+      title: 'Sign orders',
+      status: 'in-progress',
+    },
   ],
 };
 
 /** A session's GET returning the raw response (the test client parses bodies as text). */
 function getPdf(c: Client, url: string): Promise<Response> {
-  return fetch(c.base + url, { headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  return fetch(c.base + url, {
+    headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+  });
 }
 
 describe('GET /api/models/:id/report.pdf on postgres', () => {
@@ -51,17 +84,35 @@ describe('GET /api/models/:id/report.pdf on postgres', () => {
     const res = await getPdf(owner, `/api/models/${id}/report.pdf`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="Shop API report\.pdf"/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="Shop API report\.pdf"/,
+    );
     const text = await pdfText(res);
-    for (const s of ['Shop API', 'Olga', 'Executive summary', 'Diagram: Checkout', 'Fake session', 'Order tampering', '[In progress] Sign orders']) expect(text).toContain(s);
+    for (const s of [
+      'Shop API',
+      'Olga',
+      'Executive summary',
+      'Diagram: Checkout',
+      'Fake session',
+      'Order tampering',
+      '[In progress] Sign orders',
+    ])
+      expect(text).toContain(s);
   });
 
   it('applies the options and filters from the query', async () => {
-    const noMitigated = await pdfText(await getPdf(owner, `/api/models/${id}/report.pdf?mitigated=false&diagrams=false`));
+    const noMitigated = await pdfText(
+      await getPdf(owner, `/api/models/${id}/report.pdf?mitigated=false&diagrams=false`),
+    );
     expect(noMitigated).toContain('Order tampering');
     expect(noMitigated).not.toContain('Fake session');
     expect(noMitigated).not.toContain('Diagram: Checkout');
-    const low = await pdfText(await getPdf(owner, `/api/models/${id}/report.pdf?severity=low,medium&empty=true&properties=1`));
+    const low = await pdfText(
+      await getPdf(
+        owner,
+        `/api/models/${id}/report.pdf?severity=low,medium&empty=true&properties=1`,
+      ),
+    );
     expect(low).toContain('Fake session');
     expect(low).not.toContain('Order tampering');
     expect(low).toContain('Actor: Customer');
@@ -72,9 +123,20 @@ describe('GET /api/models/:id/report.pdf on postgres', () => {
   });
 
   it('is described in the OpenAPI document with its query parameters', async () => {
-    const doc = (await (await fetch(`${t.base}/api/openapi.json`)).json()) as { paths: Record<string, { get?: { parameters: { name: string }[] } }> };
+    const doc = (await (await fetch(`${t.base}/api/openapi.json`)).json()) as {
+      paths: Record<string, { get?: { parameters: { name: string }[] } }>;
+    };
     const params = doc.paths['/api/models/{id}/report.pdf']?.get?.parameters.map((p) => p.name);
-    expect(params).toEqual(['id', 'outOfScope', 'mitigated', 'empty', 'properties', 'diagrams', 'severity', 'status']);
+    expect(params).toEqual([
+      'id',
+      'outOfScope',
+      'mitigated',
+      'empty',
+      'properties',
+      'diagrams',
+      'severity',
+      'status',
+    ]);
   });
 
   it('rejects bad query values with a 400 naming the parameter', async () => {
@@ -92,7 +154,10 @@ describe('GET /api/models/:id/report.pdf on postgres', () => {
   it('serves viewers, hides the model from non-members and needs a session', async () => {
     const viewer = await signedIn(t.base);
     const stranger = await signedIn(t.base);
-    expect((await owner.post(`/api/models/${id}/members`, { email: viewer.user!.email, role: 'viewer' })).status).toBe(201);
+    expect(
+      (await owner.post(`/api/models/${id}/members`, { email: viewer.user!.email, role: 'viewer' }))
+        .status,
+    ).toBe(201);
     const asViewer = await getPdf(viewer, `/api/models/${id}/report.pdf`);
     expect(asViewer.status).toBe(200);
     expect(await pdfText(asViewer)).toContain('Order tampering');

@@ -1,5 +1,11 @@
 export { renderDiagramSvg } from './diagram/render-svg';
-export { layoutDiagram, type DiagramLayout, type Shape, type Rect, type Label } from './diagram/layout';
+export {
+  layoutDiagram,
+  type DiagramLayout,
+  type Shape,
+  type Rect,
+  type Label,
+} from './diagram/layout';
 export { wrapText, estimateWidth, type Measure } from './diagram/wrap';
 export { ZReportOptions, type ReportOptions, type ReportOptionsInput } from './options';
 export { selectContent, threatShown, type DiagramEntry, type ElementEntry } from './select';

@@ -9,11 +9,17 @@ const CHINESE = '支付数据库服务器';
 const JAPANESE = '認証サーバー（ひらがな）';
 const KOREAN = '결제 게이트웨이';
 const NAMES = [CHINESE, JAPANESE, KOREAN, 'Web API'];
-const CJK_FONTS = ['NotoSansHans-Regular', 'NotoSansHans-Bold', 'NotoSansKR-Regular', 'NotoSansKR-Bold'];
+const CJK_FONTS = [
+  'NotoSansHans-Regular',
+  'NotoSansHans-Bold',
+  'NotoSansKR-Regular',
+  'NotoSansKR-Bold',
+];
 
 describe('CJK text', { timeout: 60_000 }, () => {
   it('goes to Noto Sans Hans (Han, kana) and Noto Sans KR (Hangul), after the Latin, Hebrew and Arabic fonts', () => {
-    const runs = (text: string, bold = false) => splitRuns(text, builtInFamilies(), bold).map((r) => [r.face.name, r.text]);
+    const runs = (text: string, bold = false) =>
+      splitRuns(text, builtInFamilies(), bold).map((r) => [r.face.name, r.text]);
     expect(runs(`DB ${CHINESE} 2 ${KOREAN}`)).toEqual([
       ['noto', 'DB '],
       ['cjk-sc', CHINESE],
@@ -31,8 +37,14 @@ describe('CJK text', { timeout: 60_000 }, () => {
   });
 
   it('prints Chinese, Japanese and Korean element names and threat titles as themselves, inside the pages', async () => {
-    const records = sampleModel({ nodes: 8, name: (i) => NAMES[i % NAMES.length]!, title: `${CHINESE} ${JAPANESE} ${KOREAN}` });
-    const file = savePdf(await renderReportPdf(records, { date: '2026-11-23', showProperties: true, showEmpty: true }));
+    const records = sampleModel({
+      nodes: 8,
+      name: (i) => NAMES[i % NAMES.length]!,
+      title: `${CHINESE} ${JAPANESE} ${KOREAN}`,
+    });
+    const file = savePdf(
+      await renderReportPdf(records, { date: '2026-11-23', showProperties: true, showEmpty: true }),
+    );
     const text = pdfText(file);
     expect(text).toContain(`Threat 1 on ${CHINESE}`);
     expect(text).toContain(`Threat 3 on ${JAPANESE}`);
@@ -56,7 +68,9 @@ describe('CJK text', { timeout: 60_000 }, () => {
 
   it('embeds no CJK font in a report without CJK text, emoji and right-to-left scripts included', async () => {
     const names = ['Payment 🔥 gateway', 'שרת התשלומים', 'خادم الدفع', 'Web API'];
-    const file = savePdf(await renderReportPdf(sampleModel({ nodes: 6, name: (i) => names[i % names.length]! })));
+    const file = savePdf(
+      await renderReportPdf(sampleModel({ nodes: 6, name: (i) => names[i % names.length]! })),
+    );
     const fonts = embeddedFonts(file);
     expect(fonts).toContain('NotoSans-Regular');
     expect(fonts.some((f) => f.startsWith('NotoSansHebrew'))).toBe(true);

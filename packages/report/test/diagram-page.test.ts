@@ -29,7 +29,12 @@ function borderInk(r: Raster): number {
 function drawingInk(r: Raster) {
   const top = Math.round((110 / 72) * DPI);
   const bottom = Math.round((60 / 72) * DPI);
-  return inkBox(r, { x: BORDER, y: top, width: r.width - 2 * BORDER, height: r.height - top - bottom });
+  return inkBox(r, {
+    x: BORDER,
+    y: top,
+    width: r.width - 2 * BORDER,
+    height: r.height - top - bottom,
+  });
 }
 
 const rec = (r: Record<string, unknown>): ModelRecord => ZModelRecord.parse(r);
@@ -50,7 +55,18 @@ describe('diagram pages', { timeout: 60_000 }, () => {
   it('uses a landscape page for a wide diagram and portrait for a tall one', async () => {
     const base = [rec({ id: 'm', typeName: 'model', title: 'Shapes' })];
     const row = (d: string, n: number, dx: number, dy: number) =>
-      Array.from({ length: n }, (_, i) => rec({ id: `${d}-p${i}`, typeName: 'process', diagramId: d, name: `P ${d} ${i}`, x: i * dx, y: i * dy, width: 100, height: 100 }));
+      Array.from({ length: n }, (_, i) =>
+        rec({
+          id: `${d}-p${i}`,
+          typeName: 'process',
+          diagramId: d,
+          name: `P ${d} ${i}`,
+          x: i * dx,
+          y: i * dy,
+          width: 100,
+          height: 100,
+        }),
+      );
     const records = [
       ...base,
       rec({ id: 'wide', typeName: 'diagram', title: 'Wide', order: 0 }),
@@ -70,10 +86,43 @@ describe('diagram pages', { timeout: 60_000 }, () => {
     const records = [
       rec({ id: 'm', typeName: 'model', title: 'Far' }),
       rec({ id: 'd', typeName: 'diagram', title: 'Far apart' }),
-      rec({ id: 'nw', typeName: 'actor', diagramId: 'd', name: 'NorthWestCorner', x: -4000, y: -2500, width: 120, height: 60 }),
-      rec({ id: 'se', typeName: 'store', diagramId: 'd', name: 'SouthEastCorner', x: 6000, y: 3500, width: 120, height: 60 }),
-      rec({ id: 'f', typeName: 'flow', diagramId: 'd', sourceId: 'nw', targetId: 'se', name: 'WaypointFlow', waypoints: [{ x: 9000, y: -3000 }] }),
-      rec({ id: 'dangling', typeName: 'flow', diagramId: 'd', sourcePoint: { x: -4500, y: 4200 }, targetId: 'se', name: 'DanglingStart' }),
+      rec({
+        id: 'nw',
+        typeName: 'actor',
+        diagramId: 'd',
+        name: 'NorthWestCorner',
+        x: -4000,
+        y: -2500,
+        width: 120,
+        height: 60,
+      }),
+      rec({
+        id: 'se',
+        typeName: 'store',
+        diagramId: 'd',
+        name: 'SouthEastCorner',
+        x: 6000,
+        y: 3500,
+        width: 120,
+        height: 60,
+      }),
+      rec({
+        id: 'f',
+        typeName: 'flow',
+        diagramId: 'd',
+        sourceId: 'nw',
+        targetId: 'se',
+        name: 'WaypointFlow',
+        waypoints: [{ x: 9000, y: -3000 }],
+      }),
+      rec({
+        id: 'dangling',
+        typeName: 'flow',
+        diagramId: 'd',
+        sourcePoint: { x: -4500, y: 4200 },
+        targetId: 'se',
+        name: 'DanglingStart',
+      }),
     ];
     const file = savePdf(await renderReportPdf(records, { showEmpty: true }));
     const pages = diagramPages(file);
@@ -95,7 +144,9 @@ describe('diagram pages', { timeout: 60_000 }, () => {
 
   it('renders a 500-element model with its diagram on one page inside the margins', async () => {
     const records = sampleModel({ nodes: 250 });
-    expect(records.filter((r) => 'diagramId' in r && r.typeName !== 'threat').length).toBeGreaterThanOrEqual(500);
+    expect(
+      records.filter((r) => 'diagramId' in r && r.typeName !== 'threat').length,
+    ).toBeGreaterThanOrEqual(500);
     const file = savePdf(await renderReportPdf(records, { date: '2026-11-23' }));
     const pages = diagramPages(file);
     expect(pages).toHaveLength(1);

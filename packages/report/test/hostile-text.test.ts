@@ -17,7 +17,9 @@ describe('hostile names', { timeout: 60_000 }, () => {
   it('generate a report whose text stays inside every page', async () => {
     const name = (i: number) => HOSTILE[i % HOSTILE.length]!;
     const records = sampleModel({ nodes: 14, name, title: HOSTILE[0]!.slice(0, 900) + HOSTILE[1] });
-    const file = savePdf(await renderReportPdf(records, { date: '2026-11-23', showProperties: true, showEmpty: true }));
+    const file = savePdf(
+      await renderReportPdf(records, { date: '2026-11-23', showProperties: true, showEmpty: true }),
+    );
     const all = words(file);
     expect(all.length).toBeGreaterThan(100);
     for (const w of all) {
@@ -51,6 +53,8 @@ describe('hostile names', { timeout: 60_000 }, () => {
     for (const w of long) expect(w.xMax - w.xMin).toBeLessThanOrEqual(w.pageWidth - 95);
     // The cover page title wraps instead of running off: nothing touches the right edge.
     const cover = rasterPage(file, 1);
-    expect(inkBox(cover, { x: cover.width - 15, y: 0, width: 15, height: cover.height })).toBeNull();
+    expect(
+      inkBox(cover, { x: cover.width - 15, y: 0, width: 15, height: cover.height }),
+    ).toBeNull();
   });
 });

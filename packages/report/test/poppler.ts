@@ -13,7 +13,10 @@ export function savePdf(pdf: Uint8Array): string {
 /** Plain text of one page (1-based) or the whole document. */
 export function pdfText(file: string, page?: number): string {
   const range = page ? ['-f', String(page), '-l', String(page)] : [];
-  return execFileSync('pdftotext', ['-layout', ...range, file, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  return execFileSync('pdftotext', ['-layout', ...range, file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
 }
 
 export interface PageInfo {
@@ -24,7 +27,10 @@ export interface PageInfo {
 /** Size of each page, in points. */
 export function pageSizes(file: string): PageInfo[] {
   const out = execFileSync('pdfinfo', ['-f', '1', '-l', '100000', file], { encoding: 'utf8' });
-  return [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  return [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
 }
 
 export interface Word {
@@ -40,15 +46,30 @@ export interface Word {
 
 /** Every word pdftotext finds, with its box in points. */
 export function words(file: string): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
   const out: Word[] = [];
   let page = 0;
   let size = { w: 0, h: 0 };
-  for (const m of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>/g)) {
+  for (const m of html.matchAll(
+    /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>/g,
+  )) {
     if (m[1]) {
       page += 1;
       size = { w: Number(m[1]), h: Number(m[2]) };
-    } else out.push({ page, text: m[7]!, xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]), pageWidth: size.w, pageHeight: size.h });
+    } else
+      out.push({
+        page,
+        text: m[7]!,
+        xMin: Number(m[3]),
+        yMin: Number(m[4]),
+        xMax: Number(m[5]),
+        yMax: Number(m[6]),
+        pageWidth: size.w,
+        pageHeight: size.h,
+      });
   }
   return out;
 }
@@ -62,12 +83,25 @@ export interface Raster {
 
 export function rasterPage(file: string, page: number, dpi = 50): Raster {
   const dir = mkdtempSync(path.join(tmpdir(), 'tl-raster-'));
-  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(page), '-l', String(page), file, path.join(dir, 'p')]);
+  execFileSync('pdftoppm', [
+    '-r',
+    String(dpi),
+    '-gray',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    file,
+    path.join(dir, 'p'),
+  ]);
   const name = readdirSync(dir).find((f) => f.endsWith('.pgm'));
   if (!name) throw new Error('pdftoppm wrote no page');
   const data = readFileSync(path.join(dir, name));
   // Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
-  const header = data.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
+  const header = data
+    .subarray(0, 64)
+    .toString('latin1')
+    .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
   if (!header) throw new Error('not a binary PGM');
   const width = Number(header[1]);
   const height = Number(header[2]);
@@ -76,7 +110,11 @@ export function rasterPage(file: string, page: number, dpi = 50): Raster {
 }
 
 /** Bounding box (pixels) of all pixels darker than `threshold` inside `region`, or null when none. */
-export function inkBox(r: Raster, region = { x: 0, y: 0, width: r.width, height: r.height }, threshold = 200): { x0: number; y0: number; x1: number; y1: number; count: number } | null {
+export function inkBox(
+  r: Raster,
+  region = { x: 0, y: 0, width: r.width, height: r.height },
+  threshold = 200,
+): { x0: number; y0: number; x1: number; y1: number; count: number } | null {
   let box: { x0: number; y0: number; x1: number; y1: number; count: number } | null = null;
   for (let y = region.y; y < region.y + region.height; y++) {
     for (let x = region.x; x < region.x + region.width; x++) {

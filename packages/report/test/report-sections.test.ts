@@ -4,7 +4,8 @@ import { renderReportPdf } from '../src/index';
 import { pageSizes, pdfText, savePdf, squash } from './poppler';
 import { sampleModel } from './sample-model';
 
-const threats = (records: ModelRecord[]) => records.filter((r): r is Threat => r.typeName === 'threat');
+const threats = (records: ModelRecord[]) =>
+  records.filter((r): r is Threat => r.typeName === 'threat');
 
 async function render(records: ModelRecord[], options = {}): Promise<string> {
   return savePdf(await renderReportPdf(records, { date: '2026-11-23', ...options }));
@@ -17,10 +18,26 @@ describe('PDF report sections', { timeout: 60_000 }, () => {
   it('has a cover with title, people, date and review state, then contents and the four summary questions', async () => {
     const file = await render(records);
     const cover = pdfText(file, 1);
-    for (const text of ['Sample web shop', 'Alice Owner', 'Rita Reviewer', 'Bob, Carol', '2026-11-23', 'In review']) expect(cover).toContain(text);
+    for (const text of [
+      'Sample web shop',
+      'Alice Owner',
+      'Rita Reviewer',
+      'Bob, Carol',
+      '2026-11-23',
+      'In review',
+    ])
+      expect(cover).toContain(text);
     expect(pdfText(file, 2)).toContain('Contents');
     const all = pdfText(file);
-    for (const q of ['Executive summary', 'What are we working on?', 'What can go wrong?', 'What are we going to do about it?', 'Did we do a good job?', 'Threats by severity', 'Threats by status']) {
+    for (const q of [
+      'Executive summary',
+      'What are we working on?',
+      'What can go wrong?',
+      'What are we going to do about it?',
+      'Did we do a good job?',
+      'Threats by severity',
+      'Threats by status',
+    ]) {
       expect(all).toContain(q);
     }
     expect(all).toContain('An online shop: browser, API, database.');
@@ -51,12 +68,30 @@ describe('PDF report sections', { timeout: 60_000 }, () => {
   });
 
   it('spreads long contents over several pages, every entry pointing at its section and no page left blank', async () => {
-    const many: ModelRecord[] = [ZModelRecord.parse({ id: 'm', typeName: 'model', title: 'Many diagrams' })];
+    const many: ModelRecord[] = [
+      ZModelRecord.parse({ id: 'm', typeName: 'model', title: 'Many diagrams' }),
+    ];
     for (let i = 0; i < 45; i++) {
       const d = `d${String(i).padStart(2, '0')}`;
       many.push(ZModelRecord.parse({ id: d, typeName: 'diagram', title: `Area ${d}`, order: i }));
-      many.push(ZModelRecord.parse({ id: `${d}-p`, typeName: 'process', diagramId: d, name: `Service ${d}` }));
-      many.push(ZModelRecord.parse({ id: `${d}-t`, typeName: 'threat', diagramId: d, elementId: `${d}-p`, title: `Threat in ${d}`, category: 'spoofing' }));
+      many.push(
+        ZModelRecord.parse({
+          id: `${d}-p`,
+          typeName: 'process',
+          diagramId: d,
+          name: `Service ${d}`,
+        }),
+      );
+      many.push(
+        ZModelRecord.parse({
+          id: `${d}-t`,
+          typeName: 'threat',
+          diagramId: d,
+          elementId: `${d}-p`,
+          title: `Threat in ${d}`,
+          category: 'spoofing',
+        }),
+      );
     }
     const file = await render(many);
     // pdftotext separates pages with form feeds.
@@ -64,14 +99,29 @@ describe('PDF report sections', { timeout: 60_000 }, () => {
     // Contents pages sit between the cover and the executive summary.
     const contents = pages.findIndex((p) => p.trimStart().startsWith('Executive summary')) - 1;
     expect(contents).toBe(3); // 91 entries: 38 under the heading, 40, 13
-    const listed = [...pages.slice(1, 1 + contents).join('\n').matchAll(/^\s*((?:Diagram|Threats): Area d\d+|Executive summary)\s+(\d+)\s*$/gm)];
+    const listed = [
+      ...pages
+        .slice(1, 1 + contents)
+        .join('\n')
+        .matchAll(/^\s*((?:Diagram|Threats): Area d\d+|Executive summary)\s+(\d+)\s*$/gm),
+    ];
     expect(listed).toHaveLength(91);
-    for (const [, title, page] of listed) expect(pages[Number(page) - 1]!.trimStart().startsWith(title!), title).toBe(true);
+    for (const [, title, page] of listed)
+      expect(pages[Number(page) - 1]!.trimStart().startsWith(title!), title).toBe(true);
   });
 
   it('names each flow’s ends and each threat’s references', async () => {
     const withRefs = records.map((r) =>
-      r.id === 'tf3' ? { ...r, references: [{ kind: 'cwe', id: '345' }, { kind: 'capec', id: '94' }, { kind: 'url', id: 'guide', url: 'https://example.test/guide' }] } : r,
+      r.id === 'tf3'
+        ? {
+            ...r,
+            references: [
+              { kind: 'cwe', id: '345' },
+              { kind: 'capec', id: '94' },
+              { kind: 'url', id: 'guide', url: 'https://example.test/guide' },
+            ],
+          }
+        : r,
     ) as ModelRecord[];
     const text = pdfText(await render(withRefs));
     expect(text).toMatch(/Data flow: Flow Element 3\s+From Element 2 to Element 3/);
@@ -81,7 +131,8 @@ describe('PDF report sections', { timeout: 60_000 }, () => {
   it('counts threats by severity and status in the summary', async () => {
     const file = await render(records);
     const summary = pdfText(file, 3);
-    const count = (label: string) => Number(summary.match(new RegExp(`^\\s*${label}\\s+(\\d+)\\s*$`, 'm'))?.[1]);
+    const count = (label: string) =>
+      Number(summary.match(new RegExp(`^\\s*${label}\\s+(\\d+)\\s*$`, 'm'))?.[1]);
     const all = threats(records);
     expect(count('Critical')).toBe(all.filter((t) => t.severity === 'critical').length);
     expect(count('High')).toBe(all.filter((t) => t.severity === 'high').length);
@@ -104,16 +155,25 @@ describe('PDF report options', { timeout: 60_000 }, () => {
 
   it('filters by severity and by status', async () => {
     const bySeverity = squash(pdfText(await render(records, { severities: ['critical', 'high'] })));
-    for (const t of all) expect(bySeverity.includes(titleOf(t)), t.title).toBe(t.severity === 'critical' || t.severity === 'high');
+    for (const t of all)
+      expect(bySeverity.includes(titleOf(t)), t.title).toBe(
+        t.severity === 'critical' || t.severity === 'high',
+      );
     const byStatus = squash(pdfText(await render(records, { statuses: ['open', 'accepted'] })));
-    for (const t of all) expect(byStatus.includes(titleOf(t)), t.title).toBe(t.status === 'open' || t.status === 'accepted');
+    for (const t of all)
+      expect(byStatus.includes(titleOf(t)), t.title).toBe(
+        t.status === 'open' || t.status === 'accepted',
+      );
   });
 
   it('leaves out out-of-scope elements and their threats with showOutOfScope false, and shows the reason otherwise', async () => {
-    const outOfScope = new Set(records.filter((r) => 'outOfScope' in r && r.outOfScope).map((r) => r.id));
+    const outOfScope = new Set(
+      records.filter((r) => 'outOfScope' in r && r.outOfScope).map((r) => r.id),
+    );
     expect(outOfScope.size).toBeGreaterThan(0);
     const hidden = squash(pdfText(await render(records, { showOutOfScope: false })));
-    for (const t of all) expect(hidden.includes(titleOf(t)), t.title).toBe(!outOfScope.has(t.elementId));
+    for (const t of all)
+      expect(hidden.includes(titleOf(t)), t.title).toBe(!outOfScope.has(t.elementId));
     expect(pdfText(await render(records))).toContain('Out of scope: Run by a vendor');
   });
 
@@ -135,12 +195,20 @@ describe('PDF report options', { timeout: 60_000 }, () => {
   });
 
   it('rejects invalid options with an error naming the option', async () => {
-    await expect(renderReportPdf(records, { severities: ['urgent'] } as never)).rejects.toThrow(ValidationError);
-    await expect(renderReportPdf(records, { severities: ['urgent'] } as never)).rejects.toThrow(/severities/);
-    await expect(renderReportPdf(records, { showEmpty: 'yes' } as never)).rejects.toThrow(/showEmpty/);
+    await expect(renderReportPdf(records, { severities: ['urgent'] } as never)).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(renderReportPdf(records, { severities: ['urgent'] } as never)).rejects.toThrow(
+      /severities/,
+    );
+    await expect(renderReportPdf(records, { showEmpty: 'yes' } as never)).rejects.toThrow(
+      /showEmpty/,
+    );
   });
 
   it('rejects a record set without a model record', async () => {
-    await expect(renderReportPdf(records.filter((r) => r.typeName !== 'model'))).rejects.toThrow(/no model record/);
+    await expect(renderReportPdf(records.filter((r) => r.typeName !== 'model'))).rejects.toThrow(
+      /no model record/,
+    );
   });
 });

@@ -20,11 +20,14 @@ export const convertCommand: CliCommand = {
           'What the input holds that Threatloom cannot carry is listed as warnings on stderr.',
       )
       .argument('<file>', 'model JSON file')
-      .addOption(new Option('--to <format>', 'output format').choices(TARGETS).makeOptionMandatory())
+      .addOption(
+        new Option('--to <format>', 'output format').choices(TARGETS).makeOptionMandatory(),
+      )
       .option('-o, --output <out>', 'write to this file instead of stdout ("-": stdout)')
       .action(async (file: string, opts: { to: ExportFormat; output?: string }) => {
         const loaded = await loadModel(ctx, file);
-        for (const w of loaded.warnings) ctx.stderr.write(`${ctx.err.yellow('warning:')} ${issueLine(w)}\n`);
+        for (const w of loaded.warnings)
+          ctx.stderr.write(`${ctx.err.yellow('warning:')} ${issueLine(w)}\n`);
         await writeOutput(ctx, exportModel(loaded.records, opts.to).content, opts.output);
       });
   },

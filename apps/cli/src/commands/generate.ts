@@ -36,29 +36,57 @@ export const generateCommand: CliCommand = {
           'per element (rule, category, severity, title) with totals.',
       )
       .argument('<file>', 'model JSON file')
-      .addOption(new Option('--methodology <key>', "rules to use for every diagram instead of each diagram's own").choices(METHODOLOGIES))
+      .addOption(
+        new Option(
+          '--methodology <key>',
+          "rules to use for every diagram instead of each diagram's own",
+        ).choices(METHODOLOGIES),
+      )
       .addOption(new Option('--format <format>', 'what to write').choices(FORMATS).default('json'))
       .option('-o, --output <out>', 'write to this file instead of stdout ("-": stdout)')
       .action(async (file: string, opts: GenerateOpts) => {
         const loaded = await loadModel(ctx, file);
-        for (const w of loaded.warnings) ctx.stderr.write(`${ctx.err.yellow('warning:')} ${issueLine(w)}\n`);
+        for (const w of loaded.warnings)
+          ctx.stderr.write(`${ctx.err.yellow('warning:')} ${issueLine(w)}\n`);
 
-        const suggestions = generateThreats(loaded.records, opts.methodology ? { methodology: opts.methodology } : {});
+        const suggestions = generateThreats(
+          loaded.records,
+          opts.methodology ? { methodology: opts.methodology } : {},
+        );
         const ops = mergeSuggestions(loaded.records, suggestions, { newId: loaded.newId });
         const state = toRecordMap(loaded.records);
         applyOps(state, ops);
         const records = [...state.values()];
 
-        const addedKeys = new Set(ops.flatMap((op) => (op.type === 'put' && op.record.typeName === 'threat' && op.record.ruleKey ? [op.record.ruleKey] : [])));
-        const merged: MergedSuggestion[] = suggestions.map((suggestion) => ({ suggestion, added: addedKeys.has(suggestion.ruleKey) }));
+        const addedKeys = new Set(
+          ops.flatMap((op) =>
+            op.type === 'put' && op.record.typeName === 'threat' && op.record.ruleKey
+              ? [op.record.ruleKey]
+              : [],
+          ),
+        );
+        const merged: MergedSuggestion[] = suggestions.map((suggestion) => ({
+          suggestion,
+          added: addedKeys.has(suggestion.ruleKey),
+        }));
 
         if (opts.format === 'table') {
-          await writeOutput(ctx, renderThreatsTable(records, merged, isFileOutput(opts.output) ? ctx.plain : ctx.out), opts.output);
+          await writeOutput(
+            ctx,
+            renderThreatsTable(records, merged, isFileOutput(opts.output) ? ctx.plain : ctx.out),
+            opts.output,
+          );
           return;
         }
-        await writeOutput(ctx, JSON.stringify(toNativeDocument(records), null, 2) + '\n', opts.output);
+        await writeOutput(
+          ctx,
+          JSON.stringify(toNativeDocument(records), null, 2) + '\n',
+          opts.output,
+        );
         if (isFileOutput(opts.output)) {
-          ctx.stdout.write(`${opts.output}: ${addedKeys.size} threat${addedKeys.size === 1 ? '' : 's'} added, ${suggestions.length - addedKeys.size} already in the model\n`);
+          ctx.stdout.write(
+            `${opts.output}: ${addedKeys.size} threat${addedKeys.size === 1 ? '' : 's'} added, ${suggestions.length - addedKeys.size} already in the model\n`,
+          );
         }
       });
   },

@@ -12,7 +12,8 @@ interface ServeOpts {
 }
 
 function parsePort(value: string): string {
-  if (!/^\d+$/.test(value) || Number(value) > 65_535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  if (!/^\d+$/.test(value) || Number(value) > 65_535)
+    throw new InvalidArgumentError('expected a port number from 0 to 65535.');
   return value;
 }
 
@@ -29,7 +30,11 @@ export const serveCommand: CliCommand = {
           '(REDIS_URL, LOG_LEVEL, …) from the environment. Needs the server from the repository or the Docker image. ' +
           'Stop it with Ctrl-C.',
       )
-      .option('-p, --port <port>', 'port to listen on (env PORT, default 3000; 0 picks a free one)', parsePort)
+      .option(
+        '-p, --port <port>',
+        'port to listen on (env PORT, default 3000; 0 picks a free one)',
+        parsePort,
+      )
       .option('--host <host>', 'interface to listen on (env HOST, default 0.0.0.0)')
       .option('--data-dir <dir>', 'embedded database directory (env DATA_DIR, default ./data)')
       .option('--database-url <url>', 'PostgreSQL connection URL (env DATABASE_URL)')
@@ -52,7 +57,13 @@ export const serveCommand: CliCommand = {
         const running = await server.createServer(config);
         await new Promise<void>((resolve, reject) => {
           running.httpServer.once('error', (error: NodeJS.ErrnoException) =>
-            reject(new CliError(error.code === 'EADDRINUSE' ? `port ${config.port} is already in use` : describeError(error))),
+            reject(
+              new CliError(
+                error.code === 'EADDRINUSE'
+                  ? `port ${config.port} is already in use`
+                  : describeError(error),
+              ),
+            ),
           );
           running.httpServer.listen(config.port, config.host, () => resolve());
         }).catch(async (error: unknown) => {
@@ -62,8 +73,11 @@ export const serveCommand: CliCommand = {
         const address = running.httpServer.address();
         const port = typeof address === 'object' && address ? address.port : config.port;
         const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-        const where = running.database.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}` : 'PostgreSQL';
-        ctx.stdout.write(`Threatloom is running at http://${host}:${port} (database: ${where}). Press Ctrl-C to stop.\n`);
+        const where =
+          running.database.kind === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}` : 'PostgreSQL';
+        ctx.stdout.write(
+          `Threatloom is running at http://${host}:${port} (database: ${where}). Press Ctrl-C to stop.\n`,
+        );
 
         // Until a signal arrives the open server keeps the process alive; then close cleanly.
         await new Promise<void>((resolve) => {

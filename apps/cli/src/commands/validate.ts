@@ -24,7 +24,9 @@ export const validateCommand: CliCommand = {
           loaded = await loadModel(ctx, file);
         } catch (error) {
           if (error instanceof ValidationError) {
-            ctx.stdout.write(`${out.bold(file)}: ${out.red('invalid')} (${error.issues.length} problem${error.issues.length === 1 ? '' : 's'})\n`);
+            ctx.stdout.write(
+              `${out.bold(file)}: ${out.red('invalid')} (${error.issues.length} problem${error.issues.length === 1 ? '' : 's'})\n`,
+            );
             for (const issue of error.issues) ctx.stdout.write(`  ${issueLine(issue)}\n`);
           }
           throw error;

@@ -6,8 +6,15 @@ import { CliError } from '../errors';
 
 /** The part of apps/server the CLI starts: `src/config.ts` and `src/create-server.ts`. */
 export interface ServerModule {
-  readConfig(env: NodeJS.ProcessEnv): { port: number; host: string; databaseUrl?: string; dataDir?: string };
-  createServer(config: object): Promise<{ httpServer: HttpServer; database: { kind: string }; close(): Promise<void> }>;
+  readConfig(env: NodeJS.ProcessEnv): {
+    port: number;
+    host: string;
+    databaseUrl?: string;
+    dataDir?: string;
+  };
+  createServer(
+    config: object,
+  ): Promise<{ httpServer: HttpServer; database: { kind: string }; close(): Promise<void> }>;
 }
 
 const SERVER_SRC = path.join('apps', 'server', 'src');
@@ -30,7 +37,9 @@ export async function loadServer(): Promise<ServerModule> {
   const here = fileURLToPath(import.meta.url);
   const src = findServerSrc(path.dirname(here));
   if (!src) {
-    throw new CliError('serve needs the Threatloom server, which ships with the repository and the Docker image, not with this package: run `pnpm threatloom serve` in a checkout or `docker compose up`');
+    throw new CliError(
+      'serve needs the Threatloom server, which ships with the repository and the Docker image, not with this package: run `pnpm threatloom serve` in a checkout or `docker compose up`',
+    );
   }
   // Under tsx (pnpm threatloom) TypeScript already loads; the bundle is plain JavaScript.
   if (!here.endsWith('.ts')) {
@@ -38,8 +47,12 @@ export async function loadServer(): Promise<ServerModule> {
     register();
   }
   const [config, server] = await Promise.all([
-    import(pathToFileURL(path.join(src, 'config.ts')).href) as Promise<Pick<ServerModule, 'readConfig'>>,
-    import(pathToFileURL(path.join(src, 'create-server.ts')).href) as Promise<Pick<ServerModule, 'createServer'>>,
+    import(pathToFileURL(path.join(src, 'config.ts')).href) as Promise<
+      Pick<ServerModule, 'readConfig'>
+    >,
+    import(pathToFileURL(path.join(src, 'create-server.ts')).href) as Promise<
+      Pick<ServerModule, 'createServer'>
+    >,
   ]);
   return { readConfig: config.readConfig, createServer: server.createServer };
 }

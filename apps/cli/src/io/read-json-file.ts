@@ -42,12 +42,16 @@ export async function readJsonFile(ctx: CliContext, file: string): Promise<JsonF
   try {
     text = await readFile(resolvePath(ctx, file), 'utf8');
   } catch (error) {
-    throw new CliError(`cannot read ${file}: ${readFailure((error as NodeJS.ErrnoException).code)}`);
+    throw new CliError(
+      `cannot read ${file}: ${readFailure((error as NodeJS.ErrnoException).code)}`,
+    );
   }
   try {
     // A byte-order mark is valid in a UTF-8 file but not in JSON text.
     return { text, json: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
-    throw new CliError(`${file} is not valid JSON: ${withLineAndColumn(oneLine((error as Error).message), text)}`);
+    throw new CliError(
+      `${file} is not valid JSON: ${withLineAndColumn(oneLine((error as Error).message), text)}`,
+    );
   }
 }

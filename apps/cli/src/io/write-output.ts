@@ -8,7 +8,11 @@ export function isFileOutput(out: string | undefined): out is string {
 }
 
 /** Writes a command's result to `-o OUT` when given, else to stdout. */
-export async function writeOutput(ctx: CliContext, content: string | Uint8Array, out: string | undefined): Promise<void> {
+export async function writeOutput(
+  ctx: CliContext,
+  content: string | Uint8Array,
+  out: string | undefined,
+): Promise<void> {
   if (!isFileOutput(out)) {
     ctx.stdout.write(content);
     return;
@@ -17,7 +21,14 @@ export async function writeOutput(ctx: CliContext, content: string | Uint8Array,
     await writeFile(resolvePath(ctx, out), content);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'its directory does not exist' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? 'write failed');
+    const reason =
+      code === 'ENOENT'
+        ? 'its directory does not exist'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? 'write failed');
     throw new CliError(`cannot write ${out}: ${reason}`);
   }
 }

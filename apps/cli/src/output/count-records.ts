@@ -12,7 +12,15 @@ export interface RecordCounts {
 }
 
 export function countRecords(records: readonly ModelRecord[]): RecordCounts {
-  const counts: RecordCounts = { diagrams: 0, elements: 0, elementsByKind: {}, threats: 0, threatsByStatus: {}, mitigations: 0, comments: 0 };
+  const counts: RecordCounts = {
+    diagrams: 0,
+    elements: 0,
+    elementsByKind: {},
+    threats: 0,
+    threatsByStatus: {},
+    mitigations: 0,
+    comments: 0,
+  };
   for (const r of records) {
     if (r.typeName === 'diagram') counts.diagrams += 1;
     else if (isElement(r)) {

@@ -1,5 +1,14 @@
 import Table from 'cli-table3';
-import { SEVERITIES, SEVERITY_LABELS, categoryLabel, isElement, type Element, type ModelRecord, type Severity, type Suggestion } from '@threatloom/core';
+import {
+  SEVERITIES,
+  SEVERITY_LABELS,
+  categoryLabel,
+  isElement,
+  type Element,
+  type ModelRecord,
+  type Severity,
+  type Suggestion,
+} from '@threatloom/core';
 import type { Colors } from '../context';
 import { oneLine } from '../errors';
 import { breakdown } from './count-records';
@@ -22,22 +31,45 @@ function severityText(severity: Severity, c: Colors): string {
 function elementName(element: Element | undefined, elements: ReadonlyMap<string, Element>): string {
   const name = oneLine(element?.name ?? '');
   if (name || element?.typeName !== 'flow') return name || '(unnamed)';
-  const end = (id: string | null) => (id ? oneLine(elements.get(id)?.name ?? '') || '(unnamed)' : '(open end)');
+  const end = (id: string | null) =>
+    id ? oneLine(elements.get(id)?.name ?? '') || '(unnamed)' : '(open end)';
   return `${end(element.sourceId)} → ${end(element.targetId)}`;
 }
 
 /** Aligned columns without box drawing: one line per threat, easy to read and to grep. */
 const BORDERLESS = Object.fromEntries(
-  ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'].map((k) => [k, '']),
+  [
+    'top',
+    'top-mid',
+    'top-left',
+    'top-right',
+    'bottom',
+    'bottom-mid',
+    'bottom-left',
+    'bottom-right',
+    'left',
+    'left-mid',
+    'mid',
+    'mid-mid',
+    'right',
+    'right-mid',
+    'middle',
+  ].map((k) => [k, '']),
 );
 
 /**
  * A readable summary of `generate`: per element (in the engine's order) a table of
  * rule, category, severity, whether it was added or already there, and title; then totals.
  */
-export function renderThreatsTable(records: readonly ModelRecord[], merged: readonly MergedSuggestion[], c: Colors): string {
+export function renderThreatsTable(
+  records: readonly ModelRecord[],
+  merged: readonly MergedSuggestion[],
+  c: Colors,
+): string {
   const elements = new Map<string, Element>(records.filter(isElement).map((e) => [e.id, e]));
-  const diagrams = new Map(records.flatMap((r) => (r.typeName === 'diagram' ? [[r.id, r.title] as const] : [])));
+  const diagrams = new Map(
+    records.flatMap((r) => (r.typeName === 'diagram' ? [[r.id, r.title] as const] : [])),
+  );
   const groups = new Map<string, MergedSuggestion[]>();
   for (const m of merged) {
     const list = groups.get(m.suggestion.elementId);
@@ -60,14 +92,21 @@ export function renderThreatsTable(records: readonly ModelRecord[], merged: read
     const where = `${element?.typeName ?? 'element'}${diagram ? `, diagram "${oneLine(diagram)}"` : ''}`;
     table.push([{ colSpan: 5, content: `${c.bold(name)} ${c.dim(`(${where})`)}` }]);
     for (const { suggestion: s, added } of list) {
-      table.push([`  ${s.ruleId}`, categoryLabel(s.category), severityText(s.severity, c), added ? c.green('added') : c.dim('kept'), oneLine(s.title)]);
+      table.push([
+        `  ${s.ruleId}`,
+        categoryLabel(s.category),
+        severityText(s.severity, c),
+        added ? c.green('added') : c.dim('kept'),
+        oneLine(s.title),
+      ]);
     }
   }
   const parts = [table.toString().replace(/[ \t]+$/gm, ''), ''];
 
   const added = merged.filter((m) => m.added).length;
   const bySeverity: Record<string, number> = {};
-  for (const m of merged) bySeverity[m.suggestion.severity] = (bySeverity[m.suggestion.severity] ?? 0) + 1;
+  for (const m of merged)
+    bySeverity[m.suggestion.severity] = (bySeverity[m.suggestion.severity] ?? 0) + 1;
   parts.push(
     `${c.bold('Total:')} ${merged.length} suggested threat${merged.length === 1 ? '' : 's'} on ${groups.size} element${groups.size === 1 ? '' : 's'}` +
       `${breakdown(bySeverity, SEVERITIES)}; ${added} added, ${merged.length - added} already in the model`,

@@ -7,7 +7,10 @@ export const hashPassword = (password: string): Promise<string> => hash(password
 /** A hash of nothing anyone knows, verified when the email is unknown so both paths take as long. */
 let decoy: Promise<string> | undefined;
 
-export async function verifyPassword(passwordHash: string | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | undefined,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) {
     decoy ??= hash('decoy-password-for-timing');
     await verify(await decoy, password).catch(() => false);

@@ -23,7 +23,12 @@ declare global {
   }
 }
 
-export const publicUser = (u: { id: string; email: string; name: string; isAdmin: boolean }): AuthUser => ({
+export const publicUser = (u: {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+}): AuthUser => ({
   id: u.id,
   email: u.email,
   name: u.name,

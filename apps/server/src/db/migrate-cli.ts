@@ -5,6 +5,11 @@
 import { resolveDataDir } from '../config';
 import { openDatabase } from './open-database';
 
-const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: resolveDataDir(process.env.DATA_DIR || './data', process.env) });
-console.log(database.applied.length ? `applied: ${database.applied.join(', ')}` : 'database is up to date');
+const database = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: resolveDataDir(process.env.DATA_DIR || './data', process.env),
+});
+console.log(
+  database.applied.length ? `applied: ${database.applied.join(', ')}` : 'database is up to date',
+);
 await database.close();

@@ -7,11 +7,17 @@ import { MIGRATIONS_DIR, openSchemaEngine } from './schema-engine';
 /** Reads prisma/migrations the way the Prisma CLI does: one folder per migration, sorted by name. */
 export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(dir, 'migration_lock.toml');
   return {
     baseDir: dir,
-    lockfile: { path: 'migration_lock.toml', content: await readFile(lockPath, 'utf8').catch(() => null) },
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: await readFile(lockPath, 'utf8').catch(() => null),
+    },
     shadowDbInitScript: '',
     migrationDirectories: await Promise.all(
       folders.map(async (folder) => {
@@ -33,10 +39,15 @@ const NO_FILTER = { externalTables: [], externalEnums: [] };
  * exactly as `prisma migrate deploy` does. Returns the names it applied (empty
  * when the database is up to date).
  */
-export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+export async function applyMigrations(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string[]> {
   const engine = await openSchemaEngine(factory);
   try {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: await loadMigrations(), filters: NO_FILTER });
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: await loadMigrations(),
+      filters: NO_FILTER,
+    });
     return appliedMigrationNames;
   } finally {
     engine.free();
@@ -48,13 +59,18 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
  * schema.prisma, or '' when they agree. The engine replays the migrations on a
  * shadow database the factory provides (PGlite: in memory).
  */
-export async function diffMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
+export async function diffMigrations(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string> {
   const engine = await openSchemaEngine(factory);
   try {
     const schema = await readFile(path.join(MIGRATIONS_DIR, '..', 'schema.prisma'), 'utf8');
     const migrations = await loadMigrations();
     const result = await engine.diff({
-      from: migrations.migrationDirectories.length > 0 ? { tag: 'migrations', ...migrations } : { tag: 'empty' },
+      from:
+        migrations.migrationDirectories.length > 0
+          ? { tag: 'migrations', ...migrations }
+          : { tag: 'empty' },
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
       script: true,
       exitCode: true,

@@ -38,13 +38,19 @@ const MIGRATION_LOCK_KEY = 7_243_021_911;
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const migrate = options.migrate ?? true;
   if (options.databaseUrl) {
-    const applied = migrate ? await withAdvisoryLock(options.databaseUrl, () => migratePostgres(options.databaseUrl!)) : [];
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.databaseUrl }) });
+    const applied = migrate
+      ? await withAdvisoryLock(options.databaseUrl, () => migratePostgres(options.databaseUrl!))
+      : [];
+    const db = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: options.databaseUrl }),
+    });
     return { db, kind: 'postgres', applied, close: () => db.$disconnect() };
   }
   const dataDir = options.dataDir ?? './data';
   if (!dataDir.startsWith('memory://')) await mkdir(path.resolve(dataDir), { recursive: true });
-  const pglite = await PGlite.create(dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir));
+  const pglite = await PGlite.create(
+    dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir),
+  );
   const factory = new PrismaPGlite(pglite);
   // PGlite is in-process and single-connection: no other process can open the directory, so no lock is needed.
   const applied = migrate ? await applyMigrations(factory) : [];

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
@@ -14,7 +17,10 @@ export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
 
 // Node has WebAssembly; the server's lib settings (ES2023, no DOM) do not declare it.
 declare const WebAssembly: {
-  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  instantiate(
+    bytes: Uint8Array,
+    imports: object,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
 };
 
 let instantiated: Promise<void> | undefined;
@@ -30,9 +36,14 @@ let instantiated: Promise<void> | undefined;
 function instantiate(): Promise<void> {
   instantiated ??= (async () => {
     // The package's export map hides the .wasm file; it sits next to the bindings.
-    const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+    const wasmPath = path.join(
+      path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+      'schema_engine_bg.wasm',
+    );
     const bytes = await readFile(wasmPath);
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings });
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      './schema_engine_bg.js': bindings,
+    });
     bindings.__wbg_set_wasm(instance.exports as never);
     (instance.exports.__wbindgen_start as () => void)();
   })();
@@ -40,8 +51,15 @@ function instantiate(): Promise<void> {
 }
 
 /** Opens the schema engine over a migration-aware adapter factory (PrismaPg or PrismaPGlite). */
-export async function openSchemaEngine(factory: SqlMigrationAwareDriverAdapterFactory, log: (message: string) => void = () => {}): Promise<SchemaEngine> {
+export async function openSchemaEngine(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  log: (message: string) => void = () => {},
+): Promise<SchemaEngine> {
   await instantiate();
   const schema = await readFile(SCHEMA_PATH, 'utf8');
-  return bindings.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
+  return bindings.SchemaEngine.new(
+    { datamodels: [[SCHEMA_PATH, schema]] },
+    log,
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
 }

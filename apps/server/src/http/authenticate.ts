@@ -6,7 +6,8 @@ import { randomSecret } from '../auth/secrets';
 import type { Db } from '../db/open-database';
 import { HttpError } from './errors';
 
-export const requestCookies = (req: Request): Record<string, string | undefined> => parseCookie(req.headers.cookie ?? '');
+export const requestCookies = (req: Request): Record<string, string | undefined> =>
+  parseCookie(req.headers.cookie ?? '');
 
 export function bearerOf(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -19,8 +20,17 @@ export function issueCsrfCookie(req: Request, res: Response): string {
   const value = randomSecret();
   // One tl_csrf per response: drop one queued earlier in this request (login rotates it).
   const queued = res.getHeader('set-cookie');
-  if (Array.isArray(queued)) res.setHeader('set-cookie', queued.filter((c) => !c.startsWith(`${CSRF_COOKIE}=`)));
-  res.cookie(CSRF_COOKIE, value, { httpOnly: false, sameSite: 'lax', secure: req.secure, path: '/' });
+  if (Array.isArray(queued))
+    res.setHeader(
+      'set-cookie',
+      queued.filter((c) => !c.startsWith(`${CSRF_COOKIE}=`)),
+    );
+  res.cookie(CSRF_COOKIE, value, {
+    httpOnly: false,
+    sameSite: 'lax',
+    secure: req.secure,
+    path: '/',
+  });
   return value;
 }
 
@@ -35,12 +45,15 @@ export function authenticate(db: Db): RequestHandler {
     const bearer = bearerOf(req);
     if (!bearer && !cookies[CSRF_COOKIE]) issueCsrfCookie(req, res);
     req.auth = await resolveAuth({ db, bearer, sessionSecret: cookies[SESSION_COOKIE] });
-    if (bearer && !req.auth) return next(new HttpError(401, 'invalid_token', 'API token is invalid or revoked'));
+    if (bearer && !req.auth)
+      return next(new HttpError(401, 'invalid_token', 'API token is invalid or revoked'));
     next();
   };
 }
 
 /** 401 unless signed in. */
 export const requireUser: RequestHandler = (req, _res, next) => {
-  next(req.auth ? undefined : new HttpError(401, 'unauthenticated', 'sign in or send an API token'));
+  next(
+    req.auth ? undefined : new HttpError(401, 'unauthenticated', 'sign in or send an API token'),
+  );
 };

@@ -13,7 +13,8 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /** The origin this server answers as: the configured public origin, else scheme://Host of the request. */
-const ownOrigin = (req: Request, publicOrigin?: string) => publicOrigin ?? `${req.protocol}://${req.get('host')}`;
+const ownOrigin = (req: Request, publicOrigin?: string) =>
+  publicOrigin ?? `${req.protocol}://${req.get('host')}`;
 
 /**
  * CSRF defence for browser writes. Bearer-token requests are exempt (browsers
@@ -33,7 +34,13 @@ export function csrfProtection(publicOrigin?: string): RequestHandler {
     const cookie = requestCookies(req)[CSRF_COOKIE];
     const header = req.get(CSRF_HEADER);
     if (!cookie || !header || !sameSecret(cookie, header)) {
-      return next(new HttpError(403, 'csrf_failed', 'missing or wrong X-CSRF-Token header (echo the tl_csrf cookie)'));
+      return next(
+        new HttpError(
+          403,
+          'csrf_failed',
+          'missing or wrong X-CSRF-Token header (echo the tl_csrf cookie)',
+        ),
+      );
     }
     next();
   };

@@ -17,12 +17,22 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what = 'model') => new HttpError(404, 'not_found', `${what} not found`);
-export const forbidden = (message = 'your role does not allow this') => new HttpError(403, 'forbidden', message);
+export const forbidden = (message = 'your role does not allow this') =>
+  new HttpError(403, 'forbidden', message);
 export const invalid = (issues: Issue[], message?: string) =>
-  new HttpError(400, 'validation_failed', message ?? `${issues[0]?.path || '(body)'}: ${issues[0]?.message ?? 'invalid input'}`, { issues });
+  new HttpError(
+    400,
+    'validation_failed',
+    message ?? `${issues[0]?.path || '(body)'}: ${issues[0]?.message ?? 'invalid input'}`,
+    { issues },
+  );
 
 /** Parses `input` with a zod schema or throws a 400 naming each path and problem. */
-export function parseBody<T extends z.ZodType>(schema: T, input: unknown, prefix: ReadonlyArray<PropertyKey> = []): z.infer<T> {
+export function parseBody<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  prefix: ReadonlyArray<PropertyKey> = [],
+): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw invalid(zodIssues(parsed.error, prefix));
   return parsed.data;
@@ -46,10 +56,17 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     let status = 500;
-    let body: { code: string; message: string; details?: unknown } = { code: 'internal', message: 'internal server error' };
+    let body: { code: string; message: string; details?: unknown } = {
+      code: 'internal',
+      message: 'internal server error',
+    };
     if (err instanceof HttpError) {
       status = err.status;
-      body = { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
+      body = {
+        code: err.code,
+        message: err.message,
+        ...(err.details === undefined ? {} : { details: err.details }),
+      };
     } else if (err instanceof ValidationError) {
       status = 400;
       body = { code: 'validation_failed', message: err.message, details: { issues: err.issues } };
@@ -68,4 +85,5 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 /** 404 for unknown /api routes, in the same error shape. */
-export const apiNotFound: RequestHandler = (req, _res, next) => next(new HttpError(404, 'not_found', `no route ${req.method} ${req.path}`));
+export const apiNotFound: RequestHandler = (req, _res, next) =>
+  next(new HttpError(404, 'not_found', `no route ${req.method} ${req.path}`));

@@ -13,12 +13,20 @@ export const ZCredentials = z
 export type Credentials = z.infer<typeof ZCredentials>;
 
 /** Login takes the same body as registration; `name` is accepted and ignored. */
-export const ZLogin = z.object({ email: z.email().max(320), password: z.string().min(1).max(1_024), name: z.string().max(200).optional() }).strict();
+export const ZLogin = z
+  .object({
+    email: z.email().max(320),
+    password: z.string().min(1).max(1_024),
+    name: z.string().max(200).optional(),
+  })
+  .strict();
 
 export const ZCreateToken = z.object({ name: z.string().min(1).max(200) }).strict();
 export const ZRevokeToken = z.object({ id: z.string().min(1).max(128) }).strict();
 
-export const ZCreateModel = z.object({ title: z.string().min(1).max(1_000), summary: z.string().max(50_000).optional() }).strict();
+export const ZCreateModel = z
+  .object({ title: z.string().min(1).max(1_000), summary: z.string().max(50_000).optional() })
+  .strict();
 
 /** Fields of the model record a PATCH may set. */
 export const ZPatchModel = ZThreatModelRecord.omit({ id: true, typeName: true })
@@ -50,7 +58,9 @@ export const ZExportQuery = z.object({ format: z.string().max(40).default('nativ
 /** A record body for POST: its fields, `id` optional (generated when absent). */
 export const ZRecordBody = z.record(z.string().max(100), z.unknown());
 /** A PATCH body: the fields to set. */
-export const ZFieldsBody = z.record(z.string().max(100), z.unknown()).refine((f) => Object.keys(f).length > 0, 'set at least one field');
+export const ZFieldsBody = z
+  .record(z.string().max(100), z.unknown())
+  .refine((f) => Object.keys(f).length > 0, 'set at least one field');
 
 export const ZErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),

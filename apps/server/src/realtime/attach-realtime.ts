@@ -6,7 +6,12 @@ import type { Db } from '../db/open-database';
 import { commitOps } from '../services/ops/commit-ops';
 import { authenticateSocket } from './authenticate-socket';
 import { GroupCommitter } from './group-committer';
-import { broadcastCommitted, DEFAULT_LIMITS, handleSocket, type RealtimeLimits } from './socket-session';
+import {
+  broadcastCommitted,
+  DEFAULT_LIMITS,
+  handleSocket,
+  type RealtimeLimits,
+} from './socket-session';
 
 export interface AttachRealtimeOptions {
   io: Server;
@@ -49,13 +54,16 @@ export async function attachRealtime(options: AttachRealtimeOptions): Promise<Re
     io.adapter(createAdapter(redis));
   }
   const stats: RealtimeStats = { batches: 0, ops: 0 };
-  const committer = new GroupCommitter((modelId, ops) => commitOps({ db, modelId, actor: ops[0]?.actor ?? '', ops }), {
-    onCommitted: (modelId, results) => {
-      stats.batches += 1;
-      stats.ops += results.length;
-      broadcastCommitted(io, modelId, results);
+  const committer = new GroupCommitter(
+    (modelId, ops) => commitOps({ db, modelId, actor: ops[0]?.actor ?? '', ops }),
+    {
+      onCommitted: (modelId, results) => {
+        stats.batches += 1;
+        stats.ops += results.length;
+        broadcastCommitted(io, modelId, results);
+      },
     },
-  });
+  );
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   io.use(authenticateSocket({ db, publicOrigin: options.publicOrigin }));
   io.on('connection', (socket) => handleSocket({ io, db, logger, committer, limits }, socket));

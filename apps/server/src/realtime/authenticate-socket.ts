@@ -40,14 +40,18 @@ export function authenticateSocket(options: { db: Db; publicOrigin?: string }) {
     try {
       const { handshake } = socket;
       const token = (handshake.auth as { token?: unknown } | undefined)?.token;
-      if (token !== undefined && typeof token !== 'string') return next(new HandshakeError('unauthorized', 'auth.token must be a string'));
+      if (token !== undefined && typeof token !== 'string')
+        return next(new HandshakeError('unauthorized', 'auth.token must be a string'));
       let auth;
       if (token) auth = await resolveAuth({ db: options.db, bearer: token });
       else {
         const origin = handshake.headers.origin;
         // Hosts, not schemes: behind a TLS-terminating proxy the page is https while this hop is http.
-        const own = options.publicOrigin ? new URL(options.publicOrigin).host : handshake.headers.host;
-        if (origin !== undefined && hostOf(origin) !== own) return next(new HandshakeError('forbidden', `origin ${origin} is not allowed`));
+        const own = options.publicOrigin
+          ? new URL(options.publicOrigin).host
+          : handshake.headers.host;
+        if (origin !== undefined && hostOf(origin) !== own)
+          return next(new HandshakeError('forbidden', `origin ${origin} is not allowed`));
         const secret = parseCookie(handshake.headers.cookie ?? '')[SESSION_COOKIE];
         auth = secret ? await resolveAuth({ db: options.db, sessionSecret: secret }) : undefined;
       }

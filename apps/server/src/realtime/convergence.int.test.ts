@@ -1,9 +1,25 @@
-import { MemoryPendingStore, newId, SyncClient, type ModelRecord, type Op, type SyncTransport } from '@threatloom/core';
+import {
+  MemoryPendingStore,
+  newId,
+  SyncClient,
+  type ModelRecord,
+  type Op,
+  type SyncTransport,
+} from '@threatloom/core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The seeded PRNG of core's in-memory fuzz harness: both fuzzers replay a seed the same way.
 import { seededRandom } from '../../../../packages/core/src/sync/memory-network.test-helper';
-import { createTestDatabase, processRecord, seedModel, socketFor, sorted, startInProcess, waitFor, type Member } from './realtime.test-helper';
+import {
+  createTestDatabase,
+  processRecord,
+  seedModel,
+  socketFor,
+  sorted,
+  startInProcess,
+  waitFor,
+  type Member,
+} from './realtime.test-helper';
 
 /**
  * A real socket with extra random latency: outgoing emits keep their order
@@ -18,11 +34,16 @@ function laggyTransport(socket: Socket, random: () => number, maxDelayMs: number
     },
     on(event, handler) {
       if (event !== 'op') return void socket.on(event, handler);
-      socket.on(event, (payload: unknown) => void setTimeout(() => handler(payload), random() * maxDelayMs));
+      socket.on(
+        event,
+        (payload: unknown) => void setTimeout(() => handler(payload), random() * maxDelayMs),
+      );
     },
     emit(event, payload, ack) {
       const delay = random() * maxDelayMs;
-      outQueue = outQueue.then(() => new Promise((r) => setTimeout(r, delay))).then(() => void socket.emit(event, payload, ack));
+      outQueue = outQueue
+        .then(() => new Promise((r) => setTimeout(r, delay)))
+        .then(() => void socket.emit(event, payload, ack));
     },
   };
 }
@@ -45,9 +66,17 @@ describe('SYNC-CONVERGE-2: real SyncClients on real sockets against the server o
     it(`seed ${seed}: six clients, conflicting patches, deletes racing edits, disconnects, reloads, delayed and reordered delivery`, async () => {
       const random = seededRandom(seed);
       const { db } = started.server;
-      const { modelId, diagramId, members } = await seedModel(started.server.database, ['owner', 'editor', 'editor', 'editor', 'editor', 'commenter']);
+      const { modelId, diagramId, members } = await seedModel(started.server.database, [
+        'owner',
+        'editor',
+        'editor',
+        'editor',
+        'editor',
+        'commenter',
+      ]);
       const shared = [newId(), newId(), newId()];
-      const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
+      const pick = <T>(list: readonly T[]): T | undefined =>
+        list[Math.floor(random() * list.length)];
 
       interface Replica {
         member: Member;
@@ -57,15 +86,28 @@ describe('SYNC-CONVERGE-2: real SyncClients on real sockets against the server o
       }
       const open = async (member: Member, store: MemoryPendingStore): Promise<Replica> => {
         const socket = socketFor(started.baseUrl, member.token);
-        const client = new SyncClient({ modelId, transport: laggyTransport(socket, random, 15), store, gapTimeoutMs: 300, retryMs: 100 });
+        const client = new SyncClient({
+          modelId,
+          transport: laggyTransport(socket, random, 15),
+          store,
+          gapTimeoutMs: 300,
+          retryMs: 100,
+        });
         await client.start();
         return { member, socket, client, store };
       };
       const replicas: Replica[] = [];
       for (const m of members) replicas.push(await open(m, new MemoryPendingStore()));
       await waitFor(() => replicas.every((r) => r.client.status === 'synced'), 'all synced');
-      replicas[0]!.client.apply(shared.map((id, i) => ({ type: 'put', record: processRecord(id, diagramId, `shared ${i}`) }) as Op));
-      await waitFor(() => replicas.every((r) => shared.every((id) => r.client.records.has(id))), 'shared records everywhere');
+      replicas[0]!.client.apply(
+        shared.map(
+          (id, i) => ({ type: 'put', record: processRecord(id, diagramId, `shared ${i}`) }) as Op,
+        ),
+      );
+      await waitFor(
+        () => replicas.every((r) => shared.every((id) => r.client.records.has(id))),
+        'shared records everywhere',
+      );
 
       for (let step = 0; step < 250; step++) {
         const index = Math.floor(random() * replicas.length);
@@ -83,18 +125,42 @@ describe('SYNC-CONVERGE-2: real SyncClients on real sockets against the server o
           replicas[index] = await open(r.member, r.store);
         } else if (roll < 0.18) r.client.undo();
         else if (roll < 0.2) r.client.redo();
-        else if (roll < 0.3) r.client.apply({ type: 'put', record: processRecord(newId(), diagramId, `by ${index}`) });
+        else if (roll < 0.3)
+          r.client.apply({ type: 'put', record: processRecord(newId(), diagramId, `by ${index}`) });
         else if (roll < 0.38 && source && target) {
-          r.client.apply({ type: 'put', record: { id: newId(), typeName: 'flow', diagramId, sourceId: source.id, targetId: target.id } as unknown as ModelRecord });
+          r.client.apply({
+            type: 'put',
+            record: {
+              id: newId(),
+              typeName: 'flow',
+              diagramId,
+              sourceId: source.id,
+              targetId: target.id,
+            } as unknown as ModelRecord,
+          });
         } else if (roll < 0.45) {
           const victim = pick(boxes.filter((b) => !shared.includes(b.id)));
           if (victim) r.client.apply({ type: 'remove', id: victim.id });
         } else if (roll < 0.5) {
           const about = pick(view.filter((x) => x.typeName !== 'model'));
-          if (about) r.client.apply({ type: 'put', record: { id: newId(), typeName: 'comment', targetId: about.id, body: 'fuzz', authorId: r.member.id } as unknown as ModelRecord });
+          if (about)
+            r.client.apply({
+              type: 'put',
+              record: {
+                id: newId(),
+                typeName: 'comment',
+                targetId: about.id,
+                body: 'fuzz',
+                authorId: r.member.id,
+              } as unknown as ModelRecord,
+            });
         } else {
           const id = random() < 0.7 ? pick(shared) : source?.id;
-          const fields = pick([{ name: `n${step}-${index}` }, { x: step }, { name: `m${step}`, y: index }])!;
+          const fields = pick([
+            { name: `n${step}-${index}` },
+            { x: step },
+            { name: `m${step}`, y: index },
+          ])!;
           if (id && r.client.records.has(id)) r.client.apply({ type: 'patch', id, fields });
         }
         await new Promise((res) => setTimeout(res, random() * 8));
@@ -104,14 +170,19 @@ describe('SYNC-CONVERGE-2: real SyncClients on real sockets against the server o
       await waitFor(
         async () => {
           const seq = (await db.model.findUniqueOrThrow({ where: { id: modelId } })).seq;
-          return replicas.every((r) => r.client.pendingCount === 0 && r.client.confirmedSeq === seq);
+          return replicas.every(
+            (r) => r.client.pendingCount === 0 && r.client.confirmedSeq === seq,
+          );
         },
         'every replica settled',
         60_000,
       );
-      const state = sorted((await db.record.findMany({ where: { modelId } })).map((row) => row.data as ModelRecord));
+      const state = sorted(
+        (await db.record.findMany({ where: { modelId } })).map((row) => row.data as ModelRecord),
+      );
       expect(await db.opLog.count({ where: { modelId } })).toBeGreaterThan(60);
-      for (const r of replicas) expect(sorted(r.client.records.values()), `replica of ${r.member.role}`).toEqual(state);
+      for (const r of replicas)
+        expect(sorted(r.client.records.values()), `replica of ${r.member.role}`).toEqual(state);
       for (const r of replicas) {
         r.client.stop();
         r.socket.disconnect();

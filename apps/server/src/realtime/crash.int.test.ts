@@ -33,10 +33,14 @@ function recordingTransport(socket: Socket, acked: Set<string>): SyncTransport {
       }
       if (event === 'submitBatch' && ack) {
         const { ops } = payload as { ops: { opId: string }[] };
-        return void socket.emit(event, payload, (res: { ok: boolean; results?: { ok: boolean }[] }) => {
-          res.results?.forEach((r, i) => r.ok && acked.add(ops[i]!.opId));
-          ack(res);
-        });
+        return void socket.emit(
+          event,
+          payload,
+          (res: { ok: boolean; results?: { ok: boolean }[] }) => {
+            res.results?.forEach((r, i) => r.ok && acked.add(ops[i]!.opId));
+            ack(res);
+          },
+        );
       }
       socket.emit(event, payload, ack);
     },
@@ -61,7 +65,12 @@ describe('SYNC-DURABLE-1: kill -9 the server while clients submit', () => {
     const baseUrl = `http://127.0.0.1:${port}`;
     children.push(await startServerProcess({ port, databaseUrl: pgdb.url }));
     database = await openDatabase({ databaseUrl: pgdb.url, migrate: false });
-    const { modelId, diagramId, members } = await seedModel(database, ['owner', 'editor', 'editor', 'editor']);
+    const { modelId, diagramId, members } = await seedModel(database, [
+      'owner',
+      'editor',
+      'editor',
+      'editor',
+    ]);
 
     const acked = new Set<string>();
     const sockets = members.map((m) => socketFor(baseUrl, m.token));
@@ -77,14 +86,27 @@ describe('SYNC-DURABLE-1: kill -9 the server while clients submit', () => {
     const issued: string[] = [];
     const own = clients.map((c) => {
       const id = newId();
-      issued.push(...(c.apply({ type: 'put', record: processRecord(id, diagramId) }) as { opIds: string[] }).opIds);
+      issued.push(
+        ...(c.apply({ type: 'put', record: processRecord(id, diagramId) }) as { opIds: string[] })
+          .opIds,
+      );
       return id;
     });
     let running = true;
     const editing = (async () => {
       for (let i = 0; running; i++) {
         for (const [k, c] of clients.entries()) {
-          const r = i % 7 === 0 ? c.apply({ type: 'put', record: { ...processRecord(newId(), diagramId), typeName: 'note', name: `n${i}` } as unknown as ModelRecord }) : c.apply({ type: 'patch', id: own[k]!, fields: { x: i } });
+          const r =
+            i % 7 === 0
+              ? c.apply({
+                  type: 'put',
+                  record: {
+                    ...processRecord(newId(), diagramId),
+                    typeName: 'note',
+                    name: `n${i}`,
+                  } as unknown as ModelRecord,
+                })
+              : c.apply({ type: 'patch', id: own[k]!, fields: { x: i } });
           if (!r.ok) throw new Error(`local edit refused: ${r.error.message}`);
           issued.push(...r.opIds);
         }
@@ -96,7 +118,11 @@ describe('SYNC-DURABLE-1: kill -9 the server while clients submit', () => {
     await stopProcess(children[0]!, 'SIGKILL');
     const ackedAtCrash = new Set(acked);
     // Every acknowledged op is durable.
-    const logged = new Set((await database.db.opLog.findMany({ where: { modelId }, select: { opId: true } })).map((r) => r.opId));
+    const logged = new Set(
+      (await database.db.opLog.findMany({ where: { modelId }, select: { opId: true } })).map(
+        (r) => r.opId,
+      ),
+    );
     const missing = [...ackedAtCrash].filter((id) => !logged.has(id));
     expect(missing).toEqual([]);
     // Keep editing while the server is down: these ops queue as pending.
@@ -107,10 +133,14 @@ describe('SYNC-DURABLE-1: kill -9 the server while clients submit', () => {
     await new Promise((r) => setTimeout(r, 500));
     running = false;
     await editing;
-    await waitFor(async () => {
-      const seq = (await database!.db.model.findUniqueOrThrow({ where: { id: modelId } })).seq;
-      return clients.every((c) => c.pendingCount === 0 && c.confirmedSeq === seq);
-    }, 'every client caught up with no pending ops', 60_000);
+    await waitFor(
+      async () => {
+        const seq = (await database!.db.model.findUniqueOrThrow({ where: { id: modelId } })).seq;
+        return clients.every((c) => c.pendingCount === 0 && c.confirmedSeq === seq);
+      },
+      'every client caught up with no pending ops',
+      60_000,
+    );
 
     const rows = await database.db.opLog.findMany({ where: { modelId }, select: { opId: true } });
     const counts = new Map<string, number>();
@@ -118,7 +148,9 @@ describe('SYNC-DURABLE-1: kill -9 the server while clients submit', () => {
     // Every op any client issued is in the log exactly once (the seed's ops are the only others).
     expect(issued.filter((id) => counts.get(id) !== 1)).toEqual([]);
     expect(rows.length).toBe(issued.length + 2);
-    const state = sorted((await database.db.record.findMany({ where: { modelId } })).map((r) => r.data as ModelRecord));
+    const state = sorted(
+      (await database.db.record.findMany({ where: { modelId } })).map((r) => r.data as ModelRecord),
+    );
     for (const c of clients) expect(sorted(c.records.values())).toEqual(state);
     for (const c of clients) c.stop();
     for (const s of sockets) s.disconnect();

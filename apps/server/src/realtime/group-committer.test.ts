@@ -5,13 +5,28 @@ import { TokenBucket } from './rate-limiter';
 
 /** A commit function that records each batch and finishes when the test says so. */
 function controllable() {
-  const batches: { modelId: string; ops: SubmittedOp[]; finish: () => void; fail: (e: Error) => void }[] = [];
+  const batches: {
+    modelId: string;
+    ops: SubmittedOp[];
+    finish: () => void;
+    fail: (e: Error) => void;
+  }[] = [];
   const commit = (modelId: string, ops: SubmittedOp[]) =>
     new Promise<{ results: OpResult[] }>((resolve, reject) => {
       batches.push({
         modelId,
         ops,
-        finish: () => resolve({ results: ops.map((o, i) => ({ ok: true, opId: o.opId, seq: i + 1, op: o.op as never, actor: o.actor ?? '', duplicate: false })) }),
+        finish: () =>
+          resolve({
+            results: ops.map((o, i) => ({
+              ok: true,
+              opId: o.opId,
+              seq: i + 1,
+              op: o.op as never,
+              actor: o.actor ?? '',
+              duplicate: false,
+            })),
+          }),
         fail: reject,
       });
     });
@@ -24,8 +39,11 @@ describe('SYNC-GROUP-1: GroupCommitter', () => {
   it('commits what arrived while a transaction was in flight as one batch, and hands each submitter its own results in order', async () => {
     const { batches, commit } = controllable();
     const got: string[][] = [];
-    const g = new GroupCommitter(commit, { onCommitted: (_m, results) => got.push(['committed', ...results.map((x) => x.opId)]) });
-    const done = (r: OpResult[] | Error) => got.push(r instanceof Error ? ['error'] : r.map((x) => x.opId));
+    const g = new GroupCommitter(commit, {
+      onCommitted: (_m, results) => got.push(['committed', ...results.map((x) => x.opId)]),
+    });
+    const done = (r: OpResult[] | Error) =>
+      got.push(r instanceof Error ? ['error'] : r.map((x) => x.opId));
     g.submit('m', [op('a')], done);
     g.submit('m', [op('b'), op('c')], done);
     g.submit('m', [op('d')], done);
@@ -36,7 +54,13 @@ describe('SYNC-GROUP-1: GroupCommitter', () => {
     batches[1]!.finish();
     await tick();
     // Each submitter gets its own results (the acks), then the batch is announced once, in order.
-    expect(got).toEqual([['a'], ['committed', 'a'], ['b', 'c'], ['d'], ['committed', 'b', 'c', 'd']]);
+    expect(got).toEqual([
+      ['a'],
+      ['committed', 'a'],
+      ['b', 'c'],
+      ['d'],
+      ['committed', 'b', 'c', 'd'],
+    ]);
   });
 
   it('runs models independently and reports a failed transaction to every submitter of that batch', async () => {

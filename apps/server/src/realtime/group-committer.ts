@@ -45,17 +45,29 @@ export class GroupCommitter {
   private async run(modelId: string): Promise<void> {
     this.busy.add(modelId);
     try {
-      for (let queue = this.queues.get(modelId); queue && queue.length > 0; queue = this.queues.get(modelId)) {
+      for (
+        let queue = this.queues.get(modelId);
+        queue && queue.length > 0;
+        queue = this.queues.get(modelId)
+      ) {
         const batch: Waiting[] = [];
         let size = 0;
-        while (queue.length > 0 && (batch.length === 0 || size + queue[0]!.ops.length <= (this.options.maxOps ?? 1000))) {
+        while (
+          queue.length > 0 &&
+          (batch.length === 0 || size + queue[0]!.ops.length <= (this.options.maxOps ?? 1000))
+        ) {
           const next = queue.shift()!;
           batch.push(next);
           size += next.ops.length;
         }
         let outcome: OpResult[] | Error;
         try {
-          outcome = (await this.commit(modelId, batch.flatMap((w) => w.ops))).results;
+          outcome = (
+            await this.commit(
+              modelId,
+              batch.flatMap((w) => w.ops),
+            )
+          ).results;
         } catch (err) {
           outcome = err instanceof Error ? err : new Error(String(err));
         }

@@ -14,7 +14,12 @@ export interface CatchUp {
  * behind, or claims a seq the model never reached (a restored database).
  * Read in one REPEATABLE READ transaction so the seq and the rows agree.
  */
-export async function loadCatchUp(options: { db: Db; modelId: string; lastSeq?: number; snapshotAfter: number }): Promise<CatchUp> {
+export async function loadCatchUp(options: {
+  db: Db;
+  modelId: string;
+  lastSeq?: number;
+  snapshotAfter: number;
+}): Promise<CatchUp> {
   const { db, modelId, lastSeq, snapshotAfter } = options;
   return db.$transaction(
     async (tx) => {
@@ -22,8 +27,21 @@ export async function loadCatchUp(options: { db: Db; modelId: string; lastSeq?: 
       if (!model) throw notFound();
       const seq = model.seq;
       if (lastSeq !== undefined && lastSeq <= seq && seq - lastSeq <= snapshotAfter) {
-        const rows = await tx.opLog.findMany({ where: { modelId, seq: { gt: lastSeq } }, orderBy: { seq: 'asc' }, select: { seq: true, opId: true, actor: true, op: true } });
-        return { seq, ops: rows.map((r) => ({ modelId, seq: r.seq, opId: r.opId, actor: r.actor, op: r.op as unknown as Op })) };
+        const rows = await tx.opLog.findMany({
+          where: { modelId, seq: { gt: lastSeq } },
+          orderBy: { seq: 'asc' },
+          select: { seq: true, opId: true, actor: true, op: true },
+        });
+        return {
+          seq,
+          ops: rows.map((r) => ({
+            modelId,
+            seq: r.seq,
+            opId: r.opId,
+            actor: r.actor,
+            op: r.op as unknown as Op,
+          })),
+        };
       }
       const rows = await tx.record.findMany({ where: { modelId }, select: { data: true } });
       return { seq, snapshot: { records: rows.map((r) => r.data as unknown as ModelRecord) } };

@@ -1,4 +1,10 @@
-import { newId, PROTOCOL_VERSION, type ModelRecord, type OpBroadcast, type PresenceBroadcast } from '@threatloom/core';
+import {
+  newId,
+  PROTOCOL_VERSION,
+  type ModelRecord,
+  type OpBroadcast,
+  type PresenceBroadcast,
+} from '@threatloom/core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/open-database';
@@ -36,13 +42,17 @@ const open = async (token: string | undefined): Promise<Socket> => {
 };
 const joined = async (member: Member, id = modelId): Promise<Socket> => {
   const s = await open(member.token);
-  const ack = (await request(s, 'join', { modelId: id, protocolVersion: PROTOCOL_VERSION })) as { ok: boolean };
+  const ack = (await request(s, 'join', { modelId: id, protocolVersion: PROTOCOL_VERSION })) as {
+    ok: boolean;
+  };
   expect(ack.ok).toBe(true);
   return s;
 };
-const opsOf = async (id: string) => database.db.opLog.findMany({ where: { modelId: id }, orderBy: { seq: 'asc' } });
+const opsOf = async (id: string) =>
+  database.db.opLog.findMany({ where: { modelId: id }, orderBy: { seq: 'asc' } });
 const recordOf = async (id: string, recordId: string) =>
-  (await database.db.record.findUnique({ where: { modelId_id: { modelId: id, id: recordId } } }))?.data as ModelRecord | undefined;
+  (await database.db.record.findUnique({ where: { modelId_id: { modelId: id, id: recordId } } }))
+    ?.data as ModelRecord | undefined;
 
 beforeAll(async () => {
   dbHandle = await createTestDatabase();
@@ -62,9 +72,14 @@ afterAll(async () => {
 
 describe('SYNC-AUTH-0: the handshake needs a session cookie or an API token', () => {
   it('refuses a socket without credentials or with a wrong token', async () => {
-    await expect(open(undefined)).rejects.toMatchObject({ message: 'sign in or pass auth.token', data: { code: 'unauthorized' } });
+    await expect(open(undefined)).rejects.toMatchObject({
+      message: 'sign in or pass auth.token',
+      data: { code: 'unauthorized' },
+    });
     await expect(open('tl_not-a-token')).rejects.toMatchObject({ data: { code: 'unauthorized' } });
-    await expect(open(42 as unknown as string)).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+    await expect(open(42 as unknown as string)).rejects.toMatchObject({
+      data: { code: 'unauthorized' },
+    });
   });
 
   it('accepts the session cookie from the same origin and refuses it from a foreign origin', async () => {
@@ -75,11 +90,18 @@ describe('SYNC-AUTH-0: the handshake needs a session cookie or an API token', ()
       body: JSON.stringify({ email, password: 'correct horse battery staple', name: 'Cookie' }),
     });
     expect(res.status).toBeLessThan(300);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const { io } = await import('socket.io-client');
     const connect = (origin: string) =>
       new Promise<Socket>((resolve, reject) => {
-        const s = io(baseUrl, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie, origin } });
+        const s = io(baseUrl, {
+          transports: ['websocket'],
+          reconnection: false,
+          extraHeaders: { cookie, origin },
+        });
         sockets.push(s);
         s.once('connect', () => resolve(s));
         s.once('connect_error', reject);
@@ -88,7 +110,9 @@ describe('SYNC-AUTH-0: the handshake needs a session cookie or an API token', ()
     expect(ok.connected).toBe(true);
     // Same host through a TLS-terminating proxy: the page is https, this hop http.
     expect((await connect(baseUrl.replace('http:', 'https:'))).connected).toBe(true);
-    await expect(connect('https://evil.example')).rejects.toMatchObject({ data: { code: 'forbidden' } });
+    await expect(connect('https://evil.example')).rejects.toMatchObject({
+      data: { code: 'forbidden' },
+    });
     await expect(connect('null')).rejects.toMatchObject({ data: { code: 'forbidden' } });
   });
 });
@@ -96,8 +120,16 @@ describe('SYNC-AUTH-0: the handshake needs a session cookie or an API token', ()
 describe('SYNC-PROTO-1: a client of another protocol version is told to reload', () => {
   it('answers version_mismatch and joins nothing', async () => {
     const s = await open(editor.token);
-    expect(await request(s, 'join', { modelId, protocolVersion: PROTOCOL_VERSION + 1 })).toMatchObject({ ok: false, error: { code: 'version_mismatch' } });
-    expect(await request(s, 'submit', { modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { title: 'x' } } })).toMatchObject({
+    expect(
+      await request(s, 'join', { modelId, protocolVersion: PROTOCOL_VERSION + 1 }),
+    ).toMatchObject({ ok: false, error: { code: 'version_mismatch' } });
+    expect(
+      await request(s, 'submit', {
+        modelId,
+        opId: newId(),
+        op: { type: 'patch', id: diagramId, fields: { title: 'x' } },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not_joined' },
     });
@@ -107,10 +139,20 @@ describe('SYNC-PROTO-1: a client of another protocol version is told to reload',
 describe('SYNC-AUTH-3: joining needs membership; unknown and foreign models look the same', () => {
   it('answers not_found for a model the user cannot see and for one that does not exist', async () => {
     const s = await open(editor.token);
-    expect(await request(s, 'join', { modelId: otherModel.modelId, protocolVersion: PROTOCOL_VERSION })).toEqual({ ok: false, error: { code: 'not_found', message: 'model not found' } });
-    expect(await request(s, 'join', { modelId: 'no-such-model', protocolVersion: PROTOCOL_VERSION })).toEqual({ ok: false, error: { code: 'not_found', message: 'model not found' } });
+    expect(
+      await request(s, 'join', { modelId: otherModel.modelId, protocolVersion: PROTOCOL_VERSION }),
+    ).toEqual({ ok: false, error: { code: 'not_found', message: 'model not found' } });
+    expect(
+      await request(s, 'join', { modelId: 'no-such-model', protocolVersion: PROTOCOL_VERSION }),
+    ).toEqual({ ok: false, error: { code: 'not_found', message: 'model not found' } });
     // Not joined: the other model's ops never reach this socket, and submits to it are refused.
-    expect(await request(s, 'submit', { modelId: otherModel.modelId, opId: newId(), op: { type: 'remove', id: otherModel.diagramId } })).toMatchObject({ error: { code: 'not_joined' } });
+    expect(
+      await request(s, 'submit', {
+        modelId: otherModel.modelId,
+        opId: newId(),
+        op: { type: 'remove', id: otherModel.diagramId },
+      }),
+    ).toMatchObject({ error: { code: 'not_joined' } });
   });
 });
 
@@ -119,7 +161,9 @@ describe('SYNC-ORDER-1 / SYNC-ACK-1: committed ops are acked with their seq, the
     const a = await joined(editor);
     const b = await joined(viewer);
     const c = await open(owner.token);
-    expect(await request(c, 'join', { modelId, protocolVersion: PROTOCOL_VERSION, batch: true })).toMatchObject({ ok: true });
+    expect(
+      await request(c, 'join', { modelId, protocolVersion: PROTOCOL_VERSION, batch: true }),
+    ).toMatchObject({ ok: true });
     const seen: OpBroadcast[] = [];
     const seenBySender: OpBroadcast[] = [];
     const batches: { modelId: string; ops: OpBroadcast[] }[] = [];
@@ -129,13 +173,26 @@ describe('SYNC-ORDER-1 / SYNC-ACK-1: committed ops are acked with their seq, the
     c.on('op', (m: OpBroadcast) => seen.push(m));
     const id = newId();
     const opId = newId();
-    const ack = (await request(a, 'submit', { modelId, opId, op: { type: 'put', record: processRecord(id, diagramId) } })) as { ok: true; seq: number };
+    const ack = (await request(a, 'submit', {
+      modelId,
+      opId,
+      op: { type: 'put', record: processRecord(id, diagramId) },
+    })) as { ok: true; seq: number };
     expect(ack.ok).toBe(true);
     // Acked means committed: the row and the op-log entry are there.
     expect((await recordOf(modelId, id))?.typeName).toBe('process');
     expect((await opsOf(modelId)).find((o) => o.opId === opId)?.seq).toBe(ack.seq);
-    await waitFor(() => seen.length > 0 && seenBySender.length > 0 && batches.length > 0, 'broadcast');
-    expect(seen[0]).toMatchObject({ modelId, seq: ack.seq, opId, actor: editor.id, op: { type: 'put', record: { id, typeName: 'process', name: 'Service' } } });
+    await waitFor(
+      () => seen.length > 0 && seenBySender.length > 0 && batches.length > 0,
+      'broadcast',
+    );
+    expect(seen[0]).toMatchObject({
+      modelId,
+      seq: ack.seq,
+      opId,
+      actor: editor.id,
+      op: { type: 'put', record: { id, typeName: 'process', name: 'Service' } },
+    });
     expect(seenBySender[0]).toEqual(seen[0]);
     // A client that joined with `batch: true` gets the transaction as one `ops` message instead (and no `op`).
     expect(batches[0]).toEqual({ modelId, ops: [seen[0]] });
@@ -152,10 +209,16 @@ describe('SYNC-IDEM-1: re-submitting an opId is idempotent', () => {
     const op = { type: 'patch', id: diagramId, fields: { title: 'Once' } };
     const first = (await request(a, 'submit', { modelId, opId, op })) as { seq: number };
     const before = (await opsOf(modelId)).length;
-    const again = await request(a, 'submit', { modelId, opId, op: { type: 'patch', id: diagramId, fields: { title: 'Twice' } } });
+    const again = await request(a, 'submit', {
+      modelId,
+      opId,
+      op: { type: 'patch', id: diagramId, fields: { title: 'Twice' } },
+    });
     expect(again).toEqual({ ok: true, seq: first.seq });
     expect((await opsOf(modelId)).length).toBe(before);
-    expect((await recordOf(modelId, diagramId)) as { title: string }).toMatchObject({ title: 'Once' });
+    expect((await recordOf(modelId, diagramId)) as { title: string }).toMatchObject({
+      title: 'Once',
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(heard.filter((h) => h.opId === opId)).toHaveLength(1);
   });
@@ -165,28 +228,78 @@ describe('SYNC-AUTH-1 / SYNC-AUTH-2: roles are checked per op over the socket', 
   it('SYNC-AUTH-1: viewers cannot change anything', async () => {
     const s = await joined(viewer);
     const before = (await opsOf(modelId)).length;
-    expect(await request(s, 'submit', { modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { title: 'viewer was here' } } })).toMatchObject({
+    expect(
+      await request(s, 'submit', {
+        modelId,
+        opId: newId(),
+        op: { type: 'patch', id: diagramId, fields: { title: 'viewer was here' } },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    const comment = { id: newId(), typeName: 'comment', targetId: diagramId, body: 'hi', authorId: viewer.id };
-    expect(await request(s, 'submit', { modelId, opId: newId(), op: { type: 'put', record: comment } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const comment = {
+      id: newId(),
+      typeName: 'comment',
+      targetId: diagramId,
+      body: 'hi',
+      authorId: viewer.id,
+    };
+    expect(
+      await request(s, 'submit', { modelId, opId: newId(), op: { type: 'put', record: comment } }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await opsOf(modelId)).length).toBe(before);
   });
 
   it('SYNC-AUTH-2: commenters add and edit their own comments, nothing else', async () => {
     const s = await joined(commenter);
-    const mine = { id: newId(), typeName: 'comment', targetId: diagramId, body: 'looks risky', authorId: commenter.id };
-    expect(await request(s, 'submit', { modelId, opId: newId(), op: { type: 'put', record: mine } })).toMatchObject({ ok: true });
-    expect(await request(s, 'submit', { modelId, opId: newId(), op: { type: 'patch', id: mine.id, fields: { body: 'very risky' } } })).toMatchObject({ ok: true });
-    expect(await request(s, 'submit', { modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { title: 'nope' } } })).toMatchObject({ error: { code: 'forbidden' } });
+    const mine = {
+      id: newId(),
+      typeName: 'comment',
+      targetId: diagramId,
+      body: 'looks risky',
+      authorId: commenter.id,
+    };
+    expect(
+      await request(s, 'submit', { modelId, opId: newId(), op: { type: 'put', record: mine } }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await request(s, 'submit', {
+        modelId,
+        opId: newId(),
+        op: { type: 'patch', id: mine.id, fields: { body: 'very risky' } },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await request(s, 'submit', {
+        modelId,
+        opId: newId(),
+        op: { type: 'patch', id: diagramId, fields: { title: 'nope' } },
+      }),
+    ).toMatchObject({ error: { code: 'forbidden' } });
     const forged = { ...mine, id: newId(), authorId: owner.id };
-    expect(await request(s, 'submit', { modelId, opId: newId(), op: { type: 'put', record: forged } })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(
+      await request(s, 'submit', { modelId, opId: newId(), op: { type: 'put', record: forged } }),
+    ).toMatchObject({ error: { code: 'forbidden' } });
     // The owner's comment is not the commenter's to edit.
     const ownerSocket = await joined(owner);
-    const theirs = { id: newId(), typeName: 'comment', targetId: diagramId, body: 'owner note', authorId: owner.id };
-    expect(await request(ownerSocket, 'submit', { modelId, opId: newId(), op: { type: 'put', record: theirs } })).toMatchObject({ ok: true });
-    expect(await request(s, 'submit', { modelId, opId: newId(), op: { type: 'remove', id: theirs.id } })).toMatchObject({ error: { code: 'forbidden' } });
+    const theirs = {
+      id: newId(),
+      typeName: 'comment',
+      targetId: diagramId,
+      body: 'owner note',
+      authorId: owner.id,
+    };
+    expect(
+      await request(ownerSocket, 'submit', {
+        modelId,
+        opId: newId(),
+        op: { type: 'put', record: theirs },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await request(s, 'submit', { modelId, opId: newId(), op: { type: 'remove', id: theirs.id } }),
+    ).toMatchObject({ error: { code: 'forbidden' } });
     expect(((await recordOf(modelId, mine.id)) as { body: string }).body).toBe('very risky');
     expect(await recordOf(modelId, theirs.id)).toBeDefined();
   });
@@ -194,9 +307,23 @@ describe('SYNC-AUTH-1 / SYNC-AUTH-2: roles are checked per op over the socket', 
   it('SYNC-AUTH-4: a member removed mid-session can no longer write', async () => {
     const seeded = await seedModel(database, ['owner', 'editor']);
     const s = await joined(seeded.members[1]!, seeded.modelId);
-    expect(await request(s, 'submit', { modelId: seeded.modelId, opId: newId(), op: { type: 'patch', id: seeded.diagramId, fields: { title: 'a' } } })).toMatchObject({ ok: true });
-    await database.db.membership.delete({ where: { modelId_userId: { modelId: seeded.modelId, userId: seeded.members[1]!.id } } });
-    expect(await request(s, 'submit', { modelId: seeded.modelId, opId: newId(), op: { type: 'patch', id: seeded.diagramId, fields: { title: 'b' } } })).toMatchObject({
+    expect(
+      await request(s, 'submit', {
+        modelId: seeded.modelId,
+        opId: newId(),
+        op: { type: 'patch', id: seeded.diagramId, fields: { title: 'a' } },
+      }),
+    ).toMatchObject({ ok: true });
+    await database.db.membership.delete({
+      where: { modelId_userId: { modelId: seeded.modelId, userId: seeded.members[1]!.id } },
+    });
+    expect(
+      await request(s, 'submit', {
+        modelId: seeded.modelId,
+        opId: newId(),
+        op: { type: 'patch', id: seeded.diagramId, fields: { title: 'b' } },
+      }),
+    ).toMatchObject({
       error: { code: 'forbidden' },
     });
   });
@@ -212,58 +339,142 @@ describe('SYNC-VALID-1: malformed and hostile messages are refused without effec
       ['a string', 'invalid_message'],
       [{ modelId, opId: newId(), op: { type: 'explode' } }, 'invalid_message'],
       [{ modelId, opId: 42, op: { type: 'remove', id: diagramId } }, 'invalid_message'],
-      [{ modelId, opId: newId(), op: { type: 'put', record: { ...processRecord(newId(), diagramId), x: 'left' } } }, 'invalid_message'],
-      [{ modelId, opId: newId(), op: { type: 'patch', id: 'does-not-exist', fields: { name: 'x' } } }, 'not_found'],
+      [
+        {
+          modelId,
+          opId: newId(),
+          op: { type: 'put', record: { ...processRecord(newId(), diagramId), x: 'left' } },
+        },
+        'invalid_message',
+      ],
+      [
+        {
+          modelId,
+          opId: newId(),
+          op: { type: 'patch', id: 'does-not-exist', fields: { name: 'x' } },
+        },
+        'not_found',
+      ],
       [{ modelId, opId: newId(), op: { type: 'remove', id: otherDiagram } }, 'not_found'],
-      [{ modelId, opId: newId(), op: { type: 'put', record: processRecord(newId(), otherDiagram) } }, 'invariant'],
-      [{ modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { typeName: 'actor' } } }, 'immutable_field'],
-      [{ modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { methodology: 'astrology' } } }, 'invalid_op'],
+      [
+        {
+          modelId,
+          opId: newId(),
+          op: { type: 'put', record: processRecord(newId(), otherDiagram) },
+        },
+        'invariant',
+      ],
+      [
+        {
+          modelId,
+          opId: newId(),
+          op: { type: 'patch', id: diagramId, fields: { typeName: 'actor' } },
+        },
+        'immutable_field',
+      ],
+      [
+        {
+          modelId,
+          opId: newId(),
+          op: { type: 'patch', id: diagramId, fields: { methodology: 'astrology' } },
+        },
+        'invalid_op',
+      ],
     ];
     for (const [payload, code] of cases) {
-      const ack = (await request(s, 'submit', payload)) as { ok: boolean; error: { code: string; message: string } };
+      const ack = (await request(s, 'submit', payload)) as {
+        ok: boolean;
+        error: { code: string; message: string };
+      };
       expect(ack, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code } });
     }
-    const bad = (await request(s, 'submit', { modelId, opId: newId(), op: { type: 'put', record: { ...processRecord(newId(), diagramId), x: 'left' } } })) as {
+    const bad = (await request(s, 'submit', {
+      modelId,
+      opId: newId(),
+      op: { type: 'put', record: { ...processRecord(newId(), diagramId), x: 'left' } },
+    })) as {
       error: { issues: { path: string }[] };
     };
     expect(bad.error.issues.map((i) => i.path)).toContain('op.record.x');
-    expect(await request(s, 'submitBatch', { modelId, ops: [] })).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
-    expect(await request(s, 'join', { modelId: 42, protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+    expect(await request(s, 'submitBatch', { modelId, ops: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_message' },
+    });
+    expect(
+      await request(s, 'join', { modelId: 42, protocolVersion: PROTOCOL_VERSION }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
     // The other model is untouched and nothing was written here.
     expect(await recordOf(otherModel.modelId, otherDiagram)).toBeDefined();
     expect((await opsOf(modelId)).length).toBe(before);
     // The connection survived all of it.
-    expect(await request(s, 'submit', { modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { description: 'still here' } } })).toMatchObject({ ok: true });
+    expect(
+      await request(s, 'submit', {
+        modelId,
+        opId: newId(),
+        op: { type: 'patch', id: diagramId, fields: { description: 'still here' } },
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it('SYNC-LIMIT-1: a 10 MB message closes that connection cleanly and writes nothing; the server keeps serving', async () => {
     const s = await joined(editor);
     const before = (await opsOf(modelId)).length;
-    const closed = new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
-    s.emit('submit', { modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { description: 'x'.repeat(10 * 1024 * 1024) } } });
+    const closed = new Promise<string>((resolve) =>
+      s.once('disconnect', (reason) => resolve(reason)),
+    );
+    s.emit('submit', {
+      modelId,
+      opId: newId(),
+      op: { type: 'patch', id: diagramId, fields: { description: 'x'.repeat(10 * 1024 * 1024) } },
+    });
     expect(await closed).toBe('transport close');
     expect((await opsOf(modelId)).length).toBe(before);
     const again = await joined(editor);
-    expect(await request(again, 'submit', { modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { description: 'after the flood' } } })).toMatchObject({ ok: true });
+    expect(
+      await request(again, 'submit', {
+        modelId,
+        opId: newId(),
+        op: { type: 'patch', id: diagramId, fields: { description: 'after the flood' } },
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it('SYNC-LIMIT-2: a flood of submits is answered rate_limited, and the socket and server survive', async () => {
     const s = await joined(editor);
     const answers = await Promise.all(
-      Array.from({ length: 1500 }, (_, i) => request(s, 'submit', { modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { order: i } } }, 30_000)),
+      Array.from({ length: 1500 }, (_, i) =>
+        request(
+          s,
+          'submit',
+          { modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { order: i } } },
+          30_000,
+        ),
+      ),
     );
-    const codes = answers.map((a) => ((a as { ok: boolean }).ok ? 'ok' : (a as { error: { code: string } }).error.code));
+    const codes = answers.map((a) =>
+      (a as { ok: boolean }).ok ? 'ok' : (a as { error: { code: string } }).error.code,
+    );
     expect(codes.filter((c) => c === 'rate_limited').length).toBeGreaterThan(0);
     expect(codes.filter((c) => c === 'ok').length).toBeGreaterThan(0);
     expect(new Set(codes)).toEqual(new Set(['ok', 'rate_limited']));
     expect(s.connected).toBe(true);
     const other = await joined(owner);
-    expect(await request(other, 'submit', { modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { title: 'served' } } })).toMatchObject({ ok: true });
+    expect(
+      await request(other, 'submit', {
+        modelId,
+        opId: newId(),
+        op: { type: 'patch', id: diagramId, fields: { title: 'served' } },
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it('SYNC-LIMIT-2: a flood of joins is answered rate_limited instead of loading the database', async () => {
     const s = await open(viewer.token);
-    const answers = (await Promise.all(Array.from({ length: 60 }, () => request(s, 'join', { modelId, protocolVersion: PROTOCOL_VERSION })))) as { ok: boolean; error?: { code: string } }[];
+    const answers = (await Promise.all(
+      Array.from({ length: 60 }, () =>
+        request(s, 'join', { modelId, protocolVersion: PROTOCOL_VERSION }),
+      ),
+    )) as { ok: boolean; error?: { code: string } }[];
     expect(answers.filter((a) => a.ok).length).toBeGreaterThan(0);
     expect(answers.filter((a) => a.error?.code === 'rate_limited').length).toBeGreaterThan(20);
     expect(s.connected).toBe(true);
@@ -273,17 +484,35 @@ describe('SYNC-VALID-1: malformed and hostile messages are refused without effec
 describe('SYNC-RECONNECT-1 / SYNC-RECONNECT-2: catch-up from the op log, snapshot without a seq', () => {
   it('replays the ops after lastSeq in order, and gives the whole state without one', async () => {
     const s = await joined(editor);
-    const first = (await request(s, 'join', { modelId, protocolVersion: PROTOCOL_VERSION })) as { seq: number; snapshot: { records: ModelRecord[] } };
+    const first = (await request(s, 'join', { modelId, protocolVersion: PROTOCOL_VERSION })) as {
+      seq: number;
+      snapshot: { records: ModelRecord[] };
+    };
     const rows = await database.db.record.findMany({ where: { modelId } });
     expect(sorted(first.snapshot.records)).toEqual(sorted(rows.map((r) => r.data as ModelRecord)));
-    for (const name of ['a', 'b', 'c']) await request(s, 'submit', { modelId, opId: newId(), op: { type: 'patch', id: diagramId, fields: { title: name } } });
-    const later = (await request(s, 'join', { modelId, lastSeq: first.seq, protocolVersion: PROTOCOL_VERSION })) as { seq: number; ops: OpBroadcast[]; snapshot?: unknown };
+    for (const name of ['a', 'b', 'c'])
+      await request(s, 'submit', {
+        modelId,
+        opId: newId(),
+        op: { type: 'patch', id: diagramId, fields: { title: name } },
+      });
+    const later = (await request(s, 'join', {
+      modelId,
+      lastSeq: first.seq,
+      protocolVersion: PROTOCOL_VERSION,
+    })) as { seq: number; ops: OpBroadcast[]; snapshot?: unknown };
     expect(later.snapshot).toBeUndefined();
     expect(later.seq).toBe(first.seq + 3);
     expect(later.ops.map((o) => o.seq)).toEqual([first.seq + 1, first.seq + 2, first.seq + 3]);
-    expect(later.ops.map((o) => (o.op as unknown as { fields: { title: string } }).fields.title)).toEqual(['a', 'b', 'c']);
+    expect(
+      later.ops.map((o) => (o.op as unknown as { fields: { title: string } }).fields.title),
+    ).toEqual(['a', 'b', 'c']);
     // A seq from the future (say, a restored database) gets a snapshot.
-    const future = (await request(s, 'join', { modelId, lastSeq: later.seq + 100, protocolVersion: PROTOCOL_VERSION })) as { snapshot?: unknown };
+    const future = (await request(s, 'join', {
+      modelId,
+      lastSeq: later.seq + 100,
+      protocolVersion: PROTOCOL_VERSION,
+    })) as { snapshot?: unknown };
     expect(future.snapshot).toBeDefined();
   });
 });
@@ -300,19 +529,29 @@ describe('SYNC-GROUP-1: ops that arrive together are committed together', () => 
             modelId: seeded.modelId,
             opId: newId(),
             // Every fifth op of client 0 is invalid: it must fail alone.
-            op: i === 0 && k % 5 === 4 ? { type: 'patch', id: 'missing', fields: { name: 'x' } } : k === 0 ? { type: 'put', record: processRecord(ids[i]!, seeded.diagramId) } : { type: 'patch', id: ids[i]!, fields: { x: k } },
+            op:
+              i === 0 && k % 5 === 4
+                ? { type: 'patch', id: 'missing', fields: { name: 'x' } }
+                : k === 0
+                  ? { type: 'put', record: processRecord(ids[i]!, seeded.diagramId) }
+                  : { type: 'patch', id: ids[i]!, fields: { x: k } },
           }),
         ),
       ),
     );
     expect(answers.filter((a) => (a as { ok: boolean }).ok)).toHaveLength(96);
     expect(answers.filter((a) => !(a as { ok: boolean }).ok)).toHaveLength(4);
-    const seqs = answers.flatMap((a) => ((a as { ok: boolean; seq?: number }).ok ? [(a as { seq: number }).seq] : []));
+    const seqs = answers.flatMap((a) =>
+      (a as { ok: boolean; seq?: number }).ok ? [(a as { seq: number }).seq] : [],
+    );
     expect(new Set(seqs).size).toBe(96);
     // Rows inserted by one transaction share its xmin: fewer distinct xmins than ops means ops were grouped.
-    const [row] = await database.db.$queryRaw<{ transactions: bigint }[]>`SELECT count(DISTINCT xmin::text) AS transactions FROM op_log WHERE model_id = ${seeded.modelId} AND seq > 2`;
+    const [row] = await database.db.$queryRaw<
+      { transactions: bigint }[]
+    >`SELECT count(DISTINCT xmin::text) AS transactions FROM op_log WHERE model_id = ${seeded.modelId} AND seq > 2`;
     expect(Number(row!.transactions)).toBeLessThan(96);
-    for (const [i, id] of ids.entries()) expect(((await recordOf(seeded.modelId, id)) as { x: number }).x).toBe(i === 0 ? 18 : 19);
+    for (const [i, id] of ids.entries())
+      expect(((await recordOf(seeded.modelId, id)) as { x: number }).x).toBe(i === 0 ? 18 : 19);
   });
 });
 
@@ -325,19 +564,39 @@ describe('SYNC-PRESENCE-1: presence is relayed to the room and cleared when a cl
     const atA: PresenceBroadcast[] = [];
     b.on('presence', (p: PresenceBroadcast) => atB.push(p));
     a.on('presence', (p: PresenceBroadcast) => atA.push(p));
-    a.emit('presence', { modelId, state: { diagramId, cursor: { x: 10, y: 20 }, selection: [diagramId], editing: { id: diagramId, field: 'title' }, drag: [] } });
+    a.emit('presence', {
+      modelId,
+      state: {
+        diagramId,
+        cursor: { x: 10, y: 20 },
+        selection: [diagramId],
+        editing: { id: diagramId, field: 'title' },
+        drag: [],
+      },
+    });
     await waitFor(() => atB.length > 0, 'presence at b');
-    expect(atB[0]).toMatchObject({ modelId, clientId: a.id, user: { id: editor.id }, state: { cursor: { x: 10, y: 20 }, editing: { field: 'title' } } });
+    expect(atB[0]).toMatchObject({
+      modelId,
+      clientId: a.id,
+      user: { id: editor.id },
+      state: { cursor: { x: 10, y: 20 }, editing: { field: 'title' } },
+    });
     expect(atA).toHaveLength(0);
     // Garbage presence is ignored, not relayed.
     a.emit('presence', { modelId, state: { cursor: 'here' } });
     c.emit('presence', { modelId: otherModel.modelId, state: { cursor: { x: 1, y: 1 } } });
     expect(await request(a, 'leave', { modelId })).toEqual({ ok: true });
-    await waitFor(() => atB.some((p) => p.clientId === a.id && p.state === null), 'null presence after leave');
+    await waitFor(
+      () => atB.some((p) => p.clientId === a.id && p.state === null),
+      'null presence after leave',
+    );
     // socket.io-client forgets its id on disconnect: keep it.
     const cId = c.id;
     c.disconnect();
-    await waitFor(() => atB.some((p) => p.clientId === cId && p.state === null), 'null presence after disconnect');
+    await waitFor(
+      () => atB.some((p) => p.clientId === cId && p.state === null),
+      'null presence after disconnect',
+    );
     expect(atB.filter((p) => p.state !== null && p.clientId === cId)).toHaveLength(0);
   });
 });
@@ -349,13 +608,23 @@ describe('SYNC-PRESENCE-1: the server clears the presence of a client that goes 
     const { attachRealtime } = await import('./attach-realtime');
     const http = createHttpServer();
     const io = new Server(http, { maxHttpBufferSize: 1e6 });
-    const realtime = await attachRealtime({ io, db: database.db, limits: { presenceExpiryMs: 300 } });
+    const realtime = await attachRealtime({
+      io,
+      db: database.db,
+      limits: { presenceExpiryMs: 300 },
+    });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
     const url = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
     try {
-      const [a, b] = [socketFor(url, editor.token, { reconnection: false }), socketFor(url, viewer.token, { reconnection: false })];
+      const [a, b] = [
+        socketFor(url, editor.token, { reconnection: false }),
+        socketFor(url, viewer.token, { reconnection: false }),
+      ];
       sockets.push(a, b);
-      for (const s of [a, b]) expect(await request(s, 'join', { modelId, protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: true });
+      for (const s of [a, b])
+        expect(
+          await request(s, 'join', { modelId, protocolVersion: PROTOCOL_VERSION }),
+        ).toMatchObject({ ok: true });
       const atB: PresenceBroadcast[] = [];
       b.on('presence', (p: PresenceBroadcast) => atB.push(p));
       a.emit('presence', { modelId, state: { cursor: { x: 1, y: 2 } } });
@@ -384,8 +653,13 @@ describe('SYNC-CLIENT-1: SyncClients on real sockets converge with the database'
       ca.apply({ type: 'patch', id, fields: { name: `a${i}` } });
       cb.apply({ type: 'patch', id, fields: { name: `b${i}`, x: i } });
     }
-    await waitFor(() => ca.pendingCount === 0 && cb.pendingCount === 0 && ca.confirmedSeq === cb.confirmedSeq, 'both settled');
-    const rows = sorted((await database.db.record.findMany({ where: { modelId } })).map((r) => r.data as ModelRecord));
+    await waitFor(
+      () => ca.pendingCount === 0 && cb.pendingCount === 0 && ca.confirmedSeq === cb.confirmedSeq,
+      'both settled',
+    );
+    const rows = sorted(
+      (await database.db.record.findMany({ where: { modelId } })).map((r) => r.data as ModelRecord),
+    );
     expect(sorted(ca.records.values())).toEqual(rows);
     expect(sorted(cb.records.values())).toEqual(rows);
     ca.stop();

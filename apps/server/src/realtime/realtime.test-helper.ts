@@ -1,7 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
-import { newId, SyncClient, type ModelRecord, type Role, type SyncTransport } from '@threatloom/core';
+import {
+  newId,
+  SyncClient,
+  type ModelRecord,
+  type Role,
+  type SyncTransport,
+} from '@threatloom/core';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { Database } from '../db/open-database';
 import { shareModel } from '../services/members/members';
@@ -34,13 +40,24 @@ export interface Member {
 }
 
 /** Registers one user per role (owner first, who creates the model) and gives each an API token. */
-export async function seedModel(database: Database, roles: Role[], title = 'Realtime'): Promise<{ modelId: string; diagramId: string; members: Member[] }> {
+export async function seedModel(
+  database: Database,
+  roles: Role[],
+  title = 'Realtime',
+): Promise<{ modelId: string; diagramId: string; members: Member[] }> {
   const { db } = database;
   const members: Member[] = [];
   let modelId = '';
   for (const [i, role] of roles.entries()) {
     const email = `${role}${i}-${newId().slice(0, 6)}@example.com`;
-    const user = await registerUser({ db, email, password: 'correct horse battery staple', name: `${role} ${i}`, registrationOpen: true, byAdmin: true });
+    const user = await registerUser({
+      db,
+      email,
+      password: 'correct horse battery staple',
+      name: `${role} ${i}`,
+      registrationOpen: true,
+      byAdmin: true,
+    });
     const { token } = await createApiToken({ db, userId: user.id, name: 'test' });
     if (i === 0) modelId = (await createModel({ db, userId: user.id, title })).id;
     else await shareModel({ db, modelId, email, role });
@@ -51,7 +68,11 @@ export async function seedModel(database: Database, roles: Role[], title = 'Real
 }
 
 /** A socket.io client authenticated with an API token (websocket only, no auto-connect). */
-export function socketFor(baseUrl: string, token: string | undefined, options: { autoConnect?: boolean; reconnection?: boolean } = {}): Socket {
+export function socketFor(
+  baseUrl: string,
+  token: string | undefined,
+  options: { autoConnect?: boolean; reconnection?: boolean } = {},
+): Socket {
   return ioClient(baseUrl, {
     auth: token === undefined ? {} : { token },
     transports: ['websocket'],
@@ -63,19 +84,36 @@ export function socketFor(baseUrl: string, token: string | undefined, options: {
 }
 
 /** Emits and waits for the ack. */
-export function request(socket: Socket, event: string, payload: unknown, timeoutMs = 10_000): Promise<unknown> {
+export function request(
+  socket: Socket,
+  event: string,
+  payload: unknown,
+  timeoutMs = 10_000,
+): Promise<unknown> {
   return socket.timeout(timeoutMs).emitWithAck(event, payload);
 }
 
 /** A SyncClient on a real socket, started. */
-export async function syncClientFor(socket: Socket, modelId: string, options: Partial<ConstructorParameters<typeof SyncClient>[0]> = {}): Promise<SyncClient> {
-  const client = new SyncClient({ modelId, transport: socket as unknown as SyncTransport, ...options });
+export async function syncClientFor(
+  socket: Socket,
+  modelId: string,
+  options: Partial<ConstructorParameters<typeof SyncClient>[0]> = {},
+): Promise<SyncClient> {
+  const client = new SyncClient({
+    modelId,
+    transport: socket as unknown as SyncTransport,
+    ...options,
+  });
   await client.start();
   return client;
 }
 
 /** Resolves when `predicate` holds, polling; rejects after `timeoutMs` naming `what`. */
-export async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const start = Date.now();
   while (!(await predicate())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -84,20 +122,32 @@ export async function waitFor(predicate: () => boolean | Promise<boolean>, what:
 }
 
 /** Starts `apps/server/src/main.ts` as a child process and resolves once /healthz answers. */
-export async function startServerProcess(env: { port: number; databaseUrl: string; redisUrl?: string }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(env.port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: env.databaseUrl,
-      LOG_LEVEL: 'warn',
-      ...(env.redisUrl ? { REDIS_URL: env.redisUrl } : { REDIS_URL: '' }),
+export async function startServerProcess(env: {
+  port: number;
+  databaseUrl: string;
+  redisUrl?: string;
+}): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(env.port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: env.databaseUrl,
+        LOG_LEVEL: 'warn',
+        ...(env.redisUrl ? { REDIS_URL: env.redisUrl } : { REDIS_URL: '' }),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`server exited early (${code ?? signal})`))));
+  );
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code, signal) =>
+      reject(new Error(`server exited early (${code ?? signal})`)),
+    ),
+  );
   const ready = (async () => {
     for (;;) {
       try {
@@ -113,7 +163,10 @@ export async function startServerProcess(env: { port: number; databaseUrl: strin
 }
 
 /** Stops a child server (SIGTERM by default; SIGKILL for the crash test) and waits for it to exit. */
-export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+export async function stopProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill(signal);
@@ -121,7 +174,8 @@ export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 
 }
 
 /** Records sorted by id, for comparing states. */
-export const sorted = (records: Iterable<ModelRecord>) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+export const sorted = (records: Iterable<ModelRecord>) =>
+  [...records].sort((a, b) => a.id.localeCompare(b.id));
 
 /** A process record for a diagram. */
 export function processRecord(id: string, diagramId: string, name = 'Service'): ModelRecord {

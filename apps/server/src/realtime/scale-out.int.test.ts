@@ -35,9 +35,20 @@ describe('SYNC-SCALE-1: two server processes on one PostgreSQL and Redis', () =>
     dropDb = pgdb.drop;
     const [port1, port2] = [await freePort(), await freePort()];
     // Started together: the migration advisory lock lets one migrate while the other waits.
-    children.push(...(await Promise.all([port1, port2].map((port) => startServerProcess({ port, databaseUrl: pgdb.url, redisUrl: REDIS_URL })))));
+    children.push(
+      ...(await Promise.all(
+        [port1, port2].map((port) =>
+          startServerProcess({ port, databaseUrl: pgdb.url, redisUrl: REDIS_URL }),
+        ),
+      )),
+    );
     database = await openDatabase({ databaseUrl: pgdb.url, migrate: false });
-    const { modelId, diagramId, members } = await seedModel(database, ['owner', 'editor', 'editor', 'editor']);
+    const { modelId, diagramId, members } = await seedModel(database, [
+      'owner',
+      'editor',
+      'editor',
+      'editor',
+    ]);
 
     // Two clients per process.
     const urls = [`http://127.0.0.1:${port1}`, `http://127.0.0.1:${port2}`];
@@ -58,11 +69,17 @@ describe('SYNC-SCALE-1: two server processes on one PostgreSQL and Redis', () =>
 
     // Presence crosses processes too, and clears when the client leaves.
     b.setPresence({ diagramId, cursor: { x: 3, y: 4 }, selection: [id] });
-    await waitFor(() => [...a.peers.values()].some((p) => p.state.cursor?.x === 3), 'presence on process 1');
+    await waitFor(
+      () => [...a.peers.values()].some((p) => p.state.cursor?.x === 3),
+      'presence on process 1',
+    );
     const peer = [...c.peers.values()].find((p) => p.user.id === members[1]!.id);
     expect(peer?.state.selection).toEqual([id]);
     b.stop();
-    await waitFor(() => ![...a.peers.values()].some((p) => p.user.id === members[1]!.id), 'presence cleared after leave');
+    await waitFor(
+      () => ![...a.peers.values()].some((p) => p.user.id === members[1]!.id),
+      'presence cleared after leave',
+    );
 
     // Concurrent edits of one field from both processes: PostgreSQL orders them, everyone converges.
     for (let i = 0; i < 25; i++) {
@@ -75,7 +92,9 @@ describe('SYNC-SCALE-1: two server processes on one PostgreSQL and Redis', () =>
       const seq = (await database!.db.model.findUniqueOrThrow({ where: { id: modelId } })).seq;
       return live.every((x) => x.pendingCount === 0 && x.confirmedSeq === seq);
     }, 'all clients settled');
-    const state = sorted((await database.db.record.findMany({ where: { modelId } })).map((r) => r.data as ModelRecord));
+    const state = sorted(
+      (await database.db.record.findMany({ where: { modelId } })).map((r) => r.data as ModelRecord),
+    );
     for (const x of live) expect(sorted(x.records.values())).toEqual(state);
     expect(state.find((r) => r.id === id)).toMatchObject({ x: 24, y: 24 });
     for (const x of live) x.stop();

@@ -38,7 +38,13 @@ export interface RealtimeLimits {
   snapshotAfter: number;
 }
 
-export const DEFAULT_LIMITS: RealtimeLimits = { burstOps: 600, opsPerSecond: 200, presenceIntervalMs: 30, presenceExpiryMs: 30_000, snapshotAfter: 1000 };
+export const DEFAULT_LIMITS: RealtimeLimits = {
+  burstOps: 600,
+  opsPerSecond: 200,
+  presenceIntervalMs: 30,
+  presenceExpiryMs: 30_000,
+  snapshotAfter: 1000,
+};
 
 export interface SessionContext {
   io: Server;
@@ -62,7 +68,9 @@ export const batchRoomOf = (modelId: string) => `model:${modelId}:ops`;
 /** Announces a transaction's committed ops to the model's room (acks were sent before). */
 export function broadcastCommitted(io: Server, modelId: string, results: OpResult[]): void {
   const ops: OpBroadcast[] = [];
-  for (const r of results) if (r.ok && !r.duplicate) ops.push({ modelId, seq: r.seq, opId: r.opId, actor: r.actor, op: r.op });
+  for (const r of results)
+    if (r.ok && !r.duplicate)
+      ops.push({ modelId, seq: r.seq, opId: r.opId, actor: r.actor, op: r.op });
   if (ops.length === 0) return;
   for (const b of ops) io.to(opRoomOf(modelId)).emit(SYNC_EVENTS.op, b);
   io.to(batchRoomOf(modelId)).emit(SYNC_EVENTS.ops, { modelId, ops } satisfies OpsBroadcast);
@@ -71,13 +79,21 @@ export function broadcastCommitted(io: Server, modelId: string, results: OpResul
 /** The client may emit without an ack callback, or pass anything as the last argument: never call a non-function. */
 const ackOf = (ack: unknown): Ack => (typeof ack === 'function' ? (ack as Ack) : () => {});
 
-function parse<T extends z.ZodType>(schema: T, payload: unknown, what: string): { ok: true; data: z.infer<T> } | ReturnType<typeof syncFailure> {
+function parse<T extends z.ZodType>(
+  schema: T,
+  payload: unknown,
+  what: string,
+): { ok: true; data: z.infer<T> } | ReturnType<typeof syncFailure> {
   const parsed = schema.safeParse(payload);
-  return parsed.success ? { ok: true, data: parsed.data } : syncFailure('invalid_message', `malformed ${what}`, zodIssues(parsed.error).slice(0, 20));
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : syncFailure('invalid_message', `malformed ${what}`, zodIssues(parsed.error).slice(0, 20));
 }
 
 function toSubmitResult(result: OpResult): SubmitResult {
-  return result.ok ? { ok: true, seq: result.seq } : syncFailure(result.error.code, result.error.message, result.error.issues?.slice(0, 20));
+  return result.ok
+    ? { ok: true, seq: result.seq }
+    : syncFailure(result.error.code, result.error.message, result.error.issues?.slice(0, 20));
 }
 
 /**
@@ -119,32 +135,53 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
 
   guard(SYNC_EVENTS.join, async (payload, reply) => {
     const version = (payload as { protocolVersion?: unknown } | null)?.protocolVersion;
-    if (version !== PROTOCOL_VERSION) return reply(syncFailure('version_mismatch', `this server speaks sync protocol ${PROTOCOL_VERSION}; reload the page`));
+    if (version !== PROTOCOL_VERSION)
+      return reply(
+        syncFailure(
+          'version_mismatch',
+          `this server speaks sync protocol ${PROTOCOL_VERSION}; reload the page`,
+        ),
+      );
     const msg = parse(ZJoin, payload, 'join');
     if (!msg.ok) return reply(msg);
     const { modelId, lastSeq, batch } = msg.data;
     // A join reads the model (a snapshot can be large): it costs as much as JOIN_COST ops.
-    if (!bucket.take(JOIN_COST)) return reply(syncFailure('rate_limited', 'too many joins; slow down and retry'));
+    if (!bucket.take(JOIN_COST))
+      return reply(syncFailure('rate_limited', 'too many joins; slow down and retry'));
     try {
       await requireRole({ db: ctx.db, modelId, userId: user.id, min: 'viewer' });
     } catch (err) {
-      if (err instanceof HttpError && err.status === 404) return reply(syncFailure('not_found', 'model not found'));
+      if (err instanceof HttpError && err.status === 404)
+        return reply(syncFailure('not_found', 'model not found'));
       throw err;
     }
     // Join the room before reading the catch-up: an op committed in between arrives twice (the client drops the copy), never zero times.
     await socket.join([roomOf(modelId), batch ? batchRoomOf(modelId) : opRoomOf(modelId)]);
     await socket.leave(batch ? opRoomOf(modelId) : batchRoomOf(modelId));
     data.models.add(modelId);
-    const catchUp = await loadCatchUp({ db: ctx.db, modelId, lastSeq, snapshotAfter: ctx.limits.snapshotAfter });
+    const catchUp = await loadCatchUp({
+      db: ctx.db,
+      modelId,
+      lastSeq,
+      snapshotAfter: ctx.limits.snapshotAfter,
+    });
     reply({ ok: true, ...catchUp });
   });
 
-  const submit = (modelId: string, ops: SubmittedOp[], answer: (results: SubmitResult[] | { ok: false; error: { code: SyncErrorCode; message: string } }) => void) => {
+  const submit = (
+    modelId: string,
+    ops: SubmittedOp[],
+    answer: (
+      results: SubmitResult[] | { ok: false; error: { code: SyncErrorCode; message: string } },
+    ) => void,
+  ) => {
     if (!data.models.has(modelId)) return answer(syncFailure('not_joined', 'join the model first'));
-    if (!bucket.take(ops.length)) return answer(syncFailure('rate_limited', 'too many ops; slow down and retry'));
+    if (!bucket.take(ops.length))
+      return answer(syncFailure('rate_limited', 'too many ops; slow down and retry'));
     ctx.committer.submit(modelId, ops, (outcome) => {
       if (outcome instanceof Error) {
-        if (outcome instanceof HttpError && outcome.status === 404) return answer(syncFailure('not_found', 'model not found'));
+        if (outcome instanceof HttpError && outcome.status === 404)
+          return answer(syncFailure('not_found', 'model not found'));
         ctx.logger?.error({ err: outcome, modelId }, 'commit failed');
         return answer(syncFailure('internal', 'the edit could not be saved; it will be retried'));
       }
@@ -157,14 +194,20 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     const msg = parse(ZSubmit, payload, 'submit');
     if (!msg.ok) return reply(msg);
     const { modelId, opId, op } = msg.data;
-    submit(modelId, [{ opId, op, actor: user.id }], (answer) => reply(Array.isArray(answer) ? answer[0] : answer));
+    submit(modelId, [{ opId, op, actor: user.id }], (answer) =>
+      reply(Array.isArray(answer) ? answer[0] : answer),
+    );
   });
 
   guard(SYNC_EVENTS.submitBatch, (payload, reply) => {
     const msg = parse(ZSubmitBatch, payload, 'submitBatch');
     if (!msg.ok) return reply(msg);
     const { modelId, ops } = msg.data;
-    submit(modelId, ops.map(({ opId, op }) => ({ opId, op, actor: user.id })), (answer) => reply(Array.isArray(answer) ? { ok: true, results: answer } : answer));
+    submit(
+      modelId,
+      ops.map(({ opId, op }) => ({ opId, op, actor: user.id })),
+      (answer) => reply(Array.isArray(answer) ? { ok: true, results: answer } : answer),
+    );
   });
 
   guard(SYNC_EVENTS.presence, (payload) => {
@@ -173,7 +216,11 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     const { modelId, state } = msg.data;
     const now = Date.now();
     // Over the rate, updates are dropped rather than queued: presence is latest-wins anyway.
-    if (state !== null && now - (lastPresence.get(modelId) ?? -Infinity) < ctx.limits.presenceIntervalMs) return;
+    if (
+      state !== null &&
+      now - (lastPresence.get(modelId) ?? -Infinity) < ctx.limits.presenceIntervalMs
+    )
+      return;
     lastPresence.set(modelId, now);
     socket.to(roomOf(modelId)).volatile.emit(SYNC_EVENTS.presence, presenceOf(modelId, state));
     clearTimeout(expiry.get(modelId));
@@ -195,7 +242,8 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     const { modelId } = msg.data;
     if (data.models.delete(modelId)) {
       clearPresence(modelId);
-      for (const room of [roomOf(modelId), opRoomOf(modelId), batchRoomOf(modelId)]) await socket.leave(room);
+      for (const room of [roomOf(modelId), opRoomOf(modelId), batchRoomOf(modelId)])
+        await socket.leave(room);
       socket.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
     }
     reply({ ok: true });
@@ -203,7 +251,8 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
 
   socket.on('disconnect', () => {
     for (const modelId of expiry.keys()) clearPresence(modelId);
-    for (const modelId of data.models) ctx.io.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
+    for (const modelId of data.models)
+      ctx.io.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
     data.models.clear();
   });
 }

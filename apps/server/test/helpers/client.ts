@@ -18,7 +18,8 @@ export interface RequestOptions {
 
 let counter = 0;
 /** A unique email per call, so suites never collide. */
-export const uniqueEmail = (tag = 'user') => `${tag}-${Date.now().toString(36)}-${(counter++).toString(36)}@example.test`;
+export const uniqueEmail = (tag = 'user') =>
+  `${tag}-${Date.now().toString(36)}-${(counter++).toString(36)}@example.test`;
 export const PASSWORD = 'correct horse battery';
 
 export class Client {
@@ -35,14 +36,24 @@ export class Client {
     return c;
   }
 
-  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (options.body !== undefined || options.raw !== undefined)
+      headers['content-type'] ??= 'application/json';
+    if (this.cookies.size > 0)
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = this.cookies.get('tl_csrf');
     if (csrf && !options.noCsrf && method !== 'GET') headers['x-csrf-token'] ??= csrf;
     if (this.token) headers.authorization ??= `Bearer ${this.token}`;
-    const res = await fetch(this.base + path, { method, headers, body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
+    const res = await fetch(this.base + path, {
+      method,
+      headers,
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attrs] = line.split(';');
       const eq = pair!.indexOf('=');
@@ -63,15 +74,21 @@ export class Client {
   }
 
   get = <T = any>(path: string, o?: RequestOptions) => this.request<T>('GET', path, o);
-  post = <T = any>(path: string, body?: unknown, o?: RequestOptions) => this.request<T>('POST', path, { ...o, body });
-  patch = <T = any>(path: string, body?: unknown, o?: RequestOptions) => this.request<T>('PATCH', path, { ...o, body });
+  post = <T = any>(path: string, body?: unknown, o?: RequestOptions) =>
+    this.request<T>('POST', path, { ...o, body });
+  patch = <T = any>(path: string, body?: unknown, o?: RequestOptions) =>
+    this.request<T>('PATCH', path, { ...o, body });
   delete = <T = any>(path: string, o?: RequestOptions) => this.request<T>('DELETE', path, o);
 
   /** Registers (and so signs in) a new account. */
   async register(email = uniqueEmail(), name = ''): Promise<this> {
     // A page first loads something from the server and gets its tl_csrf cookie.
     await this.get('/api/auth/me');
-    const res = await this.post('/api/auth/register', { email, password: PASSWORD, ...(name ? { name } : {}) });
+    const res = await this.post('/api/auth/register', {
+      email,
+      password: PASSWORD,
+      ...(name ? { name } : {}),
+    });
     if (res.status !== 201) throw new Error(`register failed: ${res.status} ${res.text}`);
     this.user = res.body.user;
     return this;
@@ -79,4 +96,5 @@ export class Client {
 }
 
 /** A signed-in client. */
-export const signedIn = (base: string, name = '') => new Client(base).register(uniqueEmail(name || 'user'), name);
+export const signedIn = (base: string, name = '') =>
+  new Client(base).register(uniqueEmail(name || 'user'), name);

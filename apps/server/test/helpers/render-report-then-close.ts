@@ -20,4 +20,6 @@ const res = await fetch(`${base}/api/models/${imported.body.id}/report.pdf`, {
 });
 const bytes = new Uint8Array(await res.arrayBuffer());
 await server.close();
-console.log(JSON.stringify({ status: res.status, pdf: new TextDecoder().decode(bytes.subarray(0, 5)) }));
+console.log(
+  JSON.stringify({ status: res.status, pdf: new TextDecoder().decode(bytes.subarray(0, 5)) }),
+);

@@ -9,7 +9,9 @@ export const DB_KINDS: DbKind[] = ['postgres', 'pglite'];
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Creates an empty PostgreSQL database for one test file; returns its URL and a drop function. */
-export async function freshPostgres(prefix = 'tl_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgres(
+  prefix = 'tl_test',
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -36,7 +38,10 @@ export interface TestServer {
 }
 
 /** A real server on a random loopback port over a fresh database of the given kind. */
-export async function startTestServer(kind: DbKind, options: ServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: DbKind,
+  options: ServerOptions = {},
+): Promise<TestServer> {
   const pgdb = kind === 'postgres' ? await freshPostgres() : undefined;
   const server = await createServer({
     logLevel: 'silent',

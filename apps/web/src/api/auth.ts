@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { api } from './http';
 
-export const ZUser = z.object({ id: z.string(), email: z.string(), name: z.string().nullish() }).passthrough();
+export const ZUser = z
+  .object({ id: z.string(), email: z.string(), name: z.string().nullish() })
+  .passthrough();
 export type User = z.infer<typeof ZUser>;
 
 /** The server may answer `{user}` or the user itself; both mean the same account. */

@@ -28,7 +28,9 @@ async function errorOf(res: Response): Promise<ApiError> {
   let message = res.statusText || `request failed with status ${res.status}`;
   let details: unknown;
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
+    const body = (await res.json()) as {
+      error?: { code?: string; message?: string; details?: unknown };
+    };
     if (body.error) {
       code = body.error.code ?? code;
       message = body.error.message ?? message;
@@ -41,7 +43,12 @@ async function errorOf(res: Response): Promise<ApiError> {
 }
 
 /** Sends a request to the same-origin API, with the CSRF header on writes; throws ApiError. */
-export async function request(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<Response> {
+export async function request(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrfToken();
   let payload: string | undefined;
@@ -50,17 +57,32 @@ export async function request(method: string, path: string, body?: unknown, opti
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal: options.signal });
+    res = await fetch(path, {
+      method,
+      headers,
+      body: payload,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'network',
+      'The server cannot be reached. Check your connection and try again.',
+    );
   }
   if (!res.ok) throw await errorOf(res);
   return res;
 }
 
 /** A JSON request; resolves to the parsed body (undefined for 204). */
-export async function api<T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options?: RequestOptions,
+): Promise<T> {
   const res = await request(method, path, body, options);
   if (res.status === 204) return undefined as T;
   const text = await res.text();

@@ -19,9 +19,14 @@ export type SeverityCounts = Record<Severity, number>;
  * and `{threats:{open:{…}}}` so the dashboard reads whichever the server sends.
  */
 export function openCounts(m: ModelSummary): SeverityCounts {
-  const pick = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
+  const pick = (v: unknown): Record<string, unknown> | undefined =>
+    v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
   const source =
-    pick(pick(m.counts)?.open) ?? pick(m.openBySeverity) ?? pick(pick(m.threats)?.open) ?? pick(pick(m.threatCounts)?.open) ?? {};
+    pick(pick(m.counts)?.open) ??
+    pick(m.openBySeverity) ??
+    pick(pick(m.threats)?.open) ??
+    pick(pick(m.threatCounts)?.open) ??
+    {};
   const out = {} as SeverityCounts;
   for (const s of SEVERITIES) out[s] = typeof source[s] === 'number' ? (source[s] as number) : 0;
   return out;
@@ -29,7 +34,9 @@ export function openCounts(m: ModelSummary): SeverityCounts {
 
 function listOf<T>(body: unknown, key: string): T[] {
   if (Array.isArray(body)) return body as T[];
-  const inner = (body as Record<string, unknown> | null)?.[key] ?? (body as Record<string, unknown> | null)?.items;
+  const inner =
+    (body as Record<string, unknown> | null)?.[key] ??
+    (body as Record<string, unknown> | null)?.items;
   return Array.isArray(inner) ? (inner as T[]) : [];
 }
 
@@ -48,7 +55,8 @@ export async function listModels(): Promise<ModelSummary[]> {
  */
 export async function getModelSummary(id: string): Promise<ModelSummary> {
   const found = (await listModels()).find((m) => m.id === id);
-  if (!found) throw new ApiError(404, 'not_found', 'This model does not exist or is not shared with you.');
+  if (!found)
+    throw new ApiError(404, 'not_found', 'This model does not exist or is not shared with you.');
   return found;
 }
 
@@ -58,7 +66,10 @@ export async function createModel(title: string): Promise<ModelSummary> {
 
 /** Imports a file's JSON text (native or Threat Dragon; the server detects which). */
 export async function importModel(jsonText: string): Promise<ModelSummary> {
-  return one<ModelSummary>(await api('POST', '/api/models/import', undefined, { rawJson: jsonText }), 'model');
+  return one<ModelSummary>(
+    await api('POST', '/api/models/import', undefined, { rawJson: jsonText }),
+    'model',
+  );
 }
 
 export async function deleteModel(id: string): Promise<void> {
@@ -85,7 +96,10 @@ export function reportUrl(id: string): string {
 
 /** A copy of a model (the server titles it "Copy of …"). */
 export async function duplicateModel(id: string): Promise<ModelSummary> {
-  return one<ModelSummary>(await api('POST', `/api/models/${encodeURIComponent(id)}/duplicate`), 'model');
+  return one<ModelSummary>(
+    await api('POST', `/api/models/${encodeURIComponent(id)}/duplicate`),
+    'model',
+  );
 }
 
 export interface Member {
@@ -106,7 +120,10 @@ function memberOf(raw: Record<string, unknown>): Member {
 }
 
 export async function listMembers(modelId: string): Promise<Member[]> {
-  return listOf<Record<string, unknown>>(await api('GET', `/api/models/${encodeURIComponent(modelId)}/members`), 'members').map(memberOf);
+  return listOf<Record<string, unknown>>(
+    await api('GET', `/api/models/${encodeURIComponent(modelId)}/members`),
+    'members',
+  ).map(memberOf);
 }
 
 export async function addMember(modelId: string, email: string, role: Role): Promise<void> {
@@ -114,9 +131,16 @@ export async function addMember(modelId: string, email: string, role: Role): Pro
 }
 
 export async function changeMemberRole(modelId: string, userId: string, role: Role): Promise<void> {
-  await api('PATCH', `/api/models/${encodeURIComponent(modelId)}/members/${encodeURIComponent(userId)}`, { role });
+  await api(
+    'PATCH',
+    `/api/models/${encodeURIComponent(modelId)}/members/${encodeURIComponent(userId)}`,
+    { role },
+  );
 }
 
 export async function removeMember(modelId: string, userId: string): Promise<void> {
-  await api('DELETE', `/api/models/${encodeURIComponent(modelId)}/members/${encodeURIComponent(userId)}`);
+  await api(
+    'DELETE',
+    `/api/models/${encodeURIComponent(modelId)}/members/${encodeURIComponent(userId)}`,
+  );
 }

@@ -19,18 +19,34 @@ export function App() {
   const isAuthPage = path === '/signin' || path === '/signup';
   useEffect(() => {
     if (loading) return;
-    if (!user && !isAuthPage) navigate(`/signin?next=${encodeURIComponent(path + (params.size ? `?${params}` : ''))}`);
+    if (!user && !isAuthPage)
+      navigate(`/signin?next=${encodeURIComponent(path + (params.size ? `?${params}` : ''))}`);
     if (user && isAuthPage) navigate(params.get('next') ?? '/');
   }, [loading, user, isAuthPage, path, params]);
 
-  if (loading) return <p className="splash" role="status">Loading Threatloom…</p>;
-  if (!user || isAuthPage) return <AuthPage mode={path === '/signup' ? 'signup' : 'signin'} next={params.get('next')} />;
+  if (loading)
+    return (
+      <p className="splash" role="status">
+        Loading Threatloom…
+      </p>
+    );
+  if (!user || isAuthPage)
+    return <AuthPage mode={path === '/signup' ? 'signup' : 'signin'} next={params.get('next')} />;
 
   const modelMatch = /^\/models\/([^/]+)$/.exec(path);
   return (
     <div className="app">
       <TopBar user={user} />
-      {modelMatch ? <ModelPage key={modelMatch[1]} modelId={decodeURIComponent(modelMatch[1]!)} tab={params.get('tab')} focus={params.get('element')} /> : <DashboardPage />}
+      {modelMatch ? (
+        <ModelPage
+          key={modelMatch[1]}
+          modelId={decodeURIComponent(modelMatch[1]!)}
+          tab={params.get('tab')}
+          focus={params.get('element')}
+        />
+      ) : (
+        <DashboardPage />
+      )}
     </div>
   );
 }

@@ -2,7 +2,14 @@ import { useShallow } from 'zustand/react/shallow';
 import { useModel, usePresence } from '../model/model-context';
 import type { ModelState } from '../model/model-store';
 
-const selectBar = (s: ModelState) => ({ status: s.status, pending: s.pending, canUndo: s.canUndo, canRedo: s.canRedo, error: s.error, canEdit: s.canEdit });
+const selectBar = (s: ModelState) => ({
+  status: s.status,
+  pending: s.pending,
+  canUndo: s.canUndo,
+  canRedo: s.canRedo,
+  error: s.error,
+  canEdit: s.canEdit,
+});
 
 /** Who is here, connection state, undo/redo, and refusals. */
 export function CollabBar() {
@@ -16,7 +23,13 @@ export function CollabBar() {
     <div className="collab-bar">
       <ul className="avatars" aria-label="Who is here">
         {unique.map((p) => (
-          <li key={p.key} className="avatar" title={p.name} aria-label={p.name} style={{ background: p.color }}>
+          <li
+            key={p.key}
+            className="avatar"
+            title={p.name}
+            aria-label={p.name}
+            style={{ background: p.color }}
+          >
             {initials(p.name)}
           </li>
         ))}
@@ -26,17 +39,29 @@ export function CollabBar() {
           <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
             Undo
           </button>
-          <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
+          <button
+            type="button"
+            onClick={redo}
+            disabled={!canRedo}
+            aria-keyshortcuts="Control+Shift+Z"
+          >
             Redo
           </button>
         </>
       )}
       <span className={`conn conn-${status}`} role="status" aria-label="Connection">
-        {status === 'online' ? (pending ? `Saving ${pending}…` : 'Saved') : status === 'connecting' ? 'Connecting…' : 'Offline'}
+        {status === 'online'
+          ? pending
+            ? `Saving ${pending}…`
+            : 'Saved'
+          : status === 'connecting'
+            ? 'Connecting…'
+            : 'Offline'}
       </span>
       {status === 'offline' && (
         <div className="offline-banner" role="alert">
-          You are offline. Your edits are kept on this device and sent when the connection returns{pending ? ` (${pending} waiting)` : ''}.
+          You are offline. Your edits are kept on this device and sent when the connection returns
+          {pending ? ` (${pending} waiting)` : ''}.
         </div>
       )}
       {error && (

@@ -28,7 +28,14 @@ export function createPresenceStore(client: SyncClient) {
   const store = createStore<PresenceState>()(() => ({ peers: {} }));
   client.on('presence', (peers: ReadonlyMap<string, SyncPeer>) => {
     const next: Record<string, Peer> = {};
-    for (const [key, p] of peers) next[key] = { key, userId: p.user.id, name: p.user.name, color: colorFor(p.user.id), state: p.state };
+    for (const [key, p] of peers)
+      next[key] = {
+        key,
+        userId: p.user.id,
+        name: p.user.name,
+        color: colorFor(p.user.id),
+        state: p.state,
+      };
     store.setState({ peers: next });
   });
   return store;

@@ -4,7 +4,13 @@ import { useRef, useState, type ReactNode } from 'react';
  * File picker plus drag-and-drop target for model files. Reads the file as
  * text and hands it over; the server decides whether it is native or Threat Dragon.
  */
-export function ImportDropZone({ onFile, children }: { onFile: (name: string, text: string) => void; children: ReactNode }) {
+export function ImportDropZone({
+  onFile,
+  children,
+}: {
+  onFile: (name: string, text: string) => void;
+  children: ReactNode;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 

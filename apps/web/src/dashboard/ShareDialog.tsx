@@ -3,10 +3,23 @@ import { ROLES, type Role } from '@threatloom/core';
 import { addMember, changeMemberRole, listMembers, removeMember, type Member } from '../api/models';
 import { Modal } from '../ui/Modal';
 
-const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', editor: 'Editor', commenter: 'Commenter', viewer: 'Viewer' };
+const ROLE_LABELS: Record<Role, string> = {
+  owner: 'Owner',
+  editor: 'Editor',
+  commenter: 'Commenter',
+  viewer: 'Viewer',
+};
 
 /** Share a model by email with a role; change or remove existing members. */
-export function ShareDialog({ modelId, title, onClose }: { modelId: string; title: string; onClose: () => void }) {
+export function ShareDialog({
+  modelId,
+  title,
+  onClose,
+}: {
+  modelId: string;
+  title: string;
+  onClose: () => void;
+}) {
   const [members, setMembers] = useState<Member[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -34,7 +47,10 @@ export function ShareDialog({ modelId, title, onClose }: { modelId: string; titl
     const email = String(form.get('email') ?? '').trim();
     const role = String(form.get('role')) as Role;
     const target = e.currentTarget;
-    void run(() => addMember(modelId, email, role), `Shared with ${email} as ${ROLE_LABELS[role]}`).then(() => target.reset());
+    void run(
+      () => addMember(modelId, email, role),
+      `Shared with ${email} as ${ROLE_LABELS[role]}`,
+    ).then(() => target.reset());
   }
 
   return (
@@ -77,7 +93,16 @@ export function ShareDialog({ modelId, title, onClose }: { modelId: string; titl
             <tr key={m.userId || m.email}>
               <td>{m.name ? `${m.name} <${m.email}>` : m.email}</td>
               <td>
-                <select aria-label={`Role of ${m.email}`} value={m.role} onChange={(e) => void run(() => changeMemberRole(modelId, m.userId, e.target.value as Role), `Role of ${m.email} changed`)}>
+                <select
+                  aria-label={`Role of ${m.email}`}
+                  value={m.role}
+                  onChange={(e) =>
+                    void run(
+                      () => changeMemberRole(modelId, m.userId, e.target.value as Role),
+                      `Role of ${m.email} changed`,
+                    )
+                  }
+                >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
                       {ROLE_LABELS[r]}
@@ -86,7 +111,13 @@ export function ShareDialog({ modelId, title, onClose }: { modelId: string; titl
                 </select>
               </td>
               <td>
-                <button type="button" aria-label={`Remove ${m.email}`} onClick={() => void run(() => removeMember(modelId, m.userId), `${m.email} removed`)}>
+                <button
+                  type="button"
+                  aria-label={`Remove ${m.email}`}
+                  onClick={() =>
+                    void run(() => removeMember(modelId, m.userId), `${m.email} removed`)
+                  }
+                >
                   Remove
                 </button>
               </td>

@@ -18,7 +18,13 @@ import {
 } from '@xyflow/react';
 import { isBoxElement, newId, type Element, type Op } from '@threatloom/core';
 import { useModel, useModelContext } from '../model/model-context';
-import { indexOf, selectCanEdit, selectDiagramId, selectRecords, selectSelection } from '../model/model-store';
+import {
+  indexOf,
+  selectCanEdit,
+  selectDiagramId,
+  selectRecords,
+  selectSelection,
+} from '../model/model-store';
 import { ElementPanel } from '../panels/ElementPanel';
 import { useSuggestions } from '../panels/suggestions-store';
 import { alignOps, type Alignment } from './align';
@@ -35,7 +41,15 @@ import { Toolbar } from './Toolbar';
 import { useEditorShortcuts } from './use-editor-shortcuts';
 
 // Defined once at module level: React Flow re-mounts every node when these objects change.
-const NODE_TYPES = { actor: ShapeNode, process: ShapeNode, store: ShapeNode, boundary: ShapeNode, note: ShapeNode, 'boundary-line': BoundaryLineNode, point: PointNode };
+const NODE_TYPES = {
+  actor: ShapeNode,
+  process: ShapeNode,
+  store: ShapeNode,
+  boundary: ShapeNode,
+  note: ShapeNode,
+  'boundary-line': BoundaryLineNode,
+  point: PointNode,
+};
 const EDGE_TYPES = { flow: FlowEdge };
 const SNAP_GRID: [number, number] = [10, 10];
 const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: MarkerType.ArrowClosed } };
@@ -65,7 +79,10 @@ function Editor({ focus }: { focus: string | null }) {
   const generate = useSuggestions((s) => s.generate);
   const pasteCount = useRef(0);
 
-  const elements = useMemo(() => (diagramId ? (indexOf(records).elementsByDiagram.get(diagramId) ?? []) : []), [records, diagramId]);
+  const elements = useMemo(
+    () => (diagramId ? (indexOf(records).elementsByDiagram.get(diagramId) ?? []) : []),
+    [records, diagramId],
+  );
   const openThreats = useMemo(() => {
     const counts = new Map<string, number>();
     for (const [elementId, list] of indexOf(records).threatsByElement) {
@@ -84,7 +101,10 @@ function Editor({ focus }: { focus: string | null }) {
     setGraph((g) => reconcile(elements, openThreats, g.nodes, g.edges, selectionSet));
   }, [elements, openThreats, selectionSet]);
 
-  const submit = useCallback((ops: Op[]) => ops.length > 0 && store.getState().submit(ops), [store]);
+  const submit = useCallback(
+    (ops: Op[]) => ops.length > 0 && store.getState().submit(ops),
+    [store],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange<DiagramNode>[]) => {
     // Deletions go through onDelete as ops; everything else (drag, select, measure) is local until drag end.
@@ -99,7 +119,11 @@ function Editor({ focus }: { focus: string | null }) {
   // Live drag positions go to the others as presence (throttled by the sync engine), never as ops.
   const onNodeDrag = useCallback(
     (_e: unknown, _node: DiagramNode, dragged: DiagramNode[]) =>
-      channel.set({ drag: dragged.filter((n) => n.type !== 'point').map((n) => ({ id: n.id, x: Math.round(n.position.x), y: Math.round(n.position.y) })) }),
+      channel.set({
+        drag: dragged
+          .filter((n) => n.type !== 'point')
+          .map((n) => ({ id: n.id, x: Math.round(n.position.x), y: Math.round(n.position.y) })),
+      }),
     [channel],
   );
 
@@ -110,12 +134,23 @@ function Editor({ focus }: { focus: string | null }) {
       for (const n of dragged) {
         const x = Math.round(n.position.x);
         const y = Math.round(n.position.y);
-        if (n.type === 'point') ops.push({ type: 'patch', id: n.data.flowId, fields: { [`${n.data.end}Point`]: { x, y } } });
+        if (n.type === 'point')
+          ops.push({
+            type: 'patch',
+            id: n.data.flowId,
+            fields: { [`${n.data.end}Point`]: { x, y } },
+          });
         else if (n.type === 'boundary-line') {
           const dx = x - n.data.origin.x;
           const dy = y - n.data.origin.y;
-          if (dx || dy) ops.push({ type: 'patch', id: n.id, fields: { points: n.data.record.points.map((p) => ({ x: p.x + dx, y: p.y + dy })) } });
-        } else if (n.data.record.x !== x || n.data.record.y !== y) ops.push({ type: 'patch', id: n.id, fields: { x, y } });
+          if (dx || dy)
+            ops.push({
+              type: 'patch',
+              id: n.id,
+              fields: { points: n.data.record.points.map((p) => ({ x: p.x + dx, y: p.y + dy })) },
+            });
+        } else if (n.data.record.x !== x || n.data.record.y !== y)
+          ops.push({ type: 'patch', id: n.id, fields: { x, y } });
       }
       submit(ops);
     },
@@ -124,7 +159,10 @@ function Editor({ focus }: { focus: string | null }) {
 
   const onSelectionChange = useCallback(
     ({ nodes, edges }: OnSelectionChangeParams<DiagramNode, FlowEdgeType>) => {
-      const ids = [...nodes.filter((n) => n.type !== 'point').map((n) => n.id), ...edges.map((e) => e.id)];
+      const ids = [
+        ...nodes.filter((n) => n.type !== 'point').map((n) => n.id),
+        ...edges.map((e) => e.id),
+      ];
       const current = store.getState().selection;
       if (ids.length === current.length && ids.every((id, i) => id === current[i])) return;
       store.getState().select(ids);
@@ -149,7 +187,13 @@ function Editor({ focus }: { focus: string | null }) {
       const rs = store.getState().records;
       const s = rs.get(c.source);
       const t = rs.get(c.target);
-      return c.source !== c.target && !!s && !!t && FLOW_END_KINDS.has(s.typeName as Element['typeName']) && FLOW_END_KINDS.has(t.typeName as Element['typeName']);
+      return (
+        c.source !== c.target &&
+        !!s &&
+        !!t &&
+        FLOW_END_KINDS.has(s.typeName as Element['typeName']) &&
+        FLOW_END_KINDS.has(t.typeName as Element['typeName'])
+      );
     },
     [store],
   );
@@ -157,7 +201,19 @@ function Editor({ focus }: { focus: string | null }) {
     (c: Connection) => {
       if (!diagramId) return;
       const id = newId();
-      submit([{ type: 'put', record: { id, typeName: 'flow', diagramId, name: 'Data flow', sourceId: c.source, targetId: c.target } as Element }]);
+      submit([
+        {
+          type: 'put',
+          record: {
+            id,
+            typeName: 'flow',
+            diagramId,
+            name: 'Data flow',
+            sourceId: c.source,
+            targetId: c.target,
+          } as Element,
+        },
+      ]);
       store.getState().select([id]);
     },
     [diagramId, submit, store],
@@ -168,9 +224,17 @@ function Editor({ focus }: { focus: string | null }) {
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid || !state.fromNode) return;
       const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
-      const targetId = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node')?.getAttribute('data-id');
+      const targetId = document
+        .elementFromPoint(point.clientX, point.clientY)
+        ?.closest('.react-flow__node')
+        ?.getAttribute('data-id');
       if (!targetId) return;
-      const connection = { source: state.fromNode.id, target: targetId, sourceHandle: null, targetHandle: null };
+      const connection = {
+        source: state.fromNode.id,
+        target: targetId,
+        sourceHandle: null,
+        targetHandle: null,
+      };
       if (isValidConnection(connection)) onConnect(connection);
     },
     [isValidConnection, onConnect],
@@ -178,7 +242,9 @@ function Editor({ focus }: { focus: string | null }) {
 
   const centre = useCallback(() => {
     const box = wrapper.current?.getBoundingClientRect();
-    return box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+    return box
+      ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+      : { x: 0, y: 0 };
   }, [flow]);
 
   const add = useCallback(
@@ -202,7 +268,13 @@ function Editor({ focus }: { focus: string | null }) {
   }, [elements, submit, flow]);
 
   const align = useCallback(
-    (how: Alignment) => submit(alignOps(selection.map((id) => records.get(id)).filter((r) => r !== undefined && isBoxElement(r)), how)),
+    (how: Alignment) =>
+      submit(
+        alignOps(
+          selection.map((id) => records.get(id)).filter((r) => r !== undefined && isBoxElement(r)),
+          how,
+        ),
+      ),
     [selection, records, submit],
   );
 
@@ -236,14 +308,19 @@ function Editor({ focus }: { focus: string | null }) {
     const r = store.getState().records.get(focus);
     if (!r) return;
     store.getState().select([focus]);
-    if (isBoxElement(r)) void flow.setCenter(r.x + r.width / 2, r.y + r.height / 2, { zoom: 1.2, duration: 300 });
+    if (isBoxElement(r))
+      void flow.setCenter(r.x + r.width / 2, r.y + r.height / 2, { zoom: 1.2, duration: 300 });
   }, [focus, store, flow]);
 
   useEffect(() => channel.set({ diagramId, cursor: null }), [channel, diagramId]);
   // Others see this user's selection, however it was made (click, box, Ctrl+A, paste, jump from the table).
   useEffect(() => channel.set({ selection }), [channel, selection]);
 
-  const onMouseMove = useCallback((e: React.MouseEvent) => channel.set({ cursor: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) }), [channel, flow]);
+  const onMouseMove = useCallback(
+    (e: React.MouseEvent) =>
+      channel.set({ cursor: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) }),
+    [channel, flow],
+  );
 
   const single = selection.length === 1 ? selection[0]! : null;
   const selectedBoxes = selection.filter((id) => {
@@ -269,18 +346,45 @@ function Editor({ focus }: { focus: string | null }) {
           const n = generate(store.getState().records, diagramId);
           store.getState().select([]);
           setBusy(null);
-          setNotice(n === 0 ? 'No new threats to suggest.' : `${n} threats suggested: review them in the side panel.`);
+          setNotice(
+            n === 0
+              ? 'No new threats to suggest.'
+              : `${n} threats suggested: review them in the side panel.`,
+          );
         }}
         notice={notice}
       />
       <div className="editor-body">
-        <div className="canvas" ref={wrapper} onMouseMove={onMouseMove} onMouseLeave={() => channel.set({ cursor: null })} aria-label="Diagram canvas" role="region">
+        <div
+          className="canvas"
+          ref={wrapper}
+          onMouseMove={onMouseMove}
+          onMouseLeave={() => channel.set({ cursor: null })}
+          aria-label="Diagram canvas"
+          role="region"
+        >
           <svg className="markers" aria-hidden="true">
             <defs>
-              <marker id="tl-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+              <marker
+                id="tl-arrow"
+                viewBox="0 0 10 10"
+                refX="10"
+                refY="5"
+                markerWidth="8"
+                markerHeight="8"
+                orient="auto-start-reverse"
+              >
                 <path d="M0,0 L10,5 L0,10 z" />
               </marker>
-              <marker id="tl-arrow-start" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="8" markerHeight="8" orient="auto">
+              <marker
+                id="tl-arrow-start"
+                viewBox="0 0 10 10"
+                refX="0"
+                refY="5"
+                markerWidth="8"
+                markerHeight="8"
+                orient="auto"
+              >
                 <path d="M10,0 L0,5 L10,10 z" />
               </marker>
             </defs>
@@ -328,11 +432,19 @@ function Editor({ focus }: { focus: string | null }) {
 }
 
 /** The point nearest `at` (going down) where a new element does not land on top of an existing box. */
-function freeSpot(at: { x: number; y: number }, elements: readonly Element[]): { x: number; y: number } {
+function freeSpot(
+  at: { x: number; y: number },
+  elements: readonly Element[],
+): { x: number; y: number } {
   const boxes = elements.filter((e) => isBoxElement(e) && e.typeName !== 'boundary');
   const spot = { ...at };
   for (let i = 0; i < 30; i++) {
-    const hit = boxes.some((b) => isBoxElement(b) && Math.abs(b.x + b.width / 2 - spot.x) < (b.width + 100) / 2 && Math.abs(b.y + b.height / 2 - spot.y) < (b.height + 80) / 2);
+    const hit = boxes.some(
+      (b) =>
+        isBoxElement(b) &&
+        Math.abs(b.x + b.width / 2 - spot.x) < (b.width + 100) / 2 &&
+        Math.abs(b.y + b.height / 2 - spot.y) < (b.height + 80) / 2,
+    );
     if (!hit) break;
     spot.y += 60;
   }
@@ -344,7 +456,19 @@ function NoDiagram({ canEdit }: { canEdit: boolean }) {
   const { store } = useModelContext();
   const add = () => {
     const id = newId();
-    store.getState().submit([{ type: 'put', record: { id, typeName: 'diagram', title: 'Main diagram', description: '', methodology: 'stride', order: 0 } }]);
+    store.getState().submit([
+      {
+        type: 'put',
+        record: {
+          id,
+          typeName: 'diagram',
+          title: 'Main diagram',
+          description: '',
+          methodology: 'stride',
+          order: 0,
+        },
+      },
+    ]);
     store.getState().showDiagram(id);
   };
   return (

@@ -22,7 +22,12 @@ export function Toolbar(p: ToolbarProps) {
       {p.canEdit && (
         <div className="group" role="group" aria-label="Palette">
           {PALETTE.map((item) => (
-            <button key={item.kind} type="button" className={`palette-${item.kind}`} onClick={() => p.onAdd(item.kind)}>
+            <button
+              key={item.kind}
+              type="button"
+              className={`palette-${item.kind}`}
+              onClick={() => p.onAdd(item.kind)}
+            >
               {item.label}
             </button>
           ))}
@@ -39,7 +44,8 @@ export function Toolbar(p: ToolbarProps) {
       )}
       <div className="group" role="group" aria-label="View">
         <label className="check">
-          <input type="checkbox" checked={p.snap} onChange={(e) => p.onSnap(e.target.checked)} /> Snap to grid
+          <input type="checkbox" checked={p.snap} onChange={(e) => p.onSnap(e.target.checked)} />{' '}
+          Snap to grid
         </label>
         {p.canEdit && (
           <button type="button" onClick={p.onAutoLayout} aria-keyshortcuts="Shift+L">

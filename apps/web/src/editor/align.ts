@@ -31,12 +31,21 @@ export function alignOps(boxes: readonly BoxElement[], how: Alignment): Op[] {
     }
   };
   const values = boxes.map(edge);
-  const target = how === 'right' || how === 'bottom' ? Math.max(...values) : how === 'left' || how === 'top' ? Math.min(...values) : values.reduce((a, b) => a + b, 0) / values.length;
+  const target =
+    how === 'right' || how === 'bottom'
+      ? Math.max(...values)
+      : how === 'left' || how === 'top'
+        ? Math.min(...values)
+        : values.reduce((a, b) => a + b, 0) / values.length;
   const ops: Op[] = [];
   for (const b of boxes) {
     const shift = target - edge(b);
     if (Math.abs(shift) < 0.5) continue;
-    ops.push({ type: 'patch', id: b.id, fields: horizontal ? { x: Math.round(b.x + shift) } : { y: Math.round(b.y + shift) } });
+    ops.push({
+      type: 'patch',
+      id: b.id,
+      fields: horizontal ? { x: Math.round(b.x + shift) } : { y: Math.round(b.y + shift) },
+    });
   }
   return ops;
 }

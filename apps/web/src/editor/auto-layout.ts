@@ -11,12 +11,18 @@ const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => ne
  * them. Boundaries, lines and notes stay where they are.
  */
 export async function autoLayoutOps(elements: readonly Element[]): Promise<Op[]> {
-  const boxes = elements.filter((e) => e.typeName === 'actor' || e.typeName === 'process' || e.typeName === 'store');
+  const boxes = elements.filter(
+    (e) => e.typeName === 'actor' || e.typeName === 'process' || e.typeName === 'store',
+  );
   const ids = new Set(boxes.map((b) => b.id));
   const edges = elements.flatMap((e) =>
-    e.typeName === 'flow' && e.sourceId && e.targetId && ids.has(e.sourceId) && ids.has(e.targetId) ? [{ id: e.id, sources: [e.sourceId], targets: [e.targetId] }] : [],
+    e.typeName === 'flow' && e.sourceId && e.targetId && ids.has(e.sourceId) && ids.has(e.targetId)
+      ? [{ id: e.id, sources: [e.sourceId], targets: [e.targetId] }]
+      : [],
   );
-  const graph = await (await loadElk()).layout({
+  const graph = await (
+    await loadElk()
+  ).layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -24,13 +30,21 @@ export async function autoLayoutOps(elements: readonly Element[]): Promise<Op[]>
       'elk.spacing.nodeNode': '50',
       'elk.layered.spacing.nodeNodeBetweenLayers': '90',
     },
-    children: boxes.map((b) => ({ id: b.id, width: 'width' in b ? b.width : 120, height: 'height' in b ? b.height : 80 })),
+    children: boxes.map((b) => ({
+      id: b.id,
+      width: 'width' in b ? b.width : 120,
+      height: 'height' in b ? b.height : 80,
+    })),
     edges,
   });
   const ops: Op[] = [];
   for (const child of graph.children ?? []) {
     if (child.x === undefined || child.y === undefined) continue;
-    ops.push({ type: 'patch', id: child.id, fields: { x: Math.round(child.x + 40), y: Math.round(child.y + 40) } });
+    ops.push({
+      type: 'patch',
+      id: child.id,
+      fields: { x: Math.round(child.x + 40), y: Math.round(child.y + 40) },
+    });
   }
   return ops;
 }

@@ -1,4 +1,11 @@
-import { isElement, newId, type Element, type ModelRecord, type Op, type RecordMap } from '@threatloom/core';
+import {
+  isElement,
+  newId,
+  type Element,
+  type ModelRecord,
+  type Op,
+  type RecordMap,
+} from '@threatloom/core';
 
 /** What Ctrl+C took: elements plus the flows among them. Kept in memory for this tab. */
 let copied: Element[] = [];
@@ -12,7 +19,14 @@ export function copySelection(records: RecordMap, selection: readonly string[]):
     if (r && isElement(r) && r.typeName !== 'flow') out.push(r);
   }
   for (const r of records.values()) {
-    if (r.typeName === 'flow' && r.sourceId && r.targetId && picked.has(r.sourceId) && picked.has(r.targetId)) out.push(r);
+    if (
+      r.typeName === 'flow' &&
+      r.sourceId &&
+      r.targetId &&
+      picked.has(r.sourceId) &&
+      picked.has(r.targetId)
+    )
+      out.push(r);
   }
   copied = out;
   return out.length;
@@ -30,9 +44,21 @@ export function pasteOps(diagramId: string, offset: number): { ops: Op[]; ids: s
     const id = idMap.get(r.id)!;
     let record: ModelRecord;
     if (r.typeName === 'flow') {
-      record = { ...r, id, diagramId, sourceId: idMap.get(r.sourceId!)!, targetId: idMap.get(r.targetId!)!, waypoints: r.waypoints.map((p) => ({ x: p.x + offset, y: p.y + offset })) };
+      record = {
+        ...r,
+        id,
+        diagramId,
+        sourceId: idMap.get(r.sourceId!)!,
+        targetId: idMap.get(r.targetId!)!,
+        waypoints: r.waypoints.map((p) => ({ x: p.x + offset, y: p.y + offset })),
+      };
     } else if (r.typeName === 'boundary-line') {
-      record = { ...r, id, diagramId, points: r.points.map((p) => ({ x: p.x + offset, y: p.y + offset })) };
+      record = {
+        ...r,
+        id,
+        diagramId,
+        points: r.points.map((p) => ({ x: p.x + offset, y: p.y + offset })),
+      };
     } else {
       record = { ...r, id, diagramId, x: r.x + offset, y: r.y + offset };
     }

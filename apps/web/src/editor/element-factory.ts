@@ -6,18 +6,35 @@ export const PALETTE = [
   { kind: 'process', label: 'Add process', name: 'Process', width: 110, height: 110 },
   { kind: 'store', label: 'Add store', name: 'Store', width: 150, height: 60 },
   { kind: 'boundary', label: 'Add boundary', name: 'Trust boundary', width: 360, height: 260 },
-  { kind: 'boundary-line', label: 'Add boundary line', name: 'Trust boundary', width: 240, height: 0 },
+  {
+    kind: 'boundary-line',
+    label: 'Add boundary line',
+    name: 'Trust boundary',
+    width: 240,
+    height: 0,
+  },
   { kind: 'note', label: 'Add note', name: 'Note', width: 160, height: 80 },
 ] as const;
 
 export type PaletteKind = (typeof PALETTE)[number]['kind'];
 
 /** A new element record centred on `at`, with the schema's defaults for everything else (validated by the sync engine). */
-export function newElement(kind: PaletteKind, diagramId: string, at: { x: number; y: number }): Element {
+export function newElement(
+  kind: PaletteKind,
+  diagramId: string,
+  at: { x: number; y: number },
+): Element {
   const spec = PALETTE.find((p) => p.kind === kind)!;
   const base = { id: newId(), diagramId, name: spec.name };
   if (kind === 'boundary-line') {
-    return { ...base, typeName: 'boundary-line', points: [{ x: at.x - spec.width / 2, y: at.y }, { x: at.x + spec.width / 2, y: at.y }] } as Element;
+    return {
+      ...base,
+      typeName: 'boundary-line',
+      points: [
+        { x: at.x - spec.width / 2, y: at.y },
+        { x: at.x + spec.width / 2, y: at.y },
+      ],
+    } as Element;
   }
   return {
     ...base,

@@ -2,8 +2,30 @@ import { describe, expect, it } from 'vitest';
 import type { Element, Flow, Process } from '@threatloom/core';
 import { pointNodeId, reconcile } from './flow-graph';
 
-const base = { diagramId: 'd', description: '', outOfScope: false, outOfScopeReason: '', handlesPII: false, isMLModel: false, isTrainingData: false, zIndex: 0 };
-const proc = (id: string, x = 0): Process => ({ ...base, id, typeName: 'process', name: id, x, y: 0, width: 100, height: 100, privilegeLevel: '', isWebApplication: false, handlesCardPayment: false, handlesGoodsOrServices: false });
+const base = {
+  diagramId: 'd',
+  description: '',
+  outOfScope: false,
+  outOfScopeReason: '',
+  handlesPII: false,
+  isMLModel: false,
+  isTrainingData: false,
+  zIndex: 0,
+};
+const proc = (id: string, x = 0): Process => ({
+  ...base,
+  id,
+  typeName: 'process',
+  name: id,
+  x,
+  y: 0,
+  width: 100,
+  height: 100,
+  privilegeLevel: '',
+  isWebApplication: false,
+  handlesCardPayment: false,
+  handlesGoodsOrServices: false,
+});
 const flow = (id: string, sourceId: string | null, targetId: string | null): Flow => ({
   ...base,
   id,
@@ -40,7 +62,13 @@ describe('reconcile (records to React Flow nodes and edges)', () => {
     const threatened = reconcile([a], new Map([['a', 2]]), first.nodes, first.edges, new Set());
     expect(threatened.nodes[0]).not.toBe(first.nodes[0]);
     expect(threatened.nodes[0]!.data).toMatchObject({ openThreats: 2 });
-    const selected = reconcile([a], new Map([['a', 2]]), threatened.nodes, threatened.edges, new Set(['a']));
+    const selected = reconcile(
+      [a],
+      new Map([['a', 2]]),
+      threatened.nodes,
+      threatened.edges,
+      new Set(['a']),
+    );
     expect(selected.nodes[0]!.selected).toBe(true);
   });
 
@@ -59,12 +87,25 @@ describe('reconcile (records to React Flow nodes and edges)', () => {
     const f = flow('f', 'a', null);
     const { nodes, edges } = reconcile([a, f], new Map(), [], [], new Set());
     expect(edges[0]).toMatchObject({ source: 'a', target: pointNodeId('f', 'target') });
-    expect(nodes.find((n) => n.id === pointNodeId('f', 'target'))!.position).toEqual({ x: 7, y: 8 });
+    expect(nodes.find((n) => n.id === pointNodeId('f', 'target'))!.position).toEqual({
+      x: 7,
+      y: 8,
+    });
   });
 
   it('draws boundaries behind everything else', () => {
     const a = proc('a');
-    const boundary: Element = { ...base, id: 'z', typeName: 'boundary', name: 'zone', x: -50, y: -50, width: 400, height: 300, zIndex: 0 };
+    const boundary: Element = {
+      ...base,
+      id: 'z',
+      typeName: 'boundary',
+      name: 'zone',
+      x: -50,
+      y: -50,
+      width: 400,
+      height: 300,
+      zIndex: 0,
+    };
     const { nodes } = reconcile([a, boundary], new Map(), [], [], new Set());
     expect(nodes.find((n) => n.id === 'z')!.zIndex).toBe(-1);
   });

@@ -61,7 +61,12 @@ export function reconcile(
     const threats = openThreats.get(r.id) ?? 0;
     if (r.typeName === 'flow') {
       const prev = oldEdges.get(r.id);
-      if (prev && prev.data?.record === r && prev.data.openThreats === threats && prev.selected === selection.has(r.id)) {
+      if (
+        prev &&
+        prev.data?.record === r &&
+        prev.data.openThreats === threats &&
+        prev.selected === selection.has(r.id)
+      ) {
         edges.push(prev);
       } else {
         edges.push({
@@ -75,20 +80,40 @@ export function reconcile(
         });
       }
       for (const end of ['source', 'target'] as const) {
-        const point = end === 'source' ? (r.sourceId ? null : r.sourcePoint) : r.targetId ? null : r.targetPoint;
+        const point =
+          end === 'source'
+            ? r.sourceId
+              ? null
+              : r.sourcePoint
+            : r.targetId
+              ? null
+              : r.targetPoint;
         if (!point) continue;
         const id = pointNodeId(r.id, end);
         const old = oldNodes.get(id) as PointNode | undefined;
         nodes.push(
           old && !old.dragging && old.position.x === point.x && old.position.y === point.y
             ? old
-            : { id, type: 'point', position: old?.dragging ? old.position : point, data: { flowId: r.id, end }, width: 12, height: 12, ariaLabel: `${end} end of ${r.name}` },
+            : {
+                id,
+                type: 'point',
+                position: old?.dragging ? old.position : point,
+                data: { flowId: r.id, end },
+                width: 12,
+                height: 12,
+                ariaLabel: `${end} end of ${r.name}`,
+              },
         );
       }
       continue;
     }
     const prev = oldNodes.get(r.id);
-    if (prev && prev.data.record === r && prev.data.openThreats === threats && prev.selected === selection.has(r.id)) {
+    if (
+      prev &&
+      prev.data.record === r &&
+      prev.data.openThreats === threats &&
+      prev.selected === selection.has(r.id)
+    ) {
       nodes.push(prev);
       continue;
     }

@@ -17,5 +17,11 @@ export const SHORTCUTS = [
 /** Whether a key event is typing in a form field (then editor shortcuts stay out of the way). */
 export function isTyping(e: KeyboardEvent | React.KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
-  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+  return (
+    !!t &&
+    (t.tagName === 'INPUT' ||
+      t.tagName === 'TEXTAREA' ||
+      t.tagName === 'SELECT' ||
+      t.isContentEditable)
+  );
 }

@@ -32,27 +32,47 @@ export function ExportMenu({ modelId }: { modelId: string }) {
 
   return (
     <div className="menu">
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
         Export
       </button>
       {open && (
         <ul role="menu" aria-label="Export formats" className="menu-list">
           {EXPORT_FORMATS.map((f) => (
             <li key={f.key} role="none">
-              <button type="button" role="menuitem" onClick={() => void download(f.label, exportUrl(modelId, f.key), `model.${f.ext}`)}>
+              <button
+                type="button"
+                role="menuitem"
+                onClick={() => void download(f.label, exportUrl(modelId, f.key), `model.${f.ext}`)}
+              >
                 {f.label}
               </button>
             </li>
           ))}
           <li role="none">
-            <button type="button" role="menuitem" onClick={() => void download('PDF report', reportUrl(modelId), 'report.pdf')}>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => void download('PDF report', reportUrl(modelId), 'report.pdf')}
+            >
               PDF report
             </button>
           </li>
         </ul>
       )}
       {busy && (
-        <span role="progressbar" aria-label={`Exporting ${busy}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress ?? undefined} className="progress">
+        <span
+          role="progressbar"
+          aria-label={`Exporting ${busy}`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={progress ?? undefined}
+          className="progress"
+        >
           <span className="spinner" aria-hidden="true" /> {busy}
           {progress !== null ? ` ${progress}%` : '…'}
         </span>
@@ -66,7 +86,11 @@ export function ExportMenu({ modelId }: { modelId: string }) {
   );
 }
 
-async function readWithProgress(res: Response, total: number, onProgress: (p: number) => void): Promise<Blob> {
+async function readWithProgress(
+  res: Response,
+  total: number,
+  onProgress: (p: number) => void,
+): Promise<Blob> {
   const type = res.headers.get('Content-Type') ?? 'application/octet-stream';
   if (!res.body || !total) return new Blob([await res.arrayBuffer()], { type });
   const reader = res.body.getReader();

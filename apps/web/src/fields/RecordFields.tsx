@@ -12,7 +12,15 @@ interface FieldProps {
   readOnly?: boolean;
 }
 
-function EditingNotice({ recordId, field, label }: { recordId: string; field: string; label: string }) {
+function EditingNotice({
+  recordId,
+  field,
+  label,
+}: {
+  recordId: string;
+  field: string;
+  label: string;
+}) {
   const names = useEditingPeers(recordId, field);
   if (names.length === 0) return null;
   return (
@@ -27,7 +35,13 @@ function EditingNotice({ recordId, field, label }: { recordId: string; field: st
  * (a remote change does not yank text from under the cursor), commits one
  * patch on blur or Enter, and tells others "… is editing <label>".
  */
-export function TextField({ record, field, label, readOnly, multiline }: FieldProps & { multiline?: boolean }) {
+export function TextField({
+  record,
+  field,
+  label,
+  readOnly,
+  multiline,
+}: FieldProps & { multiline?: boolean }) {
   const { channel } = useModelContext();
   const canEdit = useModel(selectCanEdit) && !readOnly;
   const submit = useModel(selectSubmit);
@@ -36,7 +50,8 @@ export function TextField({ record, field, label, readOnly, multiline }: FieldPr
   const id = useId();
 
   function commit() {
-    if (draft !== null && draft !== value) submit([{ type: 'patch', id: record.id, fields: { [field]: draft } }]);
+    if (draft !== null && draft !== value)
+      submit([{ type: 'patch', id: record.id, fields: { [field]: draft } }]);
     setDraft(null);
     channel.set({ editing: null });
   }
@@ -77,13 +92,26 @@ export function CheckField({ record, field, label, readOnly }: FieldProps) {
   const checked = Boolean((record as Record<string, unknown>)[field]);
   return (
     <label className="check">
-      <input type="checkbox" checked={checked} disabled={!canEdit} onChange={(e) => submit([{ type: 'patch', id: record.id, fields: { [field]: e.target.checked } }])} />
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={!canEdit}
+        onChange={(e) =>
+          submit([{ type: 'patch', id: record.id, fields: { [field]: e.target.checked } }])
+        }
+      />
       {label}
     </label>
   );
 }
 
-export function SelectField({ record, field, label, options, readOnly }: FieldProps & { options: ReadonlyArray<{ value: string; label: string }> }) {
+export function SelectField({
+  record,
+  field,
+  label,
+  options,
+  readOnly,
+}: FieldProps & { options: ReadonlyArray<{ value: string; label: string }> }) {
   const canEdit = useModel(selectCanEdit) && !readOnly;
   const submit = useModel(selectSubmit);
   const value = String((record as Record<string, unknown>)[field] ?? '');
@@ -91,7 +119,14 @@ export function SelectField({ record, field, label, options, readOnly }: FieldPr
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} disabled={!canEdit} onChange={(e) => submit([{ type: 'patch', id: record.id, fields: { [field]: e.target.value } }])}>
+      <select
+        id={id}
+        value={value}
+        disabled={!canEdit}
+        onChange={(e) =>
+          submit([{ type: 'patch', id: record.id, fields: { [field]: e.target.value } }])
+        }
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -124,7 +159,8 @@ export function ListField({ record, field, label }: FieldProps) {
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean);
-          if (next.join(', ') !== joined) submit([{ type: 'patch', id: record.id, fields: { [field]: next } }]);
+          if (next.join(', ') !== joined)
+            submit([{ type: 'patch', id: record.id, fields: { [field]: next } }]);
         }}
       />
     </div>

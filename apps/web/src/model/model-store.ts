@@ -1,4 +1,12 @@
-import { indexModel, type ModelIndex, type ModelRecord, type Op, type RecordMap, type SyncClient, type SyncStatus } from '@threatloom/core';
+import {
+  indexModel,
+  type ModelIndex,
+  type ModelRecord,
+  type Op,
+  type RecordMap,
+  type SyncClient,
+  type SyncStatus,
+} from '@threatloom/core';
 import { createStore } from 'zustand/vanilla';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'failed';
@@ -33,11 +41,21 @@ export interface ModelState {
 
 export type ModelStore = ReturnType<typeof createModelStore>['store'];
 
-const STATUS: Record<SyncStatus, ConnectionStatus> = { loading: 'connecting', joining: 'connecting', synced: 'online', offline: 'offline', failed: 'failed' };
+const STATUS: Record<SyncStatus, ConnectionStatus> = {
+  loading: 'connecting',
+  joining: 'connecting',
+  synced: 'online',
+  offline: 'offline',
+  failed: 'failed',
+};
 
 /** One zustand store per open model, fed by core's SyncClient. */
 export function createModelStore(client: SyncClient) {
-  const counters = () => ({ pending: client.pendingCount, canUndo: client.canUndo, canRedo: client.canRedo });
+  const counters = () => ({
+    pending: client.pendingCount,
+    canUndo: client.canUndo,
+    canRedo: client.canRedo,
+  });
   const store = createStore<ModelState>()((set) => ({
     records: new Map(client.records),
     status: STATUS[client.status],
@@ -85,23 +103,37 @@ export function createModelStore(client: SyncClient) {
   const refresh = setInterval(() => {
     const now = counters();
     const s = store.getState();
-    if (now.pending !== s.pending || now.canUndo !== s.canUndo || now.canRedo !== s.canRedo) store.setState(now);
+    if (now.pending !== s.pending || now.canUndo !== s.canUndo || now.canRedo !== s.canRedo)
+      store.setState(now);
   }, 300);
   client.on('status', (status) => {
     // A mark for the canvas benchmark's breakdown of opening time.
     if (status === 'synced' && !store.getState().loaded) performance.mark('threatloom:synced');
-    store.setState((s) => ({ status: STATUS[status], loaded: s.loaded || status === 'synced', ...counters() }));
+    store.setState((s) => ({
+      status: STATUS[status],
+      loaded: s.loaded || status === 'synced',
+      ...counters(),
+    }));
   });
-  client.on('rejected', (r) => store.setState({ error: `Edit refused: ${r.error.message}`, ...counters() }));
+  client.on('rejected', (r) =>
+    store.setState({ error: `Edit refused: ${r.error.message}`, ...counters() }),
+  );
   client.on('fatal', (e) =>
-    store.setState({ error: e.code === 'version_mismatch' ? 'Threatloom was updated: reload the page to continue.' : e.message }),
+    store.setState({
+      error:
+        e.code === 'version_mismatch'
+          ? 'Threatloom was updated: reload the page to continue.'
+          : e.message,
+    }),
   );
   return { store, dispose: () => clearInterval(refresh) };
 }
 
 function firstDiagram(records: RecordMap): string | null {
   let best: { id: string; order: number } | null = null;
-  for (const r of records.values()) if (r.typeName === 'diagram' && (!best || r.order < best.order)) best = { id: r.id, order: r.order };
+  for (const r of records.values())
+    if (r.typeName === 'diagram' && (!best || r.order < best.order))
+      best = { id: r.id, order: r.order };
   return best?.id ?? null;
 }
 
@@ -128,7 +160,11 @@ export function indexOf(records: RecordMap): ModelIndex {
   return index;
 }
 
-export function recordOf<T extends ModelRecord['typeName']>(records: RecordMap, id: string | null | undefined, typeName?: T): Extract<ModelRecord, { typeName: T }> | undefined {
+export function recordOf<T extends ModelRecord['typeName']>(
+  records: RecordMap,
+  id: string | null | undefined,
+  typeName?: T,
+): Extract<ModelRecord, { typeName: T }> | undefined {
   if (!id) return undefined;
   const r = records.get(id);
   if (!r || (typeName && r.typeName !== typeName)) return undefined;

@@ -13,7 +13,11 @@ import { createModelStore } from './model-store';
 const pendingStore = indexedDbPendingStore();
 
 /** Opens a model: reads its summary (your role), then joins its room through core's sync engine while mounted. */
-export function useOpenModel(modelId: string): { ctx: ModelContextValue | null; summary: ModelSummary | null; error: string | null } {
+export function useOpenModel(modelId: string): {
+  ctx: ModelContextValue | null;
+  summary: ModelSummary | null;
+  error: string | null;
+} {
   const user = useAuth((s) => s.user);
   const [summary, setSummary] = useState<ModelSummary | null>(null);
   const [ctx, setCtx] = useState<ModelContextValue | null>(null);
@@ -29,7 +33,13 @@ export function useOpenModel(modelId: string): { ctx: ModelContextValue | null; 
     // Suggestions belong to the model they were made for.
     useSuggestions.setState({ byElement: {}, dismissed: new Set() });
     void client.start();
-    setCtx({ modelId, store, presence, channel: new LocalPresence(client), me: { id: user.id, name: displayName(user) } });
+    setCtx({
+      modelId,
+      store,
+      presence,
+      channel: new LocalPresence(client),
+      me: { id: user.id, name: displayName(user) },
+    });
     let cancelled = false;
     getModelSummary(modelId).then(
       (s) => {

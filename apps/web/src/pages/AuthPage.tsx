@@ -49,7 +49,13 @@ export function AuthPage({ mode, next }: { mode: 'signin' | 'signup'; next: stri
         </label>
         <label>
           Password
-          <input name="password" type="password" autoComplete={mode === 'signup' ? 'new-password' : 'current-password'} required minLength={mode === 'signup' ? 8 : 1} />
+          <input
+            name="password"
+            type="password"
+            autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
+            required
+            minLength={mode === 'signup' ? 8 : 1}
+          />
         </label>
         {error && (
           <p role="alert" className="error">

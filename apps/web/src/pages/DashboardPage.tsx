@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { SEVERITIES, SEVERITY_LABELS } from '@threatloom/core';
-import { createModel, deleteModel, duplicateModel, importModel, listModels, openCounts, type ModelSummary } from '../api/models';
+import {
+  createModel,
+  deleteModel,
+  duplicateModel,
+  importModel,
+  listModels,
+  openCounts,
+  type ModelSummary,
+} from '../api/models';
 import { href, navigate } from '../app/router';
 import { ImportDropZone } from '../dashboard/ImportDropZone';
 import { ShareDialog } from '../dashboard/ShareDialog';
@@ -35,7 +43,9 @@ export function DashboardPage() {
     e.preventDefault();
     const title = String(new FormData(e.currentTarget).get('title') ?? '').trim();
     if (!title) return;
-    void run('Creating model…', async () => navigate(`/models/${encodeURIComponent((await createModel(title)).id)}`));
+    void run('Creating model…', async () =>
+      navigate(`/models/${encodeURIComponent((await createModel(title)).id)}`),
+    );
   }
 
   function onFile(name: string, text: string) {
@@ -110,15 +120,28 @@ export function DashboardPage() {
                   </td>
                   <td>{m.role ?? ''}</td>
                   <td className="row">
-                    <button type="button" aria-label={`Duplicate ${m.title}`} onClick={() => void run('Duplicating…', () => duplicateModel(m.id))}>
+                    <button
+                      type="button"
+                      aria-label={`Duplicate ${m.title}`}
+                      onClick={() => void run('Duplicating…', () => duplicateModel(m.id))}
+                    >
                       Duplicate
                     </button>
                     {(m.role === undefined || m.role === 'owner') && (
                       <>
-                        <button type="button" aria-label={`Share ${m.title}`} onClick={() => setSharing(m)}>
+                        <button
+                          type="button"
+                          aria-label={`Share ${m.title}`}
+                          onClick={() => setSharing(m)}
+                        >
                           Share
                         </button>
-                        <button type="button" className="danger" aria-label={`Delete ${m.title}`} onClick={() => setDeleting(m)}>
+                        <button
+                          type="button"
+                          className="danger"
+                          aria-label={`Delete ${m.title}`}
+                          onClick={() => setDeleting(m)}
+                        >
                           Delete
                         </button>
                       </>
@@ -130,7 +153,9 @@ export function DashboardPage() {
           </tbody>
         </table>
       )}
-      {sharing && <ShareDialog modelId={sharing.id} title={sharing.title} onClose={() => setSharing(null)} />}
+      {sharing && (
+        <ShareDialog modelId={sharing.id} title={sharing.title} onClose={() => setSharing(null)} />
+      )}
       {deleting && (
         <ConfirmDialog
           title="Delete model"

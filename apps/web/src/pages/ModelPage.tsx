@@ -20,7 +20,15 @@ const TABS = [
   { key: 'threats', label: 'Threats' },
 ] as const;
 
-export function ModelPage({ modelId, tab, focus }: { modelId: string; tab: string | null; focus: string | null }) {
+export function ModelPage({
+  modelId,
+  tab,
+  focus,
+}: {
+  modelId: string;
+  tab: string | null;
+  focus: string | null;
+}) {
   const { ctx, summary, error } = useOpenModel(modelId);
   // Fetch the editor's code while the snapshot is on its way.
   if (tab === 'diagram') void loadEditor();
@@ -37,12 +45,30 @@ export function ModelPage({ modelId, tab, focus }: { modelId: string; tab: strin
   const current = TABS.some((t) => t.key === tab) ? tab! : 'overview';
   return (
     <ModelContext.Provider value={ctx}>
-      <ModelLayout modelId={modelId} tab={current} focus={focus} title={summary?.title ?? ''} role={summary?.role} />
+      <ModelLayout
+        modelId={modelId}
+        tab={current}
+        focus={focus}
+        title={summary?.title ?? ''}
+        role={summary?.role}
+      />
     </ModelContext.Provider>
   );
 }
 
-function ModelLayout({ modelId, tab, focus, title, role }: { modelId: string; tab: string; focus: string | null; title: string; role?: string }) {
+function ModelLayout({
+  modelId,
+  tab,
+  focus,
+  title,
+  role,
+}: {
+  modelId: string;
+  tab: string;
+  focus: string | null;
+  title: string;
+  role?: string;
+}) {
   const loaded = useModel(selectLoaded);
   const [sharing, setSharing] = useState(false);
   const records = useModel(selectRecords);
@@ -52,11 +78,19 @@ function ModelLayout({ modelId, tab, focus, title, role }: { modelId: string; ta
     <main className={`model-page tab-${tab}`}>
       <header className="model-header">
         <h1>{model?.title ?? title}</h1>
-        {model && <span className={`badge review-${model.reviewState}`}>{REVIEW_STATE_LABELS[model.reviewState]}</span>}
+        {model && (
+          <span className={`badge review-${model.reviewState}`}>
+            {REVIEW_STATE_LABELS[model.reviewState]}
+          </span>
+        )}
         {role && <span className="badge">{role}</span>}
         <nav className="tabs" aria-label="Model sections">
           {TABS.map((t) => (
-            <a key={t.key} href={href(`${base}?tab=${t.key}`)} aria-current={t.key === tab ? 'page' : undefined}>
+            <a
+              key={t.key}
+              href={href(`${base}?tab=${t.key}`)}
+              aria-current={t.key === tab ? 'page' : undefined}
+            >
               {t.label}
             </a>
           ))}
@@ -70,7 +104,13 @@ function ModelLayout({ modelId, tab, focus, title, role }: { modelId: string; ta
         )}
         <ExportMenu modelId={modelId} />
       </header>
-      {sharing && <ShareDialog modelId={modelId} title={model?.title ?? title} onClose={() => setSharing(false)} />}
+      {sharing && (
+        <ShareDialog
+          modelId={modelId}
+          title={model?.title ?? title}
+          onClose={() => setSharing(false)}
+        />
+      )}
       {!loaded ? (
         <p role="status">Loading model…</p>
       ) : tab === 'diagram' ? (

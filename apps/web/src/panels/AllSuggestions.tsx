@@ -34,7 +34,9 @@ export function AllSuggestions() {
         {Object.entries(byElement).map(([id, list]) => (
           <li key={id}>
             <button type="button" className="link" onClick={() => store.getState().select([id])}>
-              {records.get(id) && 'name' in records.get(id)! ? (records.get(id) as { name: string }).name || '(unnamed)' : id}
+              {records.get(id) && 'name' in records.get(id)!
+                ? (records.get(id) as { name: string }).name || '(unnamed)'
+                : id}
             </button>{' '}
             <span className="muted">{list.length} suggestions</span>
           </li>

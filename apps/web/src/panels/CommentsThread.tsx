@@ -10,7 +10,8 @@ export function CommentsThread({ targetId, label }: { targetId: string; label: s
   const { store, me } = useModelContext();
   const [replyTo, setReplyTo] = useState<string | null>(null);
   const comments: Comment[] = [];
-  for (const r of records.values()) if (r.typeName === 'comment' && r.targetId === targetId) comments.push(r);
+  for (const r of records.values())
+    if (r.typeName === 'comment' && r.targetId === targetId) comments.push(r);
   comments.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   const roots = comments.filter((c) => !c.parentId);
 
@@ -19,13 +20,24 @@ export function CommentsThread({ targetId, label }: { targetId: string; label: s
     const form = e.currentTarget;
     const body = String(new FormData(form).get('body') ?? '').trim();
     if (!body) return;
-    const record: Comment = { id: newId(), typeName: 'comment', targetId, parentId, body, authorId: me.id, authorName: me.name, createdAt: new Date().toISOString(), resolved: false };
+    const record: Comment = {
+      id: newId(),
+      typeName: 'comment',
+      targetId,
+      parentId,
+      body,
+      authorId: me.id,
+      authorName: me.name,
+      createdAt: new Date().toISOString(),
+      resolved: false,
+    };
     store.getState().submit([{ type: 'put', record }]);
     form.reset();
     setReplyTo(null);
   }
 
-  const resolve = (c: Comment) => store.getState().submit([{ type: 'patch', id: c.id, fields: { resolved: !c.resolved } }]);
+  const resolve = (c: Comment) =>
+    store.getState().submit([{ type: 'patch', id: c.id, fields: { resolved: !c.resolved } }]);
 
   return (
     <section className="comments" aria-label={`Comments on ${label}`}>
@@ -77,7 +89,10 @@ function CommentBody({ c }: { c: Comment }) {
   return (
     <article aria-label={`Comment by ${c.authorName || 'someone'}`}>
       <header>
-        <strong>{c.authorName || 'Someone'}</strong> <time dateTime={c.createdAt}>{c.createdAt ? new Date(c.createdAt).toLocaleString() : ''}</time>
+        <strong>{c.authorName || 'Someone'}</strong>{' '}
+        <time dateTime={c.createdAt}>
+          {c.createdAt ? new Date(c.createdAt).toLocaleString() : ''}
+        </time>
         {c.resolved && <span className="badge">resolved</span>}
       </header>
       <p>{c.body}</p>

@@ -1,8 +1,21 @@
 import { useState } from 'react';
-import { ELEMENT_KIND_LABELS, isElement, METHODOLOGIES, METHODOLOGY_LABELS, newId, type Diagram } from '@threatloom/core';
+import {
+  ELEMENT_KIND_LABELS,
+  isElement,
+  METHODOLOGIES,
+  METHODOLOGY_LABELS,
+  newId,
+  type Diagram,
+} from '@threatloom/core';
 import { CheckField, SelectField, TextField } from '../fields/RecordFields';
 import { useModel, useModelContext } from '../model/model-context';
-import { indexOf, recordOf, selectCanEdit, selectDiagramId, selectRecords } from '../model/model-store';
+import {
+  indexOf,
+  recordOf,
+  selectCanEdit,
+  selectDiagramId,
+  selectRecords,
+} from '../model/model-store';
 import { AllSuggestions } from './AllSuggestions';
 import { CommentsThread } from './CommentsThread';
 import { ELEMENT_FIELDS } from './element-fields';
@@ -26,7 +39,13 @@ export function ElementPanel({ id }: { id: string | null }) {
       </h2>
       <div role="tablist" aria-label="Element details" className="tabs">
         {TABS.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            onClick={() => setTab(t)}
+          >
             {t}
           </button>
         ))}
@@ -34,10 +53,24 @@ export function ElementPanel({ id }: { id: string | null }) {
       <div role="tabpanel" aria-label={tab}>
         {tab === 'Properties' &&
           ELEMENT_FIELDS[record.typeName].map((f) =>
-            f.kind === 'check' ? <CheckField key={f.field} record={record} field={f.field} label={f.label} /> : <TextField key={f.field} record={record} field={f.field} label={f.label} multiline={f.kind === 'multiline'} />,
+            f.kind === 'check' ? (
+              <CheckField key={f.field} record={record} field={f.field} label={f.label} />
+            ) : (
+              <TextField
+                key={f.field}
+                record={record}
+                field={f.field}
+                label={f.label}
+                multiline={f.kind === 'multiline'}
+              />
+            ),
           )}
-        {tab === 'Threats' && <ElementThreats element={record} methodology={diagram?.methodology ?? 'stride'} />}
-        {tab === 'Comments' && <CommentsThread targetId={record.id} label={record.name || kindLabel} />}
+        {tab === 'Threats' && (
+          <ElementThreats element={record} methodology={diagram?.methodology ?? 'stride'} />
+        )}
+        {tab === 'Comments' && (
+          <CommentsThread targetId={record.id} label={record.name || kindLabel} />
+        )}
       </div>
     </div>
   );
@@ -52,7 +85,19 @@ function DiagramPanel({ diagram }: { diagram: Diagram }) {
   const add = () => {
     const id = newId();
     const order = Math.max(0, ...diagrams.map((d) => d.order)) + 1;
-    store.getState().submit([{ type: 'put', record: { id, typeName: 'diagram', title: `Diagram ${diagrams.length + 1}`, description: '', methodology: 'stride', order } }]);
+    store.getState().submit([
+      {
+        type: 'put',
+        record: {
+          id,
+          typeName: 'diagram',
+          title: `Diagram ${diagrams.length + 1}`,
+          description: '',
+          methodology: 'stride',
+          order,
+        },
+      },
+    ]);
     store.getState().showDiagram(id);
   };
   return (
@@ -61,7 +106,11 @@ function DiagramPanel({ diagram }: { diagram: Diagram }) {
       {diagrams.length > 1 && (
         <div className="field">
           <label htmlFor="diagram-picker">Show diagram</label>
-          <select id="diagram-picker" value={diagram.id} onChange={(e) => store.getState().showDiagram(e.target.value)}>
+          <select
+            id="diagram-picker"
+            value={diagram.id}
+            onChange={(e) => store.getState().showDiagram(e.target.value)}
+          >
             {diagrams.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.title || '(untitled)'}
@@ -73,7 +122,12 @@ function DiagramPanel({ diagram }: { diagram: Diagram }) {
       <AllSuggestions />
       <TextField record={diagram} field="title" label="Diagram title" />
       <TextField record={diagram} field="description" label="Diagram description" multiline />
-      <SelectField record={diagram} field="methodology" label="Methodology" options={METHODOLOGIES.map((m) => ({ value: m, label: METHODOLOGY_LABELS[m] }))} />
+      <SelectField
+        record={diagram}
+        field="methodology"
+        label="Methodology"
+        options={METHODOLOGIES.map((m) => ({ value: m, label: METHODOLOGY_LABELS[m] }))}
+      />
       {canEdit && (
         <button type="button" onClick={add}>
           Add diagram
@@ -84,4 +138,3 @@ function DiagramPanel({ diagram }: { diagram: Diagram }) {
     </div>
   );
 }
-

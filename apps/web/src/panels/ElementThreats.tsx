@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { categoriesFor, categoryLabel, newId, SEVERITIES, SEVERITY_LABELS, STATUS_LABELS, THREAT_STATUSES, type Element, type Methodology, type Threat } from '@threatloom/core';
+import {
+  categoriesFor,
+  categoryLabel,
+  newId,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  THREAT_STATUSES,
+  type Element,
+  type Methodology,
+  type Threat,
+} from '@threatloom/core';
 import { SelectField, TextField } from '../fields/RecordFields';
 import { useModel, useModelContext } from '../model/model-context';
 import { indexOf, selectCanEdit, selectRecords } from '../model/model-store';
@@ -13,7 +24,13 @@ const STATUS_OPTIONS = THREAT_STATUSES.map((s) => ({ value: s, label: STATUS_LAB
 const SEVERITY_OPTIONS = SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }));
 
 /** Threats of one element: suggestions to triage, manual threats, and each threat's fields, mitigations and comments. */
-export function ElementThreats({ element, methodology }: { element: Element; methodology: Methodology }) {
+export function ElementThreats({
+  element,
+  methodology,
+}: {
+  element: Element;
+  methodology: Methodology;
+}) {
   const records = useModel(selectRecords);
   const canEdit = useModel(selectCanEdit);
   const { store } = useModelContext();
@@ -24,10 +41,31 @@ export function ElementThreats({ element, methodology }: { element: Element; met
   const categories = categoriesFor(methodology);
 
   const addManual = () => {
-    const number = Math.max(0, ...[...records.values()].map((r) => (r.typeName === 'threat' ? r.number : 0))) + 1;
+    const number =
+      Math.max(0, ...[...records.values()].map((r) => (r.typeName === 'threat' ? r.number : 0))) +
+      1;
     const id = newId();
     store.getState().submit([
-      { type: 'put', record: { id, typeName: 'threat', diagramId: element.diagramId, elementId: element.id, number, title: 'New threat', category: categories[0]!, status: 'open', severity: 'tbd', score: '', description: '', ruleId: null, ruleKey: null, libraryEntryId: null, references: [] } },
+      {
+        type: 'put',
+        record: {
+          id,
+          typeName: 'threat',
+          diagramId: element.diagramId,
+          elementId: element.id,
+          number,
+          title: 'New threat',
+          category: categories[0]!,
+          status: 'open',
+          severity: 'tbd',
+          score: '',
+          description: '',
+          ruleId: null,
+          ruleKey: null,
+          libraryEntryId: null,
+          references: [],
+        },
+      },
     ]);
     setOpen(id);
   };
@@ -58,7 +96,12 @@ export function ElementThreats({ element, methodology }: { element: Element; met
         <ul className="threat-list" aria-label="Threats">
           {threats.map((t) => (
             <li key={t.id} className={`threat sev-${t.severity} status-${t.status}`}>
-              <button type="button" className="threat-summary" aria-expanded={open === t.id} onClick={() => setOpen(open === t.id ? null : t.id)}>
+              <button
+                type="button"
+                className="threat-summary"
+                aria-expanded={open === t.id}
+                onClick={() => setOpen(open === t.id ? null : t.id)}
+              >
                 <span>
                   #{t.number} {t.title}
                 </span>
@@ -70,16 +113,35 @@ export function ElementThreats({ element, methodology }: { element: Element; met
                 <div className="threat-detail">
                   <TextField record={t} field="title" label="Threat title" />
                   <div className="row">
-                    <SelectField record={t} field="category" label="Category" options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))} />
-                    <SelectField record={t} field="severity" label="Severity" options={SEVERITY_OPTIONS} />
-                    <SelectField record={t} field="status" label="Status" options={STATUS_OPTIONS} />
+                    <SelectField
+                      record={t}
+                      field="category"
+                      label="Category"
+                      options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))}
+                    />
+                    <SelectField
+                      record={t}
+                      field="severity"
+                      label="Severity"
+                      options={SEVERITY_OPTIONS}
+                    />
+                    <SelectField
+                      record={t}
+                      field="status"
+                      label="Status"
+                      options={STATUS_OPTIONS}
+                    />
                   </div>
                   <TextField record={t} field="score" label="Score" />
                   <TextField record={t} field="description" label="Threat description" multiline />
                   <MitigationsList threatId={t.id} />
                   <CommentsThread targetId={t.id} label={t.title} />
                   {canEdit && (
-                    <button type="button" className="danger" onClick={() => store.getState().submit([{ type: 'remove', id: t.id }])}>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => store.getState().submit([{ type: 'remove', id: t.id }])}
+                    >
                       Delete threat
                     </button>
                   )}

@@ -1,4 +1,16 @@
-import { MITIGATION_STATUSES, MITIGATION_STATUS_LABELS, REVIEW_STATES, REVIEW_STATE_LABELS, SEVERITIES, SEVERITY_LABELS, STATUS_LABELS, THREAT_STATUSES, modelRecordOf, type Mitigation, type Threat } from '@threatloom/core';
+import {
+  MITIGATION_STATUSES,
+  MITIGATION_STATUS_LABELS,
+  REVIEW_STATES,
+  REVIEW_STATE_LABELS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  THREAT_STATUSES,
+  modelRecordOf,
+  type Mitigation,
+  type Threat,
+} from '@threatloom/core';
 import { href } from '../app/router';
 import { ListField, SelectField, TextField } from '../fields/RecordFields';
 import { useModel, useModelContext } from '../model/model-context';
@@ -31,7 +43,10 @@ export function OverviewSection({ modelId }: { modelId: string }) {
         <h2 id="q2">What can go wrong?</h2>
         <StatusTable threats={threats} />
         <p>
-          <a href={href(`/models/${encodeURIComponent(modelId)}?tab=threats`)}>Open the threats table</a> ·{' '}
+          <a href={href(`/models/${encodeURIComponent(modelId)}?tab=threats`)}>
+            Open the threats table
+          </a>{' '}
+          ·{' '}
           <a href={href(`/models/${encodeURIComponent(modelId)}?tab=diagram`)}>Open the diagram</a>
         </p>
       </section>
@@ -76,11 +91,18 @@ function StatusTable({ threats }: { threats: Threat[] }) {
   );
 }
 
-function MitigationsOverview({ mitigations, threats }: { mitigations: Mitigation[]; threats: Threat[] }) {
+function MitigationsOverview({
+  mitigations,
+  threats,
+}: {
+  mitigations: Mitigation[];
+  threats: Threat[];
+}) {
   const canEdit = useModel(selectCanEdit);
   const submit = useModel(selectSubmit);
   const byId = new Map(threats.map((t) => [t.id, t]));
-  if (mitigations.length === 0) return <p>No mitigations yet: add them to threats in the diagram or the threats table.</p>;
+  if (mitigations.length === 0)
+    return <p>No mitigations yet: add them to threats in the diagram or the threats table.</p>;
   return (
     <table aria-label="Mitigations" className="grid">
       <thead>
@@ -97,7 +119,14 @@ function MitigationsOverview({ mitigations, threats }: { mitigations: Mitigation
             <td>{m.title || '(untitled)'}</td>
             <td>{byId.get(m.threatId)?.title ?? ''}</td>
             <td>
-              <select aria-label={`Status of ${m.title}`} value={m.status} disabled={!canEdit} onChange={(e) => submit([{ type: 'patch', id: m.id, fields: { status: e.target.value } }])}>
+              <select
+                aria-label={`Status of ${m.title}`}
+                value={m.status}
+                disabled={!canEdit}
+                onChange={(e) =>
+                  submit([{ type: 'patch', id: m.id, fields: { status: e.target.value } }])
+                }
+              >
                 {MITIGATION_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {MITIGATION_STATUS_LABELS[s]}
@@ -111,7 +140,10 @@ function MitigationsOverview({ mitigations, threats }: { mitigations: Mitigation
                 defaultValue={m.owner}
                 key={m.owner}
                 readOnly={!canEdit}
-                onBlur={(e) => e.target.value !== m.owner && submit([{ type: 'patch', id: m.id, fields: { owner: e.target.value } }])}
+                onBlur={(e) =>
+                  e.target.value !== m.owner &&
+                  submit([{ type: 'patch', id: m.id, fields: { owner: e.target.value } }])
+                }
               />
             </td>
           </tr>
@@ -127,24 +159,47 @@ function ReviewBlock() {
   const canEdit = useModel(selectCanEdit);
   const { me } = useModelContext();
   const model = modelRecordOf(records.values());
-  const isReviewer = model.reviewer.trim() !== '' && model.reviewer.trim().toLowerCase() === me.name.trim().toLowerCase();
+  const isReviewer =
+    model.reviewer.trim() !== '' &&
+    model.reviewer.trim().toLowerCase() === me.name.trim().toLowerCase();
   return (
     <div>
-      <SelectField record={model} field="reviewState" label="Review state" options={REVIEW_STATES.map((s) => ({ value: s, label: REVIEW_STATE_LABELS[s] }))} />
+      <SelectField
+        record={model}
+        field="reviewState"
+        label="Review state"
+        options={REVIEW_STATES.map((s) => ({ value: s, label: REVIEW_STATE_LABELS[s] }))}
+      />
       <TextField record={model} field="reviewNote" label="Review note" multiline />
       {model.reviewState === 'approved' && model.reviewedBy ? (
         <p role="status">
-          Signed off by {model.reviewedBy} on {model.reviewedAt ? new Date(model.reviewedAt).toLocaleDateString() : 'an unknown date'}.
+          Signed off by {model.reviewedBy} on{' '}
+          {model.reviewedAt ? new Date(model.reviewedAt).toLocaleDateString() : 'an unknown date'}.
         </p>
       ) : (
-        <p>Not signed off yet{model.reviewer ? `; the reviewer is ${model.reviewer}` : '; name a reviewer above'}.</p>
+        <p>
+          Not signed off yet
+          {model.reviewer ? `; the reviewer is ${model.reviewer}` : '; name a reviewer above'}.
+        </p>
       )}
       {canEdit && (
         <button
           type="button"
           disabled={!isReviewer}
           title={isReviewer ? undefined : 'Only the named reviewer can sign off'}
-          onClick={() => submit([{ type: 'patch', id: model.id, fields: { reviewState: 'approved', reviewedBy: me.name, reviewedAt: new Date().toISOString() } }])}
+          onClick={() =>
+            submit([
+              {
+                type: 'patch',
+                id: model.id,
+                fields: {
+                  reviewState: 'approved',
+                  reviewedBy: me.name,
+                  reviewedAt: new Date().toISOString(),
+                },
+              },
+            ])
+          }
         >
           Sign off as reviewer
         </button>

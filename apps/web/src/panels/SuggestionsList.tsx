@@ -1,4 +1,9 @@
-import { categoryLabel, mergeSuggestions, SEVERITY_LABELS, type Suggestion } from '@threatloom/core';
+import {
+  categoryLabel,
+  mergeSuggestions,
+  SEVERITY_LABELS,
+  type Suggestion,
+} from '@threatloom/core';
 import { useModel, useModelContext } from '../model/model-context';
 import { selectCanEdit } from '../model/model-store';
 import { suggestionsFor, useSuggestions } from './suggestions-store';
@@ -41,7 +46,11 @@ export function SuggestionsList({ elementId }: { elementId: string }) {
               <button type="button" aria-label={`Accept ${s.title}`} onClick={() => accept([s])}>
                 Accept
               </button>
-              <button type="button" aria-label={`Dismiss ${s.title}`} onClick={() => dismiss([s.ruleKey])}>
+              <button
+                type="button"
+                aria-label={`Dismiss ${s.title}`}
+                onClick={() => dismiss([s.ruleKey])}
+              >
                 Dismiss
               </button>
             </div>

@@ -1,5 +1,14 @@
 import { useMemo, useState } from 'react';
-import { SEVERITIES, SEVERITY_LABELS, STATUS_LABELS, THREAT_STATUSES, categoryLabel, isElement, type Element, type Threat } from '@threatloom/core';
+import {
+  SEVERITIES,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  THREAT_STATUSES,
+  categoryLabel,
+  isElement,
+  type Element,
+  type Threat,
+} from '@threatloom/core';
 import { href } from '../app/router';
 import { useModel } from '../model/model-context';
 import { selectCanEdit, selectRecords, selectSubmit } from '../model/model-store';
@@ -29,22 +38,48 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
   }, [records]);
 
   const categories = [...new Set(threats.map((t) => t.category))].sort();
-  const elementName = (id: string) => elements.get(id)?.name || elements.get(id)?.typeName || '(deleted)';
-  const withThreats = [...new Set(threats.map((t) => t.elementId))].sort((a, b) => elementName(a).localeCompare(elementName(b)));
+  const elementName = (id: string) =>
+    elements.get(id)?.name || elements.get(id)?.typeName || '(deleted)';
+  const withThreats = [...new Set(threats.map((t) => t.elementId))].sort((a, b) =>
+    elementName(a).localeCompare(elementName(b)),
+  );
 
   const rows = threats
-    .filter((t) => (!status || t.status === status) && (!severity || t.severity === severity) && (!category || t.category === category) && (!element || t.elementId === element))
+    .filter(
+      (t) =>
+        (!status || t.status === status) &&
+        (!severity || t.severity === severity) &&
+        (!category || t.category === category) &&
+        (!element || t.elementId === element),
+    )
     .sort((a, b) => {
       const by = (x: Threat): string | number =>
-        sort.key === 'severity' ? SEVERITY_RANK[x.severity]! : sort.key === 'element' ? elementName(x.elementId) : sort.key === 'number' ? x.number : x[sort.key];
+        sort.key === 'severity'
+          ? SEVERITY_RANK[x.severity]!
+          : sort.key === 'element'
+            ? elementName(x.elementId)
+            : sort.key === 'number'
+              ? x.number
+              : x[sort.key];
       const va = by(a);
       const vb = by(b);
-      return (typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb))) * sort.dir;
+      return (
+        (typeof va === 'number' && typeof vb === 'number'
+          ? va - vb
+          : String(va).localeCompare(String(vb))) * sort.dir
+      );
     });
 
   const header = (key: SortKey, label: string) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="link" onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))}>
+    <th
+      scope="col"
+      aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+    >
+      <button
+        type="button"
+        className="link"
+        onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))}
+      >
         {label}
       </button>
     </th>
@@ -56,7 +91,11 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
       <div className="filters row" role="group" aria-label="Filters">
         <label>
           Status
-          <select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select
+            aria-label="Filter by status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+          >
             <option value="">All</option>
             {THREAT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -67,7 +106,11 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
         </label>
         <label>
           Severity
-          <select aria-label="Filter by severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
+          <select
+            aria-label="Filter by severity"
+            value={severity}
+            onChange={(e) => setSeverity(e.target.value)}
+          >
             <option value="">All</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -78,7 +121,11 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
         </label>
         <label>
           Category
-          <select aria-label="Filter by category" value={category} onChange={(e) => setCategory(e.target.value)}>
+          <select
+            aria-label="Filter by category"
+            value={category}
+            onChange={(e) => setCategory(e.target.value)}
+          >
             <option value="">All</option>
             {categories.map((c) => (
               <option key={c} value={c}>
@@ -89,7 +136,11 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
         </label>
         <label>
           Element
-          <select aria-label="Filter by element" value={element} onChange={(e) => setElement(e.target.value)}>
+          <select
+            aria-label="Filter by element"
+            value={element}
+            onChange={(e) => setElement(e.target.value)}
+          >
             <option value="">All</option>
             {withThreats.map((id) => (
               <option key={id} value={id}>
@@ -120,12 +171,24 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
               <td>{t.title}</td>
               <td>{categoryLabel(t.category)}</td>
               <td>
-                <a href={href(`/models/${encodeURIComponent(modelId)}?tab=diagram&element=${encodeURIComponent(t.elementId)}`)} aria-label={`Show ${elementName(t.elementId)} in the diagram`}>
+                <a
+                  href={href(
+                    `/models/${encodeURIComponent(modelId)}?tab=diagram&element=${encodeURIComponent(t.elementId)}`,
+                  )}
+                  aria-label={`Show ${elementName(t.elementId)} in the diagram`}
+                >
                   {elementName(t.elementId)}
                 </a>
               </td>
               <td>
-                <select aria-label={`Severity of ${t.title}`} value={t.severity} disabled={!canEdit} onChange={(e) => submit([{ type: 'patch', id: t.id, fields: { severity: e.target.value } }])}>
+                <select
+                  aria-label={`Severity of ${t.title}`}
+                  value={t.severity}
+                  disabled={!canEdit}
+                  onChange={(e) =>
+                    submit([{ type: 'patch', id: t.id, fields: { severity: e.target.value } }])
+                  }
+                >
                   {SEVERITIES.map((s) => (
                     <option key={s} value={s}>
                       {SEVERITY_LABELS[s]}
@@ -134,7 +197,14 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
                 </select>
               </td>
               <td>
-                <select aria-label={`Status of ${t.title}`} value={t.status} disabled={!canEdit} onChange={(e) => submit([{ type: 'patch', id: t.id, fields: { status: e.target.value } }])}>
+                <select
+                  aria-label={`Status of ${t.title}`}
+                  value={t.status}
+                  disabled={!canEdit}
+                  onChange={(e) =>
+                    submit([{ type: 'patch', id: t.id, fields: { status: e.target.value } }])
+                  }
+                >
                   {THREAT_STATUSES.map((s) => (
                     <option key={s} value={s}>
                       {STATUS_LABELS[s]}

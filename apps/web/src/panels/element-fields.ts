@@ -20,7 +20,11 @@ const assets: FieldSpec[] = [
 ];
 
 export const ELEMENT_FIELDS: Record<ElementKind, FieldSpec[]> = {
-  actor: [...common, { field: 'providesAuthentication', label: 'Provides authentication', kind: 'check' }, ...assets],
+  actor: [
+    ...common,
+    { field: 'providesAuthentication', label: 'Provides authentication', kind: 'check' },
+    ...assets,
+  ],
   process: [
     ...common,
     { field: 'privilegeLevel', label: 'Privilege level', kind: 'text' },
@@ -48,5 +52,8 @@ export const ELEMENT_FIELDS: Record<ElementKind, FieldSpec[]> = {
   ],
   boundary: common,
   'boundary-line': common,
-  note: [{ field: 'name', label: 'Text', kind: 'multiline' }, { field: 'description', label: 'Description', kind: 'multiline' }],
+  note: [
+    { field: 'name', label: 'Text', kind: 'multiline' },
+    { field: 'description', label: 'Description', kind: 'multiline' },
+  ],
 };

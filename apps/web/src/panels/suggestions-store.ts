@@ -22,8 +22,12 @@ export const useSuggestions = create<SuggestionsState>()((set, get) => ({
   dismissed: new Set(),
   generate: (records, diagramId, elementIds) => {
     const taken = new Set<string>();
-    for (const r of records.values()) if (r.typeName === 'threat' && r.ruleKey) taken.add(r.ruleKey);
-    const fresh = generateThreats(records.values(), elementIds ? { diagramId, elementIds } : { diagramId }).filter((s) => !taken.has(s.ruleKey) && !get().dismissed.has(s.ruleKey));
+    for (const r of records.values())
+      if (r.typeName === 'threat' && r.ruleKey) taken.add(r.ruleKey);
+    const fresh = generateThreats(
+      records.values(),
+      elementIds ? { diagramId, elementIds } : { diagramId },
+    ).filter((s) => !taken.has(s.ruleKey) && !get().dismissed.has(s.ruleKey));
     const byElement: Record<string, Suggestion[]> = elementIds ? { ...get().byElement } : {};
     for (const id of elementIds ?? []) delete byElement[id];
     for (const s of fresh) (byElement[s.elementId] ??= []).push(s);
@@ -49,4 +53,5 @@ export const useSuggestions = create<SuggestionsState>()((set, get) => ({
 
 const EMPTY: Suggestion[] = [];
 export const suggestionsFor = (id: string) => (s: SuggestionsState) => s.byElement[id] ?? EMPTY;
-export const selectSuggestionCount = (s: SuggestionsState) => Object.values(s.byElement).reduce((n, l) => n + l.length, 0);
+export const selectSuggestionCount = (s: SuggestionsState) =>
+  Object.values(s.byElement).reduce((n, l) => n + l.length, 0);

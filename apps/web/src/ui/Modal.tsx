@@ -1,7 +1,15 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** An accessible modal: role dialog, labelled by its title, Escape closes, focus moves inside. */
-export function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -29,7 +37,19 @@ export function Modal({ title, onClose, children }: { title: string; onClose: ()
 }
 
 /** Asks before something that cannot be undone. */
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: { title: string; message: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   return (
     <Modal title={title} onClose={onCancel}>
       <p>{message}</p>

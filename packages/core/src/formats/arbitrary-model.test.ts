@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNativeDocument, toNativeDocument } from '../model/document';
-import { categoriesFor, METHODOLOGIES, SEVERITIES, THREAT_STATUSES, type Methodology } from '../model/keys';
+import {
+  categoriesFor,
+  METHODOLOGIES,
+  SEVERITIES,
+  THREAT_STATUSES,
+  type Methodology,
+} from '../model/keys';
 import { ZModelRecord, type ModelRecord } from '../model/records';
 import { firstLine } from './import-context';
 
@@ -34,7 +40,12 @@ const common = {
 const box = { x: coord, y: coord, width: size, height: size };
 
 const boxElement = fc.oneof(
-  fc.record({ typeName: fc.constant('actor' as const), ...common, ...box, providesAuthentication: fc.boolean() }),
+  fc.record({
+    typeName: fc.constant('actor' as const),
+    ...common,
+    ...box,
+    providesAuthentication: fc.boolean(),
+  }),
   fc.record({
     typeName: fc.constant('process' as const),
     ...common,
@@ -108,18 +119,34 @@ export const tdExpressibleModel: fc.Arbitrary<ModelRecord[]> = fc
   })
   .map((m) => {
     const out: Record<string, unknown>[] = [
-      { id: 'model-1', typeName: 'model', title: m.title, summary: m.summary, owner: m.owner, reviewer: m.reviewer, contributors: m.contributors },
+      {
+        id: 'model-1',
+        typeName: 'model',
+        title: m.title,
+        summary: m.summary,
+        owner: m.owner,
+        reviewer: m.reviewer,
+        contributors: m.contributors,
+      },
     ];
     let n = 0;
     m.diagrams.forEach((d, di) => {
       const diagramId = `d${di}`;
-      out.push({ id: diagramId, typeName: 'diagram', title: d.title, description: d.description, methodology: d.methodology, order: di });
+      out.push({
+        id: diagramId,
+        typeName: 'diagram',
+        title: d.title,
+        description: d.description,
+        methodology: d.methodology,
+        order: di,
+      });
       const elementIds: string[] = [];
       const attachable: string[] = [];
       d.elements.forEach((e) => {
         const id = `e${++n}`;
         elementIds.push(id);
-        if (e.typeName === 'actor' || e.typeName === 'process' || e.typeName === 'store') attachable.push(id);
+        if (e.typeName === 'actor' || e.typeName === 'process' || e.typeName === 'store')
+          attachable.push(id);
       });
       d.elements.forEach((e, i) => {
         const id = elementIds[i]!;
@@ -129,17 +156,35 @@ export const tdExpressibleModel: fc.Arbitrary<ModelRecord[]> = fc
         } else if (e.typeName === 'flow') {
           const { source, target, ...rest } = e;
           const end = (v: number | { x: number; y: number }) =>
-            typeof v === 'number' ? (attachable.length > 0 ? { id: attachable[v % attachable.length]!, point: null } : { id: null, point: { x: v % 1000, y: 0 } }) : { id: null, point: v };
+            typeof v === 'number'
+              ? attachable.length > 0
+                ? { id: attachable[v % attachable.length]!, point: null }
+                : { id: null, point: { x: v % 1000, y: 0 } }
+              : { id: null, point: v };
           const s = end(source);
           const t = end(target);
-          out.push({ ...rest, id, diagramId, sourceId: s.id, sourcePoint: s.point, targetId: t.id, targetPoint: t.point });
+          out.push({
+            ...rest,
+            id,
+            diagramId,
+            sourceId: s.id,
+            sourcePoint: s.point,
+            targetId: t.id,
+            targetPoint: t.point,
+          });
         } else out.push({ ...e, id, diagramId });
       });
       if (elementIds.length === 0) return;
       d.threats.forEach(([at, t]) => {
         const id = `t${++n}`;
         const { mitigation, ...rest } = t;
-        out.push({ ...rest, id, typeName: 'threat', diagramId, elementId: elementIds[at % elementIds.length]! });
+        out.push({
+          ...rest,
+          id,
+          typeName: 'threat',
+          diagramId,
+          elementId: elementIds[at % elementIds.length]!,
+        });
         if (mitigation !== null) {
           out.push({
             id: `${id}.mitigation`,
@@ -161,9 +206,12 @@ const ownFile = expect.getState().testPath?.endsWith('/arbitrary-model.test.ts')
 if (ownFile) {
   describe('tdExpressibleModel', () => {
     it('generates valid native models', () => {
-      fc.assert(fc.property(tdExpressibleModel, (records) => {
+      fc.assert(
+        fc.property(tdExpressibleModel, (records) => {
           expect(() => parseNativeDocument(toNativeDocument(records))).not.toThrow();
-        }), { numRuns: 50 });
+        }),
+        { numRuns: 50 },
+      );
     });
   });
 }

@@ -64,7 +64,11 @@ const TD_LABELS: Record<string, Partial<Record<Coded, Record<string, string>>>> 
       unawareness: 'Unawareness',
       nonCompliance: 'Non-compliance',
     },
-    cia: { confidentiality: 'Confidentiality', integrity: 'Integrity', availability: 'Availability' },
+    cia: {
+      confidentiality: 'Confidentiality',
+      integrity: 'Integrity',
+      availability: 'Availability',
+    },
     die: { distributed: 'Distributed', immutable: 'Immutable', ephemeral: 'Ephemeral' },
     plot4ai: {
       techniqueProcesses: 'Technique & Processes',
@@ -84,7 +88,11 @@ const TD_LABELS: Record<string, Partial<Record<Coded, Record<string, string>>>> 
       informationDisclosure: 'Veröffentlichung von Informationen',
       elevationOfPrivilege: 'Erhöhung von Rechten',
     },
-    cia: { confidentiality: 'Vertraulichkeit', integrity: 'Integrität', availability: 'Verfügbarkeit' },
+    cia: {
+      confidentiality: 'Vertraulichkeit',
+      integrity: 'Integrität',
+      availability: 'Verfügbarkeit',
+    },
   },
   fr: {
     stride: {
@@ -104,10 +112,21 @@ const TD_LABELS: Record<string, Partial<Record<Coded, Record<string, string>>>> 
       unawareness: 'Inconscience',
       nonCompliance: 'Non-conformité',
     },
-    cia: { confidentiality: 'Confidentialité', integrity: 'Intégrité', availability: 'Disponibilité' },
+    cia: {
+      confidentiality: 'Confidentialité',
+      integrity: 'Intégrité',
+      availability: 'Disponibilité',
+    },
   },
   zh: {
-    stride: { spoofing: '欺骗', tampering: '篡改', repudiation: '否认', informationDisclosure: '信息泄露', denialOfService: '拒绝服务', elevationOfPrivilege: '权限提升' },
+    stride: {
+      spoofing: '欺骗',
+      tampering: '篡改',
+      repudiation: '否认',
+      informationDisclosure: '信息泄露',
+      denialOfService: '拒绝服务',
+      elevationOfPrivilege: '权限提升',
+    },
     linddun: {
       linkability: '可链接性',
       identifiability: '可识别性',
@@ -131,7 +150,14 @@ const TD_LABELS: Record<string, Partial<Record<Coded, Record<string, string>>>> 
     },
   },
   ja: {
-    stride: { spoofing: 'なりすまし', tampering: '改竄', repudiation: '否認', informationDisclosure: '情報漏洩', denialOfService: 'サービス拒否', elevationOfPrivilege: '特権の昇格' },
+    stride: {
+      spoofing: 'なりすまし',
+      tampering: '改竄',
+      repudiation: '否認',
+      informationDisclosure: '情報漏洩',
+      denialOfService: 'サービス拒否',
+      elevationOfPrivilege: '特権の昇格',
+    },
     cia: { confidentiality: '機密性', integrity: '完全性', availability: '可用性' },
     die: { distributed: '分散化', immutable: '不変', ephemeral: '一時的' },
   },
@@ -167,14 +193,21 @@ interface Candidate {
   category: string;
 }
 
-const normLabel = (s: string) => s.normalize('NFC').toLowerCase().replace(/[\s'’_-]+/g, '');
+const normLabel = (s: string) =>
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s'’_-]+/g, '');
 
 const LOOKUP = new Map<string, Candidate[]>();
 function add(text: string, candidate: Candidate): void {
   const key = normLabel(text);
   if (!key) return;
   const list = LOOKUP.get(key) ?? [];
-  if (!list.some((c) => c.methodology === candidate.methodology && c.category === candidate.category)) list.push(candidate);
+  if (
+    !list.some((c) => c.methodology === candidate.methodology && c.category === candidate.category)
+  )
+    list.push(candidate);
   LOOKUP.set(key, list);
 }
 for (const methodology of Object.keys(TD_KEYS) as Coded[]) {
@@ -211,8 +244,16 @@ export function fallbackCategory(methodology: Methodology): string {
 
 /** Which methodology a category key belongs to, preferring `methodology` when the key is shared. */
 function methodologyOf(category: string, methodology: Methodology): Coded {
-  if (methodology !== 'generic' && (CATEGORIES[methodology] as readonly string[]).includes(category)) return methodology;
-  return (Object.keys(CATEGORIES) as Coded[]).find((m) => (CATEGORIES[m] as readonly string[]).includes(category)) ?? 'stride';
+  if (
+    methodology !== 'generic' &&
+    (CATEGORIES[methodology] as readonly string[]).includes(category)
+  )
+    return methodology;
+  return (
+    (Object.keys(CATEGORIES) as Coded[]).find((m) =>
+      (CATEGORIES[m] as readonly string[]).includes(category),
+    ) ?? 'stride'
+  );
 }
 
 /** The English Threat Dragon label for a category key (what Threat Dragon's English UI stores). */
@@ -235,5 +276,7 @@ export const TD_DIAGRAM_TYPES: Record<Methodology, string> = {
 /** The methodology for a Threat Dragon `diagramType`, or undefined when unknown. */
 export function parseDiagramType(text: string): Methodology | undefined {
   const t = text.trim().toLowerCase();
-  return (Object.keys(TD_DIAGRAM_TYPES) as Methodology[]).find((m) => TD_DIAGRAM_TYPES[m].toLowerCase() === t || m === t);
+  return (Object.keys(TD_DIAGRAM_TYPES) as Methodology[]).find(
+    (m) => TD_DIAGRAM_TYPES[m].toLowerCase() === t || m === t,
+  );
 }

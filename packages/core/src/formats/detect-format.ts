@@ -15,7 +15,14 @@ export function detectFormat(json: unknown): FormatKey {
   const td = threatDragonVersion(json);
   if (td === 1) return 'threat-dragon-v1';
   if (td === 2) return 'threat-dragon-v2';
-  const what = json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json === 'object' ? 'an object of no known format' : `a ${typeof json}`;
+  const what =
+    json === null
+      ? 'null'
+      : Array.isArray(json)
+        ? 'an array'
+        : typeof json === 'object'
+          ? 'an object of no known format'
+          : `a ${typeof json}`;
   throw new ValidationError([
     {
       path: '',

@@ -9,9 +9,33 @@ const hostile = [
   ZModelRecord.parse({ id: 'm', typeName: 'model', title: 'Shop, "the" model' }),
   ZModelRecord.parse({ id: 'd', typeName: 'diagram', title: 'Main\nflow' }),
   ZModelRecord.parse({ id: 'p', typeName: 'process', diagramId: 'd', name: 'API, v2' }),
-  ZModelRecord.parse({ id: 't1', typeName: 'threat', diagramId: 'd', elementId: 'p', number: 7, title: 'Say "hi"', category: 'tampering', severity: 'high', status: 'not-applicable', description: 'line 1\r\nline 2, with comma', score: '=1+1' }),
-  ZModelRecord.parse({ id: 'm1', typeName: 'mitigation', threatId: 't1', title: 'Validate input', status: 'done' }),
-  ZModelRecord.parse({ id: 'm2', typeName: 'mitigation', threatId: 't1', title: 'Log, alert', status: 'in-progress' }),
+  ZModelRecord.parse({
+    id: 't1',
+    typeName: 'threat',
+    diagramId: 'd',
+    elementId: 'p',
+    number: 7,
+    title: 'Say "hi"',
+    category: 'tampering',
+    severity: 'high',
+    status: 'not-applicable',
+    description: 'line 1\r\nline 2, with comma',
+    score: '=1+1',
+  }),
+  ZModelRecord.parse({
+    id: 'm1',
+    typeName: 'mitigation',
+    threatId: 't1',
+    title: 'Validate input',
+    status: 'done',
+  }),
+  ZModelRecord.parse({
+    id: 'm2',
+    typeName: 'mitigation',
+    threatId: 't1',
+    title: 'Log, alert',
+    status: 'in-progress',
+  }),
 ] as ModelRecord[];
 
 describe('exportCsv', () => {

@@ -1,9 +1,26 @@
 import { modelRecordOf } from '../model/document';
-import { categoryLabel, MITIGATION_STATUS_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../model/labels';
+import {
+  categoryLabel,
+  MITIGATION_STATUS_LABELS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+} from '../model/labels';
 import { indexModel } from '../model/query';
 import type { ModelRecord } from '../model/records';
 
-export const CSV_COLUMNS = ['model', 'diagram', 'element', 'number', 'title', 'category', 'severity', 'status', 'score', 'description', 'mitigations'] as const;
+export const CSV_COLUMNS = [
+  'model',
+  'diagram',
+  'element',
+  'number',
+  'title',
+  'category',
+  'severity',
+  'status',
+  'score',
+  'description',
+  'mitigations',
+] as const;
 
 /** One CSV field, quoted per RFC 4180 when it holds a comma, quote, CR or LF. */
 export function csvField(value: string): string {
@@ -28,7 +45,9 @@ export function exportCsv(records: readonly ModelRecord[]): string {
   for (const d of index.diagrams) {
     for (const e of index.elementsByDiagram.get(d.id) ?? []) {
       for (const t of index.threatsByElement.get(e.id) ?? []) {
-        const mitigations = (index.mitigationsByThreat.get(t.id) ?? []).map((m) => `${m.title || m.description} [${MITIGATION_STATUS_LABELS[m.status]}]`);
+        const mitigations = (index.mitigationsByThreat.get(t.id) ?? []).map(
+          (m) => `${m.title || m.description} [${MITIGATION_STATUS_LABELS[m.status]}]`,
+        );
         rows.push([
           model.title,
           d.title,

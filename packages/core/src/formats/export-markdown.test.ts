@@ -10,12 +10,45 @@ const md = new MarkdownIt({ html: true, linkify: true });
 
 const evil = '<script>alert(1)</script> [click](javascript:alert(1)) | pipe | **bold** `code`';
 const records = [
-  ZModelRecord.parse({ id: 'm', typeName: 'model', title: `# ${evil}`, summary: '# not a heading\n- not a list\n1. not a list\n<img src=x onerror=alert(1)>', contributors: ['Ana', 'مريم 👩‍💻'] }),
+  ZModelRecord.parse({
+    id: 'm',
+    typeName: 'model',
+    title: `# ${evil}`,
+    summary: '# not a heading\n- not a list\n1. not a list\n<img src=x onerror=alert(1)>',
+    contributors: ['Ana', 'مريم 👩‍💻'],
+  }),
   ZModelRecord.parse({ id: 'd', typeName: 'diagram', title: 'Main\n# injected heading' }),
   ZModelRecord.parse({ id: 'p', typeName: 'process', diagramId: 'd', name: evil }),
-  ZModelRecord.parse({ id: 't1', typeName: 'threat', diagramId: 'd', elementId: 'p', number: 1, title: 'x\n## fake section', category: 'spoofing', severity: 'critical', status: 'open' }),
-  ZModelRecord.parse({ id: 't2', typeName: 'threat', diagramId: 'd', elementId: 'p', number: 2, title: 'Leak', category: 'information-disclosure', severity: 'low', status: 'mitigated' }),
-  ZModelRecord.parse({ id: 'm1', typeName: 'mitigation', threatId: 't2', title: 'Encrypt', description: 'Use TLS 1.3', status: 'done' }),
+  ZModelRecord.parse({
+    id: 't1',
+    typeName: 'threat',
+    diagramId: 'd',
+    elementId: 'p',
+    number: 1,
+    title: 'x\n## fake section',
+    category: 'spoofing',
+    severity: 'critical',
+    status: 'open',
+  }),
+  ZModelRecord.parse({
+    id: 't2',
+    typeName: 'threat',
+    diagramId: 'd',
+    elementId: 'p',
+    number: 2,
+    title: 'Leak',
+    category: 'information-disclosure',
+    severity: 'low',
+    status: 'mitigated',
+  }),
+  ZModelRecord.parse({
+    id: 'm1',
+    typeName: 'mitigation',
+    threatId: 't2',
+    title: 'Encrypt',
+    description: 'Use TLS 1.3',
+    status: 'done',
+  }),
 ] as ModelRecord[];
 
 describe('exportMarkdown', () => {
@@ -23,7 +56,13 @@ describe('exportMarkdown', () => {
   const html = md.render(text);
 
   it('answers the four questions and counts threats by status and severity', () => {
-    for (const q of ['What are we working on?', 'What can go wrong?', 'What are we going to do about it?', 'Did we do a good enough job?']) expect(text).toContain(`## ${q}`);
+    for (const q of [
+      'What are we working on?',
+      'What can go wrong?',
+      'What are we going to do about it?',
+      'Did we do a good enough job?',
+    ])
+      expect(text).toContain(`## ${q}`);
     expect(text).toContain('| Open | 1 |');
     expect(text).toContain('| Mitigated | 1 |');
     expect(text).toContain('| Critical | 1 |');
@@ -52,7 +91,13 @@ describe('exportMarkdown', () => {
       const rs = importThreatDragon(json).records;
       const out = md.render(exportMarkdown(rs));
       const titles = rs.flatMap((r) => (r.typeName === 'threat' ? [r.title] : []));
-      for (const t of titles) expect(out).toContain(md.utils.escapeHtml(t.replace(/\s+/g, ' ').trim()).slice(0, 20).split(/[\\`*_{}[\]()#+\-!|~=.:]/)[0]!);
+      for (const t of titles)
+        expect(out).toContain(
+          md.utils
+            .escapeHtml(t.replace(/\s+/g, ' ').trim())
+            .slice(0, 20)
+            .split(/[\\`*_{}[\]()#+\-!|~=.:]/)[0]!,
+        );
     }
   });
 });

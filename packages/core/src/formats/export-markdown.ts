@@ -1,6 +1,14 @@
 import { modelRecordOf } from '../model/document';
 import { SEVERITIES, THREAT_STATUSES } from '../model/keys';
-import { categoryLabel, ELEMENT_KIND_LABELS, METHODOLOGY_LABELS, MITIGATION_STATUS_LABELS, REVIEW_STATE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../model/labels';
+import {
+  categoryLabel,
+  ELEMENT_KIND_LABELS,
+  METHODOLOGY_LABELS,
+  MITIGATION_STATUS_LABELS,
+  REVIEW_STATE_LABELS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+} from '../model/labels';
 import { indexModel } from '../model/query';
 import type { ModelRecord } from '../model/records';
 
@@ -28,7 +36,8 @@ export function mdBlock(text: string): string {
     .replace(/( {2}\n){2,}/g, '\n\n');
 }
 
-const count = <K extends string>(keys: readonly K[], values: readonly K[]) => keys.map((k) => [k, values.filter((v) => v === k).length] as const);
+const count = <K extends string>(keys: readonly K[], values: readonly K[]) =>
+  keys.map((k) => [k, values.filter((v) => v === k).length] as const);
 
 /**
  * A Markdown report: the four threat-modelling questions (what are we working
@@ -42,7 +51,8 @@ export function exportMarkdown(records: readonly ModelRecord[]): string {
   const threats = [...index.threatsByElement.values()].flat();
   const mitigations = [...index.mitigationsByThreat.values()].flat();
   const out: string[] = [];
-  const para = (text: string, empty = '_Not provided._') => out.push(text.trim() === '' ? empty : mdBlock(text), '');
+  const para = (text: string, empty = '_Not provided._') =>
+    out.push(text.trim() === '' ? empty : mdBlock(text), '');
 
   out.push(`# ${mdInline(model.title)}`, '');
   const meta: [string, string][] = [
@@ -61,28 +71,49 @@ export function exportMarkdown(records: readonly ModelRecord[]): string {
   out.push('## What can go wrong?', '');
   out.push(`${threats.length} threats on ${index.diagrams.length} diagrams.`, '');
   out.push('| Status | Threats |', '| --- | ---: |');
-  for (const [k, n] of count(THREAT_STATUSES, threats.map((t) => t.status))) out.push(`| ${STATUS_LABELS[k]} | ${n} |`);
+  for (const [k, n] of count(
+    THREAT_STATUSES,
+    threats.map((t) => t.status),
+  ))
+    out.push(`| ${STATUS_LABELS[k]} | ${n} |`);
   out.push('', '| Severity | Threats |', '| --- | ---: |');
-  for (const [k, n] of count(SEVERITIES, threats.map((t) => t.severity))) out.push(`| ${SEVERITY_LABELS[k]} | ${n} |`);
+  for (const [k, n] of count(
+    SEVERITIES,
+    threats.map((t) => t.severity),
+  ))
+    out.push(`| ${SEVERITY_LABELS[k]} | ${n} |`);
   out.push('');
 
   out.push('## What are we going to do about it?', '');
   out.push(`${mitigations.length} mitigations.`, '');
   out.push('| Mitigation status | Mitigations |', '| --- | ---: |');
-  for (const [k, n] of count(['proposed', 'in-progress', 'done'] as const, mitigations.map((m) => m.status))) out.push(`| ${MITIGATION_STATUS_LABELS[k]} | ${n} |`);
+  for (const [k, n] of count(
+    ['proposed', 'in-progress', 'done'] as const,
+    mitigations.map((m) => m.status),
+  ))
+    out.push(`| ${MITIGATION_STATUS_LABELS[k]} | ${n} |`);
   out.push('');
 
   out.push('## Did we do a good enough job?', '');
-  out.push(`Review state: **${REVIEW_STATE_LABELS[model.reviewState]}**${model.reviewedBy ? ` by ${mdInline(model.reviewedBy)}` : ''}${model.reviewedAt ? ` on ${mdInline(model.reviewedAt)}` : ''}.`, '');
+  out.push(
+    `Review state: **${REVIEW_STATE_LABELS[model.reviewState]}**${model.reviewedBy ? ` by ${mdInline(model.reviewedBy)}` : ''}${model.reviewedAt ? ` on ${mdInline(model.reviewedAt)}` : ''}.`,
+    '',
+  );
   if (model.reviewNote.trim()) para(model.reviewNote);
 
   for (const d of index.diagrams) {
-    out.push(`## Diagram: ${mdInline(d.title || 'Untitled diagram')} (${METHODOLOGY_LABELS[d.methodology]})`, '');
+    out.push(
+      `## Diagram: ${mdInline(d.title || 'Untitled diagram')} (${METHODOLOGY_LABELS[d.methodology]})`,
+      '',
+    );
     if (d.description.trim()) para(d.description);
     for (const e of index.elementsByDiagram.get(d.id) ?? []) {
       const list = index.threatsByElement.get(e.id) ?? [];
       if (list.length === 0) continue;
-      out.push(`### ${mdInline(e.name || '(unnamed)')} (${ELEMENT_KIND_LABELS[e.typeName]}${e.outOfScope ? ', out of scope' : ''})`, '');
+      out.push(
+        `### ${mdInline(e.name || '(unnamed)')} (${ELEMENT_KIND_LABELS[e.typeName]}${e.outOfScope ? ', out of scope' : ''})`,
+        '',
+      );
       for (const t of list) {
         out.push(`#### ${t.number}\\. ${mdInline(t.title || '(untitled threat)')}`, '');
         out.push(
@@ -96,7 +127,10 @@ export function exportMarkdown(records: readonly ModelRecord[]): string {
         const ms = index.mitigationsByThreat.get(t.id) ?? [];
         if (ms.length > 0) {
           out.push('**Mitigations**', '');
-          for (const m of ms) out.push(`- ${mdInline(m.title || m.description)} (${MITIGATION_STATUS_LABELS[m.status]})${m.description && m.description !== m.title ? `: ${mdInline(m.description)}` : ''}`);
+          for (const m of ms)
+            out.push(
+              `- ${mdInline(m.title || m.description)} (${MITIGATION_STATUS_LABELS[m.status]})${m.description && m.description !== m.title ? `: ${mdInline(m.description)}` : ''}`,
+            );
           out.push('');
         }
       }

@@ -1,16 +1,34 @@
 import { modelRecordOf } from '../model/document';
 import type { Severity } from '../model/keys';
 import { indexModel, type ModelIndex } from '../model/query';
-import type { BoundaryLine, BoxElement, Element, Mitigation, ModelRecord, Note, Threat } from '../model/records';
+import type {
+  BoundaryLine,
+  BoxElement,
+  Element,
+  Mitigation,
+  ModelRecord,
+  Note,
+  Threat,
+} from '../model/records';
 import { otmStatus } from './status-map';
 
 export const OTM_VERSION = '0.2.0';
 
 /** Impact numbers written per severity (OTM's impact is a number; 0-100 here). */
-export const SEVERITY_IMPACT: Record<Severity, number> = { critical: 100, high: 75, medium: 50, low: 25, tbd: 0 };
+export const SEVERITY_IMPACT: Record<Severity, number> = {
+  critical: 100,
+  high: 75,
+  medium: 50,
+  low: 25,
+  tbd: 0,
+};
 
 /** Component `type` per element kind. */
-export const OTM_COMPONENT_TYPES = { actor: 'actor', process: 'process', store: 'data-store' } as const;
+export const OTM_COMPONENT_TYPES = {
+  actor: 'actor',
+  process: 'process',
+  store: 'data-store',
+} as const;
 
 /** Trust rating Threatloom writes (it keeps none); other values are reported on import. */
 export const DEFAULT_TRUST_RATING = 50;
@@ -44,16 +62,27 @@ function commonAttributes(e: Element): Json {
 }
 
 function representation(e: BoxElement): Json {
-  return { representation: e.diagramId, id: `${e.id}:rep`, name: e.name, position: { x: e.x, y: e.y }, size: { width: e.width, height: e.height } };
+  return {
+    representation: e.diagramId,
+    id: `${e.id}:rep`,
+    name: e.name,
+    position: { x: e.x, y: e.y },
+    size: { width: e.width, height: e.height },
+  };
 }
 
 const inside = (inner: BoxElement, outer: BoxElement) =>
-  inner.id !== outer.id && inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  inner.id !== outer.id &&
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
 
 /** The smallest boundary box wholly containing `e`, or null: its trust zone. */
 function parentZone(e: BoxElement, boundaries: readonly BoxElement[]): BoxElement | null {
   let best: BoxElement | null = null;
-  for (const b of boundaries) if (inside(e, b) && (!best || b.width * b.height < best.width * best.height)) best = b;
+  for (const b of boundaries)
+    if (inside(e, b) && (!best || b.width * b.height < best.width * best.height)) best = b;
   return best;
 }
 
@@ -61,7 +90,10 @@ function threatInstance(t: Threat, index: ModelIndex): Json {
   return {
     threat: t.id,
     state: otmStatus(t.status),
-    mitigations: (index.mitigationsByThreat.get(t.id) ?? []).map((m) => ({ mitigation: m.id, state: m.status })),
+    mitigations: (index.mitigationsByThreat.get(t.id) ?? []).map((m) => ({
+      mitigation: m.id,
+      state: m.status,
+    })),
   };
 }
 
@@ -121,7 +153,14 @@ export function exportOtm(records: readonly ModelRecord[]): OtmDocument {
     });
     const boundaries = elements.filter((e): e is BoxElement => e.typeName === 'boundary');
     const defaultZone = `${d.id}:zone`;
-    const needsDefault = elements.some((e) => (e.typeName === 'actor' || e.typeName === 'process' || e.typeName === 'store' || e.typeName === 'boundary') && !parentZone(e, boundaries));
+    const needsDefault = elements.some(
+      (e) =>
+        (e.typeName === 'actor' ||
+          e.typeName === 'process' ||
+          e.typeName === 'store' ||
+          e.typeName === 'boundary') &&
+        !parentZone(e, boundaries),
+    );
     if (needsDefault) {
       doc.trustZones.push({
         id: defaultZone,
@@ -149,8 +188,19 @@ export function exportOtm(records: readonly ModelRecord[]): OtmDocument {
           e.typeName === 'actor'
             ? { providesAuthentication: e.providesAuthentication }
             : e.typeName === 'process'
-              ? { privilegeLevel: e.privilegeLevel, isWebApplication: e.isWebApplication, handlesCardPayment: e.handlesCardPayment, handlesGoodsOrServices: e.handlesGoodsOrServices }
-              : { isALog: e.isALog, isEncrypted: e.isEncrypted, isSigned: e.isSigned, storesCredentials: e.storesCredentials, storesInventory: e.storesInventory };
+              ? {
+                  privilegeLevel: e.privilegeLevel,
+                  isWebApplication: e.isWebApplication,
+                  handlesCardPayment: e.handlesCardPayment,
+                  handlesGoodsOrServices: e.handlesGoodsOrServices,
+                }
+              : {
+                  isALog: e.isALog,
+                  isEncrypted: e.isEncrypted,
+                  isSigned: e.isSigned,
+                  storesCredentials: e.storesCredentials,
+                  storesInventory: e.storesInventory,
+                };
         doc.components.push({
           id: e.id,
           name: e.name,
@@ -184,7 +234,9 @@ export function exportOtm(records: readonly ModelRecord[]): OtmDocument {
         });
       }
     }
-    for (const e of elements) for (const t of index.threatsByElement.get(e.id) ?? []) pushThreat(doc, t, index.mitigationsByThreat.get(t.id) ?? []);
+    for (const e of elements)
+      for (const t of index.threatsByElement.get(e.id) ?? [])
+        pushThreat(doc, t, index.mitigationsByThreat.get(t.id) ?? []);
   }
   return doc;
 }

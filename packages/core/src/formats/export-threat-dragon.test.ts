@@ -18,7 +18,9 @@ function expectValid(json: unknown): void {
 /** Records with model and diagram ids (which Threat Dragon numbers itself) replaced by stable names, sorted by id. */
 function normalise(records: readonly ModelRecord[]): ModelRecord[] {
   const rename = new Map<string, string>();
-  const diagrams = records.filter((r) => r.typeName === 'diagram').sort((a, b) => a.order - b.order);
+  const diagrams = records
+    .filter((r) => r.typeName === 'diagram')
+    .sort((a, b) => a.order - b.order);
   diagrams.forEach((d, i) => rename.set(d.id, `diagram#${i}`));
   const model = records.find((r) => r.typeName === 'model')!;
   rename.set(model.id, 'model#');
@@ -33,7 +35,8 @@ function normalise(records: readonly ModelRecord[]): ModelRecord[] {
 }
 
 /** Export, through JSON text as a file would go, and import again. */
-const roundTrip = (records: readonly ModelRecord[]) => importThreatDragon(JSON.parse(JSON.stringify(exportThreatDragon(records))));
+const roundTrip = (records: readonly ModelRecord[]) =>
+  importThreatDragon(JSON.parse(JSON.stringify(exportThreatDragon(records))));
 
 describe('exportThreatDragon', () => {
   for (const { name, json } of threatDragonFixtures()) {
@@ -48,18 +51,48 @@ describe('exportThreatDragon', () => {
   }
 
   it('writes Threat Dragon spellings: statuses, severities, type labels, diagram types, dangling ends', () => {
-    const records = importThreatDragon(threatDragonFixtures().find((f) => f.name.endsWith('test-reports.json'))!.json).records;
+    const records = importThreatDragon(
+      threatDragonFixtures().find((f) => f.name.endsWith('test-reports.json'))!.json,
+    ).records;
     const out = exportThreatDragon(records);
-    expect(out.detail.diagrams.map((d) => d.diagramType)).toEqual(['STRIDE', 'CIA', 'LINDDUN', 'DIE', 'PLOT4ai', 'Generic', 'STRIDE']);
-    const threats = out.detail.diagrams.flatMap((d) => d.cells.flatMap((c) => (c.data.threats ?? []) as { status: string; severity: string; type: string }[]));
+    expect(out.detail.diagrams.map((d) => d.diagramType)).toEqual([
+      'STRIDE',
+      'CIA',
+      'LINDDUN',
+      'DIE',
+      'PLOT4ai',
+      'Generic',
+      'STRIDE',
+    ]);
+    const threats = out.detail.diagrams.flatMap((d) =>
+      d.cells.flatMap(
+        (c) => (c.data.threats ?? []) as { status: string; severity: string; type: string }[],
+      ),
+    );
     for (const t of threats) {
-      expect(['Open', 'Mitigated', 'NotApplicable', 'Accepted', 'Transferred', 'Avoided', 'Eliminated']).toContain(t.status);
+      expect([
+        'Open',
+        'Mitigated',
+        'NotApplicable',
+        'Accepted',
+        'Transferred',
+        'Avoided',
+        'Eliminated',
+      ]).toContain(t.status);
       expect(['Critical', 'High', 'Medium', 'Low', 'TBA']).toContain(t.severity);
     }
     expect(threats.map((t) => t.type)).toContain('Distributed');
     const shapes = new Set(out.detail.diagrams.flatMap((d) => d.cells.map((c) => c.shape)));
     // The misspelled legacy shape is written correctly.
-    expect([...shapes].sort()).toEqual(['actor', 'flow', 'process', 'store', 'td-text-block', 'trust-boundary-box', 'trust-boundary-curve']);
+    expect([...shapes].sort()).toEqual([
+      'actor',
+      'flow',
+      'process',
+      'store',
+      'td-text-block',
+      'trust-boundary-box',
+      'trust-boundary-curve',
+    ]);
   });
 
   it('property: native -> Threat Dragon v2 -> native is the identity on what Threat Dragon can express', () => {

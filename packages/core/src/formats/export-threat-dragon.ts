@@ -93,7 +93,13 @@ const intPoint = (p: Point) => ({ x: int(p.x), y: int(p.y) });
  */
 export function mitigationText(mitigations: readonly Mitigation[]): string {
   return mitigations
-    .map((m) => (m.description.trim() === '' ? m.title : firstLine(m.description) === m.title ? m.description : `${m.title}\n${m.description}`))
+    .map((m) =>
+      m.description.trim() === ''
+        ? m.title
+        : firstLine(m.description) === m.title
+          ? m.description
+          : `${m.title}\n${m.description}`,
+    )
     .join('\n\n');
 }
 
@@ -107,11 +113,17 @@ export function exportThreatDragon(records: readonly ModelRecord[]): ThreatDrago
   const model = modelRecordOf(records);
   const index = indexModel(records);
   let threatTop = 0;
-  for (const list of index.threatsByElement.values()) for (const t of list) threatTop = Math.max(threatTop, t.number);
+  for (const list of index.threatsByElement.values())
+    for (const t of list) threatTop = Math.max(threatTop, t.number);
   return {
     version: TD_EXPORT_VERSION,
     // Threat Dragon's schema wants a string summary id of 2+ characters (or an integer).
-    summary: { title: model.title, owner: model.owner, description: model.summary, id: model.id.length >= 2 ? model.id : 0 },
+    summary: {
+      title: model.title,
+      owner: model.owner,
+      description: model.summary,
+      id: model.id.length >= 2 ? model.id : 0,
+    },
     detail: {
       contributors: model.contributors.map((name) => ({ name })),
       diagrams: index.diagrams.map((d, i) => ({
@@ -122,7 +134,9 @@ export function exportThreatDragon(records: readonly ModelRecord[]): ThreatDrago
         placeholder: `New ${TD_DIAGRAM_TYPES[d.methodology]} diagram description`,
         thumbnail: THUMBNAILS[d.methodology],
         version: TD_EXPORT_VERSION,
-        cells: (index.elementsByDiagram.get(d.id) ?? []).map((e) => exportCell(e, d.methodology, index)),
+        cells: (index.elementsByDiagram.get(d.id) ?? []).map((e) =>
+          exportCell(e, d.methodology, index),
+        ),
       })),
       diagramTop: index.diagrams.length,
       reviewer: model.reviewer,
@@ -148,12 +162,22 @@ function exportThreat(t: Threat, methodology: Methodology, index: ModelIndex): T
 }
 
 function exportCell(e: Element, methodology: Methodology, index: ModelIndex): TdV2CellOut {
-  const threats = (index.threatsByElement.get(e.id) ?? []).map((t) => exportThreat(t, methodology, index));
+  const threats = (index.threatsByElement.get(e.id) ?? []).map((t) =>
+    exportThreat(t, methodology, index),
+  );
   const hasOpenThreats = threats.some((t) => t.status === 'Open');
   const { shape, type } = SHAPES[e.typeName];
-  const data: TdV2CellOut['data'] = { type, name: e.name, description: e.description, outOfScope: e.outOfScope, reasonOutOfScope: e.outOfScopeReason, hasOpenThreats };
+  const data: TdV2CellOut['data'] = {
+    type,
+    name: e.name,
+    description: e.description,
+    outOfScope: e.outOfScope,
+    reasonOutOfScope: e.outOfScopeReason,
+    hasOpenThreats,
+  };
   // Threatloom's asset tags have no Threat Dragon field: written only when set, which Threat Dragon keeps and ignores.
-  for (const tag of ['handlesPII', 'isMLModel', 'isTrainingData'] as const) if (e[tag]) data[tag] = true;
+  for (const tag of ['handlesPII', 'isMLModel', 'isTrainingData'] as const)
+    if (e[tag]) data[tag] = true;
   const dash = e.outOfScope ? '4 3' : null;
   const stroke = hasOpenThreats ? 'red' : '#333333';
   const base = { id: e.id, shape, zIndex: int(e.zIndex) };
@@ -162,20 +186,56 @@ function exportCell(e: Element, methodology: Methodology, index: ModelIndex): Td
     case 'process':
     case 'store': {
       if (e.typeName === 'actor') data.providesAuthentication = e.providesAuthentication;
-      if (e.typeName === 'process') Object.assign(data, { privilegeLevel: e.privilegeLevel, isWebApplication: e.isWebApplication, handlesCardPayment: e.handlesCardPayment, handlesGoodsOrServices: e.handlesGoodsOrServices });
-      if (e.typeName === 'store') Object.assign(data, { isALog: e.isALog, isEncrypted: e.isEncrypted, isSigned: e.isSigned, storesCredentials: e.storesCredentials, storesInventory: e.storesInventory });
+      if (e.typeName === 'process')
+        Object.assign(data, {
+          privilegeLevel: e.privilegeLevel,
+          isWebApplication: e.isWebApplication,
+          handlesCardPayment: e.handlesCardPayment,
+          handlesGoodsOrServices: e.handlesGoodsOrServices,
+        });
+      if (e.typeName === 'store')
+        Object.assign(data, {
+          isALog: e.isALog,
+          isEncrypted: e.isEncrypted,
+          isSigned: e.isSigned,
+          storesCredentials: e.storesCredentials,
+          storesInventory: e.storesInventory,
+        });
       data.threats = threats;
       const line = { stroke, strokeWidth: 1.5, strokeDasharray: dash };
-      const attrs = e.typeName === 'store' ? { text: { text: e.name }, topLine: line, bottomLine: line } : { text: { text: e.name }, body: line };
-      return { ...base, visible: true, position: { x: e.x, y: e.y }, size: { width: Math.max(10, e.width), height: Math.max(10, e.height) }, attrs, data };
+      const attrs =
+        e.typeName === 'store'
+          ? { text: { text: e.name }, topLine: line, bottomLine: line }
+          : { text: { text: e.name }, body: line };
+      return {
+        ...base,
+        visible: true,
+        position: { x: e.x, y: e.y },
+        size: { width: Math.max(10, e.width), height: Math.max(10, e.height) },
+        attrs,
+        data,
+      };
     }
     case 'boundary':
       data.isTrustBoundary = true;
       data.threats = threats;
-      return { ...base, visible: true, position: { x: e.x, y: e.y }, size: { width: Math.max(10, e.width), height: Math.max(10, e.height) }, data };
+      return {
+        ...base,
+        visible: true,
+        position: { x: e.x, y: e.y },
+        size: { width: Math.max(10, e.width), height: Math.max(10, e.height) },
+        data,
+      };
     case 'note':
       data.threats = threats;
-      return { ...base, visible: true, position: { x: e.x, y: e.y }, size: { width: Math.max(10, e.width), height: Math.max(10, e.height) }, attrs: { text: { text: e.name } }, data };
+      return {
+        ...base,
+        visible: true,
+        position: { x: e.x, y: e.y },
+        size: { width: Math.max(10, e.width), height: Math.max(10, e.height) },
+        attrs: { text: { text: e.name } },
+        data,
+      };
     case 'boundary-line': {
       data.isTrustBoundary = true;
       data.threats = threats;
@@ -195,7 +255,14 @@ function exportCell(e: Element, methodology: Methodology, index: ModelIndex): Td
       };
     }
     case 'flow':
-      Object.assign(data, { protocol: e.protocol, isEncrypted: e.isEncrypted, isPublicNetwork: e.isPublicNetwork, isBidirectional: e.isBidirectional, isTrustBoundary: false, threats });
+      Object.assign(data, {
+        protocol: e.protocol,
+        isEncrypted: e.isEncrypted,
+        isPublicNetwork: e.isPublicNetwork,
+        isBidirectional: e.isBidirectional,
+        isTrustBoundary: false,
+        threats,
+      });
       return {
         ...base,
         attrs: {

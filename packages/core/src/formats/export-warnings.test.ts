@@ -5,12 +5,39 @@ import { threatDragonFixtures } from './fixtures.test';
 import { importThreatDragon } from './import-threat-dragon';
 
 const records = [
-  ZModelRecord.parse({ id: 'm', typeName: 'model', title: 'M', reviewState: 'approved', tags: ['pci'] }),
+  ZModelRecord.parse({
+    id: 'm',
+    typeName: 'model',
+    title: 'M',
+    reviewState: 'approved',
+    tags: ['pci'],
+  }),
   ZModelRecord.parse({ id: 'd', typeName: 'diagram' }),
   ZModelRecord.parse({ id: 'p', typeName: 'process', diagramId: 'd', zIndex: 1.5 }),
-  ZModelRecord.parse({ id: 'f', typeName: 'flow', diagramId: 'd', sourceId: 'p', targetPoint: { x: 1.5, y: 2 } }),
-  ZModelRecord.parse({ id: 't', typeName: 'threat', diagramId: 'd', elementId: 'p', category: 'spoofing', ruleId: 'STRIDE-P-S', references: [{ kind: 'cwe', id: 'CWE-287' }] }),
-  ZModelRecord.parse({ id: 'x1', typeName: 'mitigation', threatId: 't', title: 'A', owner: 'ana', status: 'in-progress' }),
+  ZModelRecord.parse({
+    id: 'f',
+    typeName: 'flow',
+    diagramId: 'd',
+    sourceId: 'p',
+    targetPoint: { x: 1.5, y: 2 },
+  }),
+  ZModelRecord.parse({
+    id: 't',
+    typeName: 'threat',
+    diagramId: 'd',
+    elementId: 'p',
+    category: 'spoofing',
+    ruleId: 'STRIDE-P-S',
+    references: [{ kind: 'cwe', id: 'CWE-287' }],
+  }),
+  ZModelRecord.parse({
+    id: 'x1',
+    typeName: 'mitigation',
+    threatId: 't',
+    title: 'A',
+    owner: 'ana',
+    status: 'in-progress',
+  }),
   ZModelRecord.parse({ id: 'x2', typeName: 'mitigation', threatId: 't', title: 'B' }),
   ZModelRecord.parse({ id: 'c', typeName: 'comment', targetId: 't', body: 'why?' }),
 ] as ModelRecord[];
@@ -32,11 +59,14 @@ describe('exportWarnings', () => {
   });
 
   it('OTM loses only comments; native nothing', () => {
-    expect(exportWarnings(records, 'otm')).toEqual([{ path: 'records[7]', message: 'comments are not exported' }]);
+    expect(exportWarnings(records, 'otm')).toEqual([
+      { path: 'records[7]', message: 'comments are not exported' },
+    ]);
     expect(exportWarnings(records, 'native')).toEqual([]);
   });
 
   it('has nothing to say about models imported from Threat Dragon', () => {
-    for (const { json } of threatDragonFixtures()) expect(exportWarnings(importThreatDragon(json).records, 'threat-dragon')).toEqual([]);
+    for (const { json } of threatDragonFixtures())
+      expect(exportWarnings(importThreatDragon(json).records, 'threat-dragon')).toEqual([]);
   });
 });

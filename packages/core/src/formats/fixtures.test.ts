@@ -12,7 +12,10 @@ export function threatDragonFixtures(): { name: string; json: unknown }[] {
   return (readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((name) => ({ name, json: JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as unknown }));
+    .map((name) => ({
+      name,
+      json: JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as unknown,
+    }));
 }
 
 export function readSchema(name: string): object {
@@ -38,7 +41,11 @@ if (ownFile) {
       const found = threatDragonFixtures();
       expect(found.length).toBeGreaterThanOrEqual(14);
       expect(provenance).toContain('ThreatDragonModels/enter-the-dragon');
-      for (const f of found) expect(f.json, f.name).toMatchObject({ summary: expect.any(Object), detail: expect.any(Object) });
+      for (const f of found)
+        expect(f.json, f.name).toMatchObject({
+          summary: expect.any(Object),
+          detail: expect.any(Object),
+        });
     });
   });
 }

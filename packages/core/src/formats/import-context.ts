@@ -45,7 +45,12 @@ export class ImportContext {
       return wanted;
     }
     if (typeof wanted === 'string' && wanted !== '') {
-      this.warn(path, this.used.has(wanted) ? `id ${wanted} is used twice; given a new id` : `id ${JSON.stringify(wanted.slice(0, 40))} is not a valid id; given a new id`);
+      this.warn(
+        path,
+        this.used.has(wanted)
+          ? `id ${wanted} is used twice; given a new id`
+          : `id ${JSON.stringify(wanted.slice(0, 40))} is not a valid id; given a new id`,
+      );
     }
     return this.freshId();
   }
@@ -69,9 +74,16 @@ export class ImportContext {
     records.forEach((r, i) => {
       const where = this.sources.get(r) ?? `records[${i}]`;
       let parsed = ZModelRecord.safeParse(r);
-      if (!parsed.success && this.cutLongText(r, parsed.error, where)) parsed = ZModelRecord.safeParse(r);
+      if (!parsed.success && this.cutLongText(r, parsed.error, where))
+        parsed = ZModelRecord.safeParse(r);
       if (parsed.success) out.push(parsed.data);
-      else issues.push(...parsed.error.issues.map((issue) => ({ path: where, message: `${formatPath(issue.path)}: ${issue.message}` })));
+      else
+        issues.push(
+          ...parsed.error.issues.map((issue) => ({
+            path: where,
+            message: `${formatPath(issue.path)}: ${issue.message}`,
+          })),
+        );
     });
     issues.push(...checkDocument(out));
     if (issues.length > 0) throw new ValidationError(issues);
@@ -88,7 +100,12 @@ export class ImportContext {
       if (typeof field !== 'string') continue;
       const value = record[field];
       if (typeof value === 'string') record[field] = value.slice(0, max);
-      else if (Array.isArray(value) && typeof index === 'number' && typeof value[index] === 'string') value[index] = (value[index] as string).slice(0, max);
+      else if (
+        Array.isArray(value) &&
+        typeof index === 'number' &&
+        typeof value[index] === 'string'
+      )
+        value[index] = (value[index] as string).slice(0, max);
       else continue;
       cut = true;
       this.warn(where, `${formatPath(issue.path)} is longer than ${max} characters; cut to fit`);

@@ -6,8 +6,10 @@ import { exportModel } from './export-model';
 import { threatDragonFixtures } from './fixtures.test';
 import { importModel } from './import-model';
 
-const demo = () => threatDragonFixtures().find((f) => f.name.endsWith('demo/v2-threat-model.json'))!.json;
-const v1 = () => threatDragonFixtures().find((f) => f.name.endsWith('demo-threat-model.json'))!.json;
+const demo = () =>
+  threatDragonFixtures().find((f) => f.name.endsWith('demo/v2-threat-model.json'))!.json;
+const v1 = () =>
+  threatDragonFixtures().find((f) => f.name.endsWith('demo-threat-model.json'))!.json;
 
 describe('detectFormat and importModel', () => {
   it('detects every format', () => {
@@ -21,7 +23,9 @@ describe('detectFormat and importModel', () => {
   it('explains what it expected for unknown input', () => {
     for (const input of [null, [], 'x', 3, { hello: 1 }]) {
       expect(() => detectFormat(input)).toThrow(ValidationError);
-      expect(() => importModel(input)).toThrow(/expected a Threatloom document .* a Threat Dragon model .* an Open Threat Model/);
+      expect(() => importModel(input)).toThrow(
+        /expected a Threatloom document .* a Threat Dragon model .* an Open Threat Model/,
+      );
     }
   });
 
@@ -32,11 +36,15 @@ describe('detectFormat and importModel', () => {
       expect(back.records.length, format).toBe(records.length);
       expect(back.warnings).toEqual([]);
     }
-    expect(importModel(JSON.parse(exportModel(records, 'threat-dragon').content)).format).toBe('threat-dragon-v2');
+    expect(importModel(JSON.parse(exportModel(records, 'threat-dragon').content)).format).toBe(
+      'threat-dragon-v2',
+    );
   });
 
   it('rejects a native document with a bad record, naming its path', () => {
-    const doc = toNativeDocument(importModel(demo()).records) as { records: Record<string, unknown>[] };
+    const doc = toNativeDocument(importModel(demo()).records) as {
+      records: Record<string, unknown>[];
+    };
     doc.records[3]!.name = 5;
     try {
       importModel(doc);
@@ -48,8 +56,14 @@ describe('detectFormat and importModel', () => {
 
   it('gives media types and extensions', () => {
     const records = importModel(demo()).records;
-    expect(exportModel(records, 'csv')).toMatchObject({ mediaType: 'text/csv; charset=utf-8', extension: 'csv' });
-    expect(exportModel(records, 'markdown')).toMatchObject({ mediaType: 'text/markdown; charset=utf-8', extension: 'md' });
+    expect(exportModel(records, 'csv')).toMatchObject({
+      mediaType: 'text/csv; charset=utf-8',
+      extension: 'csv',
+    });
+    expect(exportModel(records, 'markdown')).toMatchObject({
+      mediaType: 'text/markdown; charset=utf-8',
+      extension: 'md',
+    });
     expect(exportModel(records, 'threat-dragon').extension).toBe('json');
   });
 });

@@ -5,7 +5,16 @@ import { fallbackCategory, parseDiagramType, parseThreatType } from './category-
 import { firstLine, ImportContext } from './import-context';
 import { parseSeverity } from './severity-map';
 import { parseThreatStatus } from './status-map';
-import { TD_PROPERTY_KEYS, ZTdV1Model, ZTdV2Model, type TdEnd, type TdThreat, type TdV1Cell, type TdV1Model, type TdV2Model } from './threat-dragon-schema';
+import {
+  TD_PROPERTY_KEYS,
+  ZTdV1Model,
+  ZTdV2Model,
+  type TdEnd,
+  type TdThreat,
+  type TdV1Cell,
+  type TdV1Model,
+  type TdV2Model,
+} from './threat-dragon-schema';
 import type { ImportOptions, ImportResult } from './types';
 
 type Kind = 'actor' | 'process' | 'store' | 'flow' | 'boundary' | 'boundary-line' | 'note';
@@ -50,12 +59,74 @@ const V1_TYPES: Record<string, Kind> = {
 };
 
 /** Cell keys that are drawing state derived from the model (X6 / JointJS rendering), not model content. */
-const V2_CELL_KEYS = new Set(['id', 'shape', 'zIndex', 'position', 'size', 'source', 'target', 'vertices', 'data', 'attrs', 'visible', 'width', 'height', 'connector', 'labels', 'ports', 'tools', 'angle', 'router', 'markup']);
-const V1_CELL_KEYS = new Set(['id', 'type', 'z', 'position', 'size', 'source', 'target', 'vertices', 'attrs', 'labels', 'smooth', 'angle', 'hasOpenThreats', 'isTrustBoundary', ...TD_PROPERTY_KEYS]);
+const V2_CELL_KEYS = new Set([
+  'id',
+  'shape',
+  'zIndex',
+  'position',
+  'size',
+  'source',
+  'target',
+  'vertices',
+  'data',
+  'attrs',
+  'visible',
+  'width',
+  'height',
+  'connector',
+  'labels',
+  'ports',
+  'tools',
+  'angle',
+  'router',
+  'markup',
+]);
+const V1_CELL_KEYS = new Set([
+  'id',
+  'type',
+  'z',
+  'position',
+  'size',
+  'source',
+  'target',
+  'vertices',
+  'attrs',
+  'labels',
+  'smooth',
+  'angle',
+  'hasOpenThreats',
+  'isTrustBoundary',
+  ...TD_PROPERTY_KEYS,
+]);
 /** Derived flags and counters Threat Dragon recomputes on load. */
 const DERIVED_DATA_KEYS = new Set(['type', 'hasOpenThreats', 'isTrustBoundary', 'threatFrequency']);
-const THREAT_KEYS = new Set(['id', 'threatId', 'title', 'status', 'severity', 'type', 'description', 'mitigation', 'modelType', 'number', 'score', 'new']);
-const DIAGRAM_KEYS = new Set(['id', 'title', 'diagramType', 'description', 'placeholder', 'thumbnail', 'version', 'cells', 'diagramJson', 'size', '$$hashKey']);
+const THREAT_KEYS = new Set([
+  'id',
+  'threatId',
+  'title',
+  'status',
+  'severity',
+  'type',
+  'description',
+  'mitigation',
+  'modelType',
+  'number',
+  'score',
+  'new',
+]);
+const DIAGRAM_KEYS = new Set([
+  'id',
+  'title',
+  'diagramType',
+  'description',
+  'placeholder',
+  'thumbnail',
+  'version',
+  'cells',
+  'diagramJson',
+  'size',
+  '$$hashKey',
+]);
 const TOP_KEYS = new Set(['version', 'summary', 'detail']);
 const SUMMARY_KEYS = new Set(['title', 'owner', 'description', 'id']);
 const DETAIL_KEYS = new Set(['contributors', 'diagrams', 'reviewer', 'diagramTop', 'threatTop']);
@@ -71,21 +142,39 @@ const COMMON_PROPS: Record<string, string> = {
 };
 const KIND_PROPS: Record<Kind, Record<string, string>> = {
   actor: { providesAuthentication: 'providesAuthentication' },
-  process: { privilegeLevel: 'privilegeLevel', isWebApplication: 'isWebApplication', handlesCardPayment: 'handlesCardPayment', handlesGoodsOrServices: 'handlesGoodsOrServices' },
-  store: { isALog: 'isALog', isEncrypted: 'isEncrypted', isSigned: 'isSigned', storesCredentials: 'storesCredentials', storesInventory: 'storesInventory' },
-  flow: { protocol: 'protocol', isEncrypted: 'isEncrypted', isPublicNetwork: 'isPublicNetwork', isBidirectional: 'isBidirectional' },
+  process: {
+    privilegeLevel: 'privilegeLevel',
+    isWebApplication: 'isWebApplication',
+    handlesCardPayment: 'handlesCardPayment',
+    handlesGoodsOrServices: 'handlesGoodsOrServices',
+  },
+  store: {
+    isALog: 'isALog',
+    isEncrypted: 'isEncrypted',
+    isSigned: 'isSigned',
+    storesCredentials: 'storesCredentials',
+    storesInventory: 'storesInventory',
+  },
+  flow: {
+    protocol: 'protocol',
+    isEncrypted: 'isEncrypted',
+    isPublicNetwork: 'isPublicNetwork',
+    isBidirectional: 'isBidirectional',
+  },
   boundary: {},
   'boundary-line': {},
   note: {},
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Which Threat Dragon version a parsed JSON value is, or undefined when it is not a Threat Dragon model. */
 export function threatDragonVersion(json: unknown): 1 | 2 | undefined {
   if (!isObject(json) || !isObject(json.summary) || !isObject(json.detail)) return undefined;
   const version = json.version;
-  if (typeof version === 'string' || typeof version === 'number') return String(version).trim().startsWith('1') ? 1 : 2;
+  if (typeof version === 'string' || typeof version === 'number')
+    return String(version).trim().startsWith('1') ? 1 : 2;
   const diagrams = Array.isArray(json.detail.diagrams) ? json.detail.diagrams : [];
   // No version: Threat Dragon 1.x omitted it; v2 always writes one, but trust the cells' shape first.
   return diagrams.some((d) => isObject(d) && Array.isArray(d.cells)) ? 2 : 1;
@@ -101,7 +190,13 @@ export function threatDragonVersion(json: unknown): 1 | 2 | undefined {
 export function importThreatDragon(json: unknown, options: ImportOptions = {}): ImportResult {
   const version = threatDragonVersion(json);
   if (version === undefined) {
-    throw new ValidationError([{ path: '', message: 'not a Threat Dragon model: expected an object with `summary` and `detail` objects' }]);
+    throw new ValidationError([
+      {
+        path: '',
+        message:
+          'not a Threat Dragon model: expected an object with `summary` and `detail` objects',
+      },
+    ]);
   }
   const ctx = new ImportContext(options);
   const { model, cells: cellsByDiagram } = version === 1 ? readV1(json, ctx) : readV2(json, ctx);
@@ -111,7 +206,10 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
 
   const records: Record<string, unknown>[] = [];
   const summaryId = model.summary.id;
-  const modelId = typeof summaryId === 'string' && summaryId.length >= 2 ? ctx.keepId(summaryId, 'summary.id') : ctx.freshId();
+  const modelId =
+    typeof summaryId === 'string' && summaryId.length >= 2
+      ? ctx.keepId(summaryId, 'summary.id')
+      : ctx.freshId();
   let title = (model.summary.title ?? '').trim() === '' ? '' : model.summary.title!;
   if (title === '') {
     ctx.warn('summary.title', 'the model has no title; named "Untitled threat model"');
@@ -120,18 +218,24 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
   const contributors: string[] = [];
   (model.detail.contributors ?? []).forEach((c, i) => {
     const name = typeof c === 'string' ? c : (c.name ?? '');
-    if (name.trim() === '') ctx.warn(`detail.contributors[${i}]`, 'contributor without a name; not imported');
+    if (name.trim() === '')
+      ctx.warn(`detail.contributors[${i}]`, 'contributor without a name; not imported');
     else contributors.push(name);
   });
-  records.push(ctx.from({
-    id: modelId,
-    typeName: 'model',
-    title,
-    summary: model.summary.description ?? '',
-    owner: model.summary.owner ?? '',
-    reviewer: model.detail.reviewer ?? '',
-    contributors,
-  }, 'summary'));
+  records.push(
+    ctx.from(
+      {
+        id: modelId,
+        typeName: 'model',
+        title,
+        summary: model.summary.description ?? '',
+        owner: model.summary.owner ?? '',
+        reviewer: model.detail.reviewer ?? '',
+        contributors,
+      },
+      'summary',
+    ),
+  );
 
   const threats: Record<string, unknown>[] = [];
   model.detail.diagrams.forEach((d, di) => {
@@ -145,11 +249,26 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
       if (m) methodology = m;
       else {
         methodology = 'generic';
-        ctx.warn(`${dPath}.diagramType`, `unknown diagram type ${JSON.stringify(d.diagramType)}; imported as a generic diagram`);
+        ctx.warn(
+          `${dPath}.diagramType`,
+          `unknown diagram type ${JSON.stringify(d.diagramType)}; imported as a generic diagram`,
+        );
       }
     }
     const diagramId = ctx.freshId();
-    records.push(ctx.from({ id: diagramId, typeName: 'diagram', title: d.title ?? '', description: d.description ?? '', methodology, order: di }, dPath));
+    records.push(
+      ctx.from(
+        {
+          id: diagramId,
+          typeName: 'diagram',
+          title: d.title ?? '',
+          description: d.description ?? '',
+          methodology,
+          order: di,
+        },
+        dPath,
+      ),
+    );
     const cells = cellsByDiagram[di] ?? [];
     const ids = cells.map((cell) => ctx.keepId(cell.tdId, `${cell.path}.id`));
     // Flows attach to the first cell of an id, as Threat Dragon's graph does.
@@ -164,7 +283,15 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
       records.push(ctx.from(buildElement(ctx, cell, id, diagramId, idMap, byTdId), cell.path));
       cell.threats.forEach((t, ti) => {
         const tPath = `${cell.propsPath}threats[${ti}]`;
-        const { threat, mitigation } = buildThreat(ctx, t, tPath, `${id}.threat${ti}`, id, diagramId, methodology);
+        const { threat, mitigation } = buildThreat(
+          ctx,
+          t,
+          tPath,
+          `${id}.threat${ti}`,
+          id,
+          diagramId,
+          methodology,
+        );
         threats.push(ctx.from(threat, tPath));
         if (mitigation) records.push(ctx.from(mitigation, `${tPath}.mitigation`));
       });
@@ -179,17 +306,36 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
   // Threats before their mitigations: records are listed parents first.
   const mitigations = records.filter((r) => r.typeName === 'mitigation');
   const rest = records.filter((r) => r.typeName !== 'mitigation');
-  return { format: version === 1 ? 'threat-dragon-v1' : 'threat-dragon-v2', records: ctx.finish([...rest, ...threats, ...mitigations]), warnings: ctx.warnings };
+  return {
+    format: version === 1 ? 'threat-dragon-v1' : 'threat-dragon-v2',
+    records: ctx.finish([...rest, ...threats, ...mitigations]),
+    warnings: ctx.warnings,
+  };
 }
 
-function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, json: unknown): T {
+function parseOrThrow<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: import('zod').ZodError };
+  },
+  json: unknown,
+): T {
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
   return parsed.data;
 }
 
-function warnUnknown(ctx: ImportContext, obj: Record<string, unknown>, known: Set<string>, prefix: string, what: string): void {
-  for (const key of Object.keys(obj)) if (!known.has(key) && obj[key] !== undefined) ctx.warn(`${prefix}${key}`, `unknown ${what} ${JSON.stringify(key)}; not imported`);
+function warnUnknown(
+  ctx: ImportContext,
+  obj: Record<string, unknown>,
+  known: Set<string>,
+  prefix: string,
+  what: string,
+): void {
+  for (const key of Object.keys(obj))
+    if (!known.has(key) && obj[key] !== undefined)
+      ctx.warn(`${prefix}${key}`, `unknown ${what} ${JSON.stringify(key)}; not imported`);
 }
 
 interface Read {
@@ -201,7 +347,13 @@ function readV2(json: unknown, ctx: ImportContext): Read {
   const raw = json as { detail?: { diagrams?: unknown } };
   if (Array.isArray(raw.detail?.diagrams)) {
     raw.detail.diagrams.forEach((d, i) => {
-      if (isObject(d) && !('cells' in d)) throw new ValidationError([{ path: `detail.diagrams[${i}].cells`, message: 'a version 2 diagram needs a `cells` array' }]);
+      if (isObject(d) && !('cells' in d))
+        throw new ValidationError([
+          {
+            path: `detail.diagrams[${i}].cells`,
+            message: 'a version 2 diagram needs a `cells` array',
+          },
+        ]);
     });
   }
   const model = parseOrThrow(ZTdV2Model, json);
@@ -258,7 +410,12 @@ function readV1(json: unknown, ctx: ImportContext): Read {
       warnUnknown(ctx, c, V1_CELL_KEYS, `${path}.`, 'cell field');
       warnCellState(ctx, undefined, c.angle, path);
       const label = v1Label(c.labels);
-      const name = typeof c.name === 'string' ? c.name : kind === 'flow' || kind === 'boundary-line' ? label : (c.attrs?.text?.text ?? label);
+      const name =
+        typeof c.name === 'string'
+          ? c.name
+          : kind === 'flow' || kind === 'boundary-line'
+            ? label
+            : (c.attrs?.text?.text ?? label);
       return [
         {
           path,
@@ -288,22 +445,53 @@ function v1Label(labels: unknown[] | null | undefined): string {
   return typeof first.attrs.text.text === 'string' ? first.attrs.text.text : '';
 }
 
-function warnCellState(ctx: ImportContext, visible: boolean | null | undefined, angle: number | null | undefined, path: string): void {
-  if (visible === false) ctx.warn(`${path}.visible`, 'hidden cell imported as visible: Threatloom has no hidden elements');
-  if (angle) ctx.warn(`${path}.angle`, `rotation by ${angle}° not carried: Threatloom draws elements upright`);
+function warnCellState(
+  ctx: ImportContext,
+  visible: boolean | null | undefined,
+  angle: number | null | undefined,
+  path: string,
+): void {
+  if (visible === false)
+    ctx.warn(
+      `${path}.visible`,
+      'hidden cell imported as visible: Threatloom has no hidden elements',
+    );
+  if (angle)
+    ctx.warn(
+      `${path}.angle`,
+      `rotation by ${angle}° not carried: Threatloom draws elements upright`,
+    );
 }
 
 function center(cell: Cell): Point | null {
   if (!cell.position) return null;
-  return { x: cell.position.x + (cell.size?.width ?? 0) / 2, y: cell.position.y + (cell.size?.height ?? 0) / 2 };
+  return {
+    x: cell.position.x + (cell.size?.width ?? 0) / 2,
+    y: cell.position.y + (cell.size?.height ?? 0) / 2,
+  };
 }
 
 function endPoint(end: TdEnd | null): Point | null {
-  return end && typeof end.x === 'number' && typeof end.y === 'number' ? { x: end.x, y: end.y } : null;
+  return end && typeof end.x === 'number' && typeof end.y === 'number'
+    ? { x: end.x, y: end.y }
+    : null;
 }
 
-function buildElement(ctx: ImportContext, cell: Cell, id: string, diagramId: string, idMap: Map<string, string>, byTdId: Map<string, Cell>): Record<string, unknown> {
-  const rec: Record<string, unknown> = { id, typeName: cell.kind, diagramId, name: cell.name, zIndex: cell.zIndex };
+function buildElement(
+  ctx: ImportContext,
+  cell: Cell,
+  id: string,
+  diagramId: string,
+  idMap: Map<string, string>,
+  byTdId: Map<string, Cell>,
+): Record<string, unknown> {
+  const rec: Record<string, unknown> = {
+    id,
+    typeName: cell.kind,
+    diagramId,
+    name: cell.name,
+    zIndex: cell.zIndex,
+  };
   const allowed = { ...COMMON_PROPS, ...KIND_PROPS[cell.kind] };
   const isV1 = !cell.propsPath.endsWith('data.');
   for (const [key, value] of Object.entries(cell.props)) {
@@ -312,8 +500,13 @@ function buildElement(ctx: ImportContext, cell: Cell, id: string, diagramId: str
     if (field) rec[field] = value;
     else if (DERIVED_DATA_KEYS.has(key)) continue;
     else if (TD_PROPERTY_KEYS.includes(key)) {
-      if (value !== false && value !== '') ctx.warn(`${cell.propsPath}${key}`, `property ${key} does not apply to a ${cell.kind}; not imported`);
-    } else if (!isV1) ctx.warn(`${cell.propsPath}${key}`, `unknown property ${JSON.stringify(key)}; not imported`);
+      if (value !== false && value !== '')
+        ctx.warn(
+          `${cell.propsPath}${key}`,
+          `property ${key} does not apply to a ${cell.kind}; not imported`,
+        );
+    } else if (!isV1)
+      ctx.warn(`${cell.propsPath}${key}`, `unknown property ${JSON.stringify(key)}; not imported`);
   }
 
   if (cell.kind === 'flow' || cell.kind === 'boundary-line') {
@@ -326,7 +519,11 @@ function buildElement(ctx: ImportContext, cell: Cell, id: string, diagramId: str
       const ref = end?.cell ?? end?.id ?? null;
       const refCell = ref ? byTdId.get(ref) : undefined;
       let point = endPoint(end);
-      if (cell.kind === 'flow' && refCell && (refCell.kind === 'actor' || refCell.kind === 'process' || refCell.kind === 'store')) {
+      if (
+        cell.kind === 'flow' &&
+        refCell &&
+        (refCell.kind === 'actor' || refCell.kind === 'process' || refCell.kind === 'store')
+      ) {
         rec[`${which}Id`] = idMap.get(ref!);
         continue;
       }
@@ -335,12 +532,17 @@ function buildElement(ctx: ImportContext, cell: Cell, id: string, diagramId: str
         point = point ?? fallback;
         ctx.warn(
           `${cell.path}.${which}`,
-          refCell ? `attached to a ${refCell.kind}, which a ${cell.kind} cannot attach to; its end is left at that point` : `attached to cell ${ref}, which does not exist; its end is left dangling`,
+          refCell
+            ? `attached to a ${refCell.kind}, which a ${cell.kind} cannot attach to; its end is left at that point`
+            : `attached to cell ${ref}, which does not exist; its end is left dangling`,
         );
       }
       if (!point) {
         point = cell.vertices[which === 'source' ? 0 : cell.vertices.length - 1] ?? { x: 0, y: 0 };
-        ctx.warn(`${cell.path}.${which}`, `no ${which} element or point; end placed at (${point.x}, ${point.y})`);
+        ctx.warn(
+          `${cell.path}.${which}`,
+          `no ${which} element or point; end placed at (${point.x}, ${point.y})`,
+        );
       }
       if (cell.kind === 'flow') rec[`${which}Point`] = point;
       else points.push(point);
@@ -371,13 +573,21 @@ function buildThreat(
 ): { threat: Record<string, unknown>; mitigation: Record<string, unknown> | null } {
   warnUnknown(ctx, t, THREAT_KEYS, `${path}.`, 'threat field');
   // Threat Dragon 1.x threats have no id: one derived from the element keeps re-imports stable.
-  const id = t.id || t.threatId ? ctx.keepId(t.id || t.threatId, `${path}.id`) : ctx.keepId(derivedId, `${path}.id`);
+  const id =
+    t.id || t.threatId
+      ? ctx.keepId(t.id || t.threatId, `${path}.id`)
+      : ctx.keepId(derivedId, `${path}.id`);
   let category: string | undefined;
   const typeMethodology = (t.modelType && parseDiagramType(t.modelType)) || methodology;
   if (t.type) category = parseThreatType(t.type, typeMethodology);
   if (!category) {
     category = fallbackCategory(methodology);
-    ctx.warn(`${path}.type`, t.type ? `unknown threat type ${JSON.stringify(t.type)}; imported as category ${category}` : `no threat type; imported as category ${category}`);
+    ctx.warn(
+      `${path}.type`,
+      t.type
+        ? `unknown threat type ${JSON.stringify(t.type)}; imported as category ${category}`
+        : `no threat type; imported as category ${category}`,
+    );
   }
   let status: ThreatStatus = 'open';
   if (t.status) {
@@ -389,7 +599,11 @@ function buildThreat(
   if (t.severity != null) {
     const s = parseSeverity(t.severity);
     if (s) severity = s;
-    else ctx.warn(`${path}.severity`, `unknown severity ${JSON.stringify(t.severity)}; imported as tbd`);
+    else
+      ctx.warn(
+        `${path}.severity`,
+        `unknown severity ${JSON.stringify(t.severity)}; imported as tbd`,
+      );
   }
   const threat: Record<string, unknown> = {
     id,
@@ -404,8 +618,13 @@ function buildThreat(
     description: t.description ?? '',
   };
   if (typeof t.number === 'number') threat.number = t.number;
-  else if (typeof t.number === 'string' && /^\d+$/.test(t.number.trim())) threat.number = Number(t.number);
-  else if (typeof t.number === 'string' && t.number.trim() !== '') ctx.warn(`${path}.number`, `threat number ${JSON.stringify(t.number)} is not a number; a new one is assigned`);
+  else if (typeof t.number === 'string' && /^\d+$/.test(t.number.trim()))
+    threat.number = Number(t.number);
+  else if (typeof t.number === 'string' && t.number.trim() !== '')
+    ctx.warn(
+      `${path}.number`,
+      `threat number ${JSON.stringify(t.number)} is not a number; a new one is assigned`,
+    );
 
   const text = t.mitigation ?? '';
   const mitigation =

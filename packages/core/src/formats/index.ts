@@ -8,7 +8,18 @@ export { importOtm } from './import-otm';
 export { exportOtm, type OtmDocument } from './export-otm';
 export { exportCsv, CSV_COLUMNS } from './export-csv';
 export { exportMarkdown } from './export-markdown';
-export { STATUS_MAP, parseThreatStatus, threatDragonStatus, otmStatus, type StatusMapping } from './status-map';
+export {
+  STATUS_MAP,
+  parseThreatStatus,
+  threatDragonStatus,
+  otmStatus,
+  type StatusMapping,
+} from './status-map';
 export { parseSeverity, TD_SEVERITY } from './severity-map';
-export { parseThreatType, threatDragonTypeLabel, parseDiagramType, TD_DIAGRAM_TYPES } from './category-map';
+export {
+  parseThreatType,
+  threatDragonTypeLabel,
+  parseDiagramType,
+  TD_DIAGRAM_TYPES,
+} from './category-map';
 export { exportWarnings } from './export-warnings';

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_CATEGORIES, CATEGORIES, METHODOLOGIES, SEVERITIES, THREAT_STATUSES } from '../model/keys';
-import { fallbackCategory, parseDiagramType, parseThreatType, TD_DIAGRAM_TYPES, threatDragonTypeLabel } from './category-map';
+import {
+  ALL_CATEGORIES,
+  CATEGORIES,
+  METHODOLOGIES,
+  SEVERITIES,
+  THREAT_STATUSES,
+} from '../model/keys';
+import {
+  fallbackCategory,
+  parseDiagramType,
+  parseThreatType,
+  TD_DIAGRAM_TYPES,
+  threatDragonTypeLabel,
+} from './category-map';
 import { parseSeverity, TD_SEVERITY } from './severity-map';
 import { otmStatus, parseThreatStatus, STATUS_MAP, threatDragonStatus } from './status-map';
 
@@ -11,7 +23,14 @@ describe('status table (DESIGN.md "Status mapping")', () => {
 
   it('reads every tool spelling in the table back to its key', () => {
     for (const row of STATUS_MAP) {
-      for (const s of [row.td, row.tmt, row.threagile, row.otm, row.threatComposer, ...row.aliases]) {
+      for (const s of [
+        row.td,
+        row.tmt,
+        row.threagile,
+        row.otm,
+        row.threatComposer,
+        ...row.aliases,
+      ]) {
         if (s !== null) expect(parseThreatStatus(s), s).toBe(row.key);
       }
     }
@@ -41,7 +60,14 @@ describe('status table (DESIGN.md "Status mapping")', () => {
 
 describe('severity mapping', () => {
   it('maps Threat Dragon severities, TBA and empty to keys', () => {
-    expect(['Critical', 'High', 'Medium', 'Low', 'TBA', ''].map(parseSeverity)).toEqual(['critical', 'high', 'medium', 'low', 'tbd', 'tbd']);
+    expect(['Critical', 'High', 'Medium', 'Low', 'TBA', ''].map(parseSeverity)).toEqual([
+      'critical',
+      'high',
+      'medium',
+      'low',
+      'tbd',
+      'tbd',
+    ]);
     expect(parseSeverity('Severe')).toBeUndefined();
   });
   it('round-trips every key', () => {
@@ -53,12 +79,15 @@ describe('threat type labels', () => {
   it('writes and reads back every category of every methodology', () => {
     for (const m of METHODOLOGIES) {
       const cats = m === 'generic' ? ALL_CATEGORIES : CATEGORIES[m];
-      for (const c of cats) expect(parseThreatType(threatDragonTypeLabel(c, m), m), `${m}/${c}`).toBe(c);
+      for (const c of cats)
+        expect(parseThreatType(threatDragonTypeLabel(c, m), m), `${m}/${c}`).toBe(c);
     }
   });
 
   it('reads translated labels', () => {
-    expect(parseThreatType('Veröffentlichung von Informationen', 'stride')).toBe('information-disclosure');
+    expect(parseThreatType('Veröffentlichung von Informationen', 'stride')).toBe(
+      'information-disclosure',
+    );
     expect(parseThreatType('Vertraulichkeit', 'cia')).toBe('confidentiality');
     expect(parseThreatType('Déni de service', 'stride')).toBe('denial-of-service');
     expect(parseThreatType('Denegación de servicio', 'stride')).toBe('denial-of-service');

@@ -27,8 +27,25 @@ export type OtmThreatInstance = z.infer<typeof ZOtmThreatInstance>;
 
 export const ZOtm = z.looseObject({
   otmVersion: z.string(),
-  project: z.looseObject({ name: z.string(), id: z.string(), description: ZStr, owner: ZStr, tags: z.array(z.string()).nullish(), attributes: ZAttributes }),
-  representations: z.array(z.looseObject({ name: z.string(), id: z.string(), type: z.string(), description: ZStr, attributes: ZAttributes })).nullish(),
+  project: z.looseObject({
+    name: z.string(),
+    id: z.string(),
+    description: ZStr,
+    owner: ZStr,
+    tags: z.array(z.string()).nullish(),
+    attributes: ZAttributes,
+  }),
+  representations: z
+    .array(
+      z.looseObject({
+        name: z.string(),
+        id: z.string(),
+        type: z.string(),
+        description: ZStr,
+        attributes: ZAttributes,
+      }),
+    )
+    .nullish(),
   assets: z.array(z.looseObject({ id: z.string(), name: z.string() })).nullish(),
   trustZones: z
     .array(
@@ -82,14 +99,28 @@ export const ZOtm = z.looseObject({
         description: ZStr,
         categories: z.array(z.string().nullable()).nullish(),
         cwes: z.array(z.string().nullable()).nullish(),
-        risk: z.looseObject({ likelihood: z.number().nullish(), impact: z.number().nullish(), impactComment: ZStr }).nullish(),
+        risk: z
+          .looseObject({
+            likelihood: z.number().nullish(),
+            impact: z.number().nullish(),
+            impactComment: ZStr,
+          })
+          .nullish(),
         tags: z.array(z.string().nullable()).nullish(),
         attributes: ZAttributes,
       }),
     )
     .nullish(),
   mitigations: z
-    .array(z.looseObject({ id: z.string(), name: z.string(), description: ZStr, riskReduction: z.number().nullish(), attributes: ZAttributes }))
+    .array(
+      z.looseObject({
+        id: z.string(),
+        name: z.string(),
+        description: ZStr,
+        riskReduction: z.number().nullish(),
+        attributes: ZAttributes,
+      }),
+    )
     .nullish(),
 });
 export type Otm = z.infer<typeof ZOtm>;

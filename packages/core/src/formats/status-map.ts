@@ -25,7 +25,15 @@ export const STATUS_MAP: readonly StatusMapping[] = [
     threatComposer: 'threatIdentified',
     aliases: ['Needs Investigation', 'in-discussion', 'in-progress', 'open'],
   },
-  { key: 'mitigated', td: 'Mitigated', tmt: 'Mitigated', threagile: 'mitigated', otm: 'mitigated', threatComposer: 'threatResolved', aliases: [] },
+  {
+    key: 'mitigated',
+    td: 'Mitigated',
+    tmt: 'Mitigated',
+    threagile: 'mitigated',
+    otm: 'mitigated',
+    threatComposer: 'threatResolved',
+    aliases: [],
+  },
   {
     key: 'not-applicable',
     td: 'NotApplicable',
@@ -35,10 +43,42 @@ export const STATUS_MAP: readonly StatusMapping[] = [
     threatComposer: 'threatResolvedNotUseful',
     aliases: ['N/A', 'NA'],
   },
-  { key: 'accepted', td: 'Accepted', tmt: null, threagile: 'accepted', otm: 'accepted', threatComposer: null, aliases: [] },
-  { key: 'transferred', td: 'Transferred', tmt: null, threagile: null, otm: 'transferred', threatComposer: null, aliases: [] },
-  { key: 'avoided', td: 'Avoided', tmt: null, threagile: null, otm: 'avoided', threatComposer: null, aliases: [] },
-  { key: 'eliminated', td: 'Eliminated', tmt: null, threagile: null, otm: 'eliminated', threatComposer: null, aliases: [] },
+  {
+    key: 'accepted',
+    td: 'Accepted',
+    tmt: null,
+    threagile: 'accepted',
+    otm: 'accepted',
+    threatComposer: null,
+    aliases: [],
+  },
+  {
+    key: 'transferred',
+    td: 'Transferred',
+    tmt: null,
+    threagile: null,
+    otm: 'transferred',
+    threatComposer: null,
+    aliases: [],
+  },
+  {
+    key: 'avoided',
+    td: 'Avoided',
+    tmt: null,
+    threagile: null,
+    otm: 'avoided',
+    threatComposer: null,
+    aliases: [],
+  },
+  {
+    key: 'eliminated',
+    td: 'Eliminated',
+    tmt: null,
+    threagile: null,
+    otm: 'eliminated',
+    threatComposer: null,
+    aliases: [],
+  },
 ];
 
 /** Lower-case, letters and digits only: "Not Applicable", "not-applicable" and "NotApplicable" meet. */
@@ -46,7 +86,15 @@ const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 const BY_SPELLING = new Map<string, ThreatStatus>();
 for (const row of STATUS_MAP) {
-  for (const s of [row.key, row.td, row.tmt, row.threagile, row.otm, row.threatComposer, ...row.aliases]) {
+  for (const s of [
+    row.key,
+    row.td,
+    row.tmt,
+    row.threagile,
+    row.otm,
+    row.threatComposer,
+    ...row.aliases,
+  ]) {
     if (s !== null && !BY_SPELLING.has(norm(s))) BY_SPELLING.set(norm(s), row.key);
   }
 }

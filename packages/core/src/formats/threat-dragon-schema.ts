@@ -52,7 +52,12 @@ const tdProperties = {
   threats: z.array(ZTdThreat).nullish(),
 };
 
-const ZTdEnd = z.looseObject({ cell: ZText, id: ZText, x: z.number().finite().nullish(), y: z.number().finite().nullish() });
+const ZTdEnd = z.looseObject({
+  cell: ZText,
+  id: ZText,
+  x: z.number().finite().nullish(),
+  y: z.number().finite().nullish(),
+});
 export type TdEnd = z.infer<typeof ZTdEnd>;
 
 export const ZTdV2Cell = z.looseObject({
@@ -94,7 +99,12 @@ const diagramBase = {
   description: ZText,
 };
 
-const ZTdSummary = z.looseObject({ title: ZText, owner: ZText, description: ZText, id: z.union([z.number(), z.string()]).nullish() });
+const ZTdSummary = z.looseObject({
+  title: ZText,
+  owner: ZText,
+  description: ZText,
+  id: z.union([z.number(), z.string()]).nullish(),
+});
 const ZTdContributor = z.union([z.string(), z.looseObject({ name: ZText })]);
 const detailBase = {
   contributors: z.array(ZTdContributor).nullish(),
@@ -118,7 +128,12 @@ export const ZTdV1Model = z.looseObject({
   summary: ZTdSummary,
   detail: z.looseObject({
     ...detailBase,
-    diagrams: z.array(z.looseObject({ ...diagramBase, diagramJson: z.looseObject({ cells: z.array(ZTdV1Cell).nullish() }).nullish() })),
+    diagrams: z.array(
+      z.looseObject({
+        ...diagramBase,
+        diagramJson: z.looseObject({ cells: z.array(ZTdV1Cell).nullish() }).nullish(),
+      }),
+    ),
   }),
 });
 export type TdV1Model = z.infer<typeof ZTdV1Model>;

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ZElement, type Element } from '../model/records';
 import { analyseGeometry } from './diagram-geometry';
 
-const el = (fields: Record<string, unknown>): Element => ZElement.parse({ diagramId: 'd', ...fields });
-const box = (id: string, typeName: string, x: number, y: number, width = 100, height = 60) => el({ id, typeName, x, y, width, height });
-const flow = (id: string, fields: Record<string, unknown>) => el({ id, typeName: 'flow', ...fields });
-const line = (id: string, points: [number, number][]) => el({ id, typeName: 'boundary-line', points: points.map(([x, y]) => ({ x, y })) });
+const el = (fields: Record<string, unknown>): Element =>
+  ZElement.parse({ diagramId: 'd', ...fields });
+const box = (id: string, typeName: string, x: number, y: number, width = 100, height = 60) =>
+  el({ id, typeName, x, y, width, height });
+const flow = (id: string, fields: Record<string, unknown>) =>
+  el({ id, typeName: 'flow', ...fields });
+const line = (id: string, points: [number, number][]) =>
+  el({ id, typeName: 'boundary-line', points: points.map(([x, y]) => ({ x, y })) });
 
 describe('geometry: containment', () => {
   it('puts an element in every boundary box holding its centre, nested ones included', () => {
@@ -25,17 +29,30 @@ describe('geometry: containment', () => {
 
   it('decides by the centre: an element straddling an edge belongs where its centre is', () => {
     // Box 0..200; the process spans 150..250 with its centre at 200 (on the edge: inside) and 160..260 (centre 210: outside).
-    const g = analyseGeometry([box('b', 'boundary', 0, 0, 200, 200), box('on', 'process', 150, 70, 100, 60), box('off', 'process', 160, 70, 100, 60)]);
+    const g = analyseGeometry([
+      box('b', 'boundary', 0, 0, 200, 200),
+      box('on', 'process', 150, 70, 100, 60),
+      box('off', 'process', 160, 70, 100, 60),
+    ]);
     expect(g.containers.get('on')).toEqual(['b']);
     expect(g.containers.has('off')).toBe(false);
   });
 });
 
 describe('geometry: crossing', () => {
-  const parts = [box('zone', 'boundary', 0, 0, 500, 500), box('in', 'process', 100, 100), box('in2', 'store', 300, 300), box('out', 'actor', 800, 100)];
+  const parts = [
+    box('zone', 'boundary', 0, 0, 500, 500),
+    box('in', 'process', 100, 100),
+    box('in2', 'store', 300, 300),
+    box('out', 'actor', 800, 100),
+  ];
 
   it('a flow whose ends sit in different boundary boxes crosses them; one inside one zone does not', () => {
-    const g = analyseGeometry([...parts, flow('f1', { sourceId: 'out', targetId: 'in' }), flow('f2', { sourceId: 'in', targetId: 'in2' })]);
+    const g = analyseGeometry([
+      ...parts,
+      flow('f1', { sourceId: 'out', targetId: 'in' }),
+      flow('f2', { sourceId: 'in', targetId: 'in2' }),
+    ]);
     expect(g.crossings.get('f1')).toEqual(['zone']);
     expect(g.crossings.has('f2')).toBe(false);
   });
@@ -98,16 +115,31 @@ describe('geometry: crossing', () => {
 
   it('agrees with an all-pairs reference on a random layout', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const elements: Element[] = [];
-    for (let i = 0; i < 40; i++) elements.push(box(`b${i}`, 'boundary', rnd() * 2000, rnd() * 2000, 50 + rnd() * 600, 50 + rnd() * 600));
-    for (let i = 0; i < 300; i++) elements.push(box(`p${i}`, 'process', rnd() * 2500, rnd() * 2500));
-    for (let i = 0; i < 20; i++) elements.push(line(`l${i}`, [[rnd() * 2500, rnd() * 2500], [rnd() * 2500, rnd() * 2500], [rnd() * 2500, rnd() * 2500]]));
-    for (let i = 0; i < 300; i++) elements.push(flow(`f${i}`, { sourceId: `p${i}`, targetId: `p${(i * 7 + 3) % 300}` }));
+    for (let i = 0; i < 40; i++)
+      elements.push(
+        box(`b${i}`, 'boundary', rnd() * 2000, rnd() * 2000, 50 + rnd() * 600, 50 + rnd() * 600),
+      );
+    for (let i = 0; i < 300; i++)
+      elements.push(box(`p${i}`, 'process', rnd() * 2500, rnd() * 2500));
+    for (let i = 0; i < 20; i++)
+      elements.push(
+        line(`l${i}`, [
+          [rnd() * 2500, rnd() * 2500],
+          [rnd() * 2500, rnd() * 2500],
+          [rnd() * 2500, rnd() * 2500],
+        ]),
+      );
+    for (let i = 0; i < 300; i++)
+      elements.push(flow(`f${i}`, { sourceId: `p${i}`, targetId: `p${(i * 7 + 3) % 300}` }));
     const g = analyseGeometry(elements);
     const boundaries = elements.filter((e) => e.typeName === 'boundary');
     const inside = (x: number, y: number) =>
-      boundaries.filter((b) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height).map((b) => b.id).sort();
+      boundaries
+        .filter((b) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height)
+        .map((b) => b.id)
+        .sort();
     for (const e of elements) {
       if (e.typeName !== 'process') continue;
       expect(g.containers.get(e.id) ?? []).toEqual(inside(e.x + e.width / 2, e.y + e.height / 2));
@@ -120,7 +152,10 @@ describe('geometry: crossing', () => {
       const t = byId.get(f.targetId!) as typeof s;
       const zs = inside(s.x + s.width / 2, s.y + s.height / 2);
       const zt = inside(t.x + t.width / 2, t.y + t.height / 2);
-      const expected = new Set([...zs.filter((z) => !zt.includes(z)), ...zt.filter((z) => !zs.includes(z))]);
+      const expected = new Set([
+        ...zs.filter((z) => !zt.includes(z)),
+        ...zt.filter((z) => !zs.includes(z)),
+      ]);
       const got = new Set(g.crossings.get(f.id) ?? []);
       for (const z of expected) expect(got.has(z)).toBe(true);
       crossedByLine += [...got].filter((id) => id.startsWith('l')).length;

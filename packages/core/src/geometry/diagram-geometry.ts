@@ -68,7 +68,10 @@ export function analyseGeometry(elements: Iterable<Element>): DiagramGeometry {
     if (zone.length > 0) containers.set(id, zone);
   }
 
-  const segments: { rect: ReturnType<typeof segmentRect>; value: { lineId: string; a: Point; b: Point } }[] = [];
+  const segments: {
+    rect: ReturnType<typeof segmentRect>;
+    value: { lineId: string; a: Point; b: Point };
+  }[] = [];
   for (const line of lines) {
     for (let i = 1; i < line.points.length; i++) {
       const a = line.points[i - 1]!;
@@ -83,7 +86,10 @@ export function analyseGeometry(elements: Iterable<Element>): DiagramGeometry {
   for (const { rect } of segments) typical += rect.maxX - rect.minX + (rect.maxY - rect.minY);
   const piece = segments.length > 0 ? Math.max(1, typical / segments.length) : 1;
 
-  const endOf = (elementId: string | null, point: Point | null): { at: Point; zone: readonly string[] } | null => {
+  const endOf = (
+    elementId: string | null,
+    point: Point | null,
+  ): { at: Point; zone: readonly string[] } | null => {
     const attached = elementId === null ? undefined : ends.get(elementId);
     if (attached) return attached;
     if (point) return { at: point, zone: containingPoint(point) };
@@ -92,14 +98,21 @@ export function analyseGeometry(elements: Iterable<Element>): DiagramGeometry {
 
   /** Adds to `crossed` every boundary line the segment a–b meets. */
   const crossLines = (a: Point, b: Point, crossed: Set<string>) => {
-    const steps = Math.min(10_000, Math.max(1, Math.ceil((Math.abs(b.x - a.x) + Math.abs(b.y - a.y)) / piece)));
+    const steps = Math.min(
+      10_000,
+      Math.max(1, Math.ceil((Math.abs(b.x - a.x) + Math.abs(b.y - a.y)) / piece)),
+    );
     const check = (seg: { lineId: string; a: Point; b: Point }) => {
-      if (!crossed.has(seg.lineId) && segmentsIntersect(a, b, seg.a, seg.b)) crossed.add(seg.lineId);
+      if (!crossed.has(seg.lineId) && segmentsIntersect(a, b, seg.a, seg.b))
+        crossed.add(seg.lineId);
     };
     if (steps === 1) return lineIndex.search(segmentRect(a, b), check);
     for (let k = 0; k < steps; k++) {
       const from = { x: a.x + ((b.x - a.x) * k) / steps, y: a.y + ((b.y - a.y) * k) / steps };
-      const to = k === steps - 1 ? b : { x: a.x + ((b.x - a.x) * (k + 1)) / steps, y: a.y + ((b.y - a.y) * (k + 1)) / steps };
+      const to =
+        k === steps - 1
+          ? b
+          : { x: a.x + ((b.x - a.x) * (k + 1)) / steps, y: a.y + ((b.y - a.y) * (k + 1)) / steps };
       lineIndex.search(segmentRect(from, to), check);
     }
   };

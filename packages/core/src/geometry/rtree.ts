@@ -22,11 +22,14 @@ export class StaticRTree<T> {
     this.entries = sortTileRecursive([...entries]);
     const leaves = this.entries.length;
     let total = leaves;
-    for (let level = leaves; level > 1; level = Math.ceil(level / NODE_SIZE)) total += Math.ceil(level / NODE_SIZE);
+    for (let level = leaves; level > 1; level = Math.ceil(level / NODE_SIZE))
+      total += Math.ceil(level / NODE_SIZE);
     this.bounds = new Float64Array(total * 4);
     this.first = new Uint32Array(total - leaves);
     this.end = new Uint32Array(total - leaves);
-    this.entries.forEach(({ rect }, i) => this.bounds.set([rect.minX, rect.minY, rect.maxX, rect.maxY], i * 4));
+    this.entries.forEach(({ rect }, i) =>
+      this.bounds.set([rect.minX, rect.minY, rect.maxX, rect.maxY], i * 4),
+    );
     let levelStart = 0;
     let levelEnd = leaves;
     let next = leaves;
@@ -66,7 +69,9 @@ export class StaticRTree<T> {
       const o = node * 4;
       if (b[o]! > x || b[o + 1]! > y || b[o + 2]! < x || b[o + 3]! < y) continue;
       if (node < leaves) out.push(this.entries[node]!.value);
-      else for (let c = this.first[node - leaves]!, stop = this.end[node - leaves]!; c < stop; c++) stack.push(c);
+      else
+        for (let c = this.first[node - leaves]!, stop = this.end[node - leaves]!; c < stop; c++)
+          stack.push(c);
     }
   }
 
@@ -79,12 +84,19 @@ export class StaticRTree<T> {
     while (stack.length > 0) {
       const node = stack.pop()!;
       const o = node * 4;
-      if (b[o]! > query.maxX || b[o + 1]! > query.maxY || b[o + 2]! < query.minX || b[o + 3]! < query.minY) continue;
+      if (
+        b[o]! > query.maxX ||
+        b[o + 1]! > query.maxY ||
+        b[o + 2]! < query.minX ||
+        b[o + 3]! < query.minY
+      )
+        continue;
       if (node < leaves) {
         const entry = this.entries[node]!;
         visit(entry.value, entry.rect);
       } else {
-        for (let c = this.first[node - leaves]!, stop = this.end[node - leaves]!; c < stop; c++) stack.push(c);
+        for (let c = this.first[node - leaves]!, stop = this.end[node - leaves]!; c < stop; c++)
+          stack.push(c);
       }
     }
   }

@@ -26,8 +26,14 @@ function issuesOf(input: unknown) {
 describe('native document', () => {
   it('parses a minimal document and fills defaults', () => {
     const doc = parseNativeDocument(minimal());
-    expect(doc.records.find((r) => r.id === 't1')).toMatchObject({ status: 'open', severity: 'tbd', ruleId: null });
-    expect(parseNativeDocument(JSON.parse(JSON.stringify(toNativeDocument(doc.records))))).toEqual(doc);
+    expect(doc.records.find((r) => r.id === 't1')).toMatchObject({
+      status: 'open',
+      severity: 'tbd',
+      ruleId: null,
+    });
+    expect(parseNativeDocument(JSON.parse(JSON.stringify(toNativeDocument(doc.records))))).toEqual(
+      doc,
+    );
   });
 
   it('names the JSON path and problem of a schema error', () => {
@@ -40,7 +46,9 @@ describe('native document', () => {
     const doc = minimal();
     doc.records.push({ id: 'p1', typeName: 'process', diagramId: 'nope', name: '' });
     const issues = issuesOf(doc);
-    expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['records[4].id', 'records[4].diagramId']));
+    expect(issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['records[4].id', 'records[4].diagramId']),
+    );
   });
 
   it('requires exactly one model record', () => {

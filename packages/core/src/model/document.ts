@@ -24,7 +24,10 @@ export type NativeDocument = z.infer<typeof ZNativeDocument>;
  * document of version `n` and returns version `n + 1`. Empty while only
  * version 1 exists; the next format change adds `1: (doc) => …` here.
  */
-export const NATIVE_MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+export const NATIVE_MIGRATIONS: Record<
+  number,
+  (doc: Record<string, unknown>) => Record<string, unknown>
+> = {};
 
 /** Brings a parsed JSON object of any known native version up to the current one. */
 export function migrateNative(input: Record<string, unknown>): Record<string, unknown> {
@@ -34,11 +37,19 @@ export function migrateNative(input: Record<string, unknown>): Record<string, un
     throw new ValidationError([{ path: 'version', message: 'missing or invalid format version' }]);
   }
   if (version > NATIVE_VERSION) {
-    throw new ValidationError([{ path: 'version', message: `version ${version} is newer than this Threatloom understands (${NATIVE_VERSION})` }]);
+    throw new ValidationError([
+      {
+        path: 'version',
+        message: `version ${version} is newer than this Threatloom understands (${NATIVE_VERSION})`,
+      },
+    ]);
   }
   while (version < NATIVE_VERSION) {
     const step = NATIVE_MIGRATIONS[version];
-    if (!step) throw new ValidationError([{ path: 'version', message: `no migration from version ${version}` }]);
+    if (!step)
+      throw new ValidationError([
+        { path: 'version', message: `no migration from version ${version}` },
+      ]);
     doc = step(doc);
     version += 1;
   }
@@ -54,16 +65,25 @@ export function checkDocument(records: readonly ModelRecord[]): Issue[] {
     byId.set(r.id, r);
   });
   const models = records.filter((r) => r.typeName === 'model').length;
-  if (models !== 1) issues.push({ path: 'records', message: `a model document needs exactly one model record, found ${models}` });
+  if (models !== 1)
+    issues.push({
+      path: 'records',
+      message: `a model document needs exactly one model record, found ${models}`,
+    });
   records.forEach((r, i) => {
-    for (const issue of checkReferences(r, byId)) issues.push({ path: `records[${i}].${issue.path}`, message: issue.message });
+    for (const issue of checkReferences(r, byId))
+      issues.push({ path: `records[${i}].${issue.path}`, message: issue.message });
   });
   return issues;
 }
 
 /** Whether a parsed JSON value claims to be a native document. */
 export function isNativeDocument(json: unknown): json is { format: string } {
-  return typeof json === 'object' && json !== null && (json as { format?: unknown }).format === NATIVE_FORMAT;
+  return (
+    typeof json === 'object' &&
+    json !== null &&
+    (json as { format?: unknown }).format === NATIVE_FORMAT
+  );
 }
 
 /**
@@ -83,8 +103,16 @@ export function parseNativeDocument(json: unknown): NativeDocument {
 }
 
 /** Wraps records as a current-version native document. */
-export function toNativeDocument(records: readonly ModelRecord[], exportedAt?: string): NativeDocument {
-  return { format: NATIVE_FORMAT, version: NATIVE_VERSION, ...(exportedAt ? { exportedAt } : {}), records: [...records] };
+export function toNativeDocument(
+  records: readonly ModelRecord[],
+  exportedAt?: string,
+): NativeDocument {
+  return {
+    format: NATIVE_FORMAT,
+    version: NATIVE_VERSION,
+    ...(exportedAt ? { exportedAt } : {}),
+    records: [...records],
+  };
 }
 
 /** The model record of a record set. */

@@ -29,5 +29,8 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 /** Zod issues as located, readable issues (a prefix path places them in a larger document). */
 export function zodIssues(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): Issue[] {
-  return error.issues.map((i) => ({ path: formatPath([...prefix, ...i.path]), message: i.message }));
+  return error.issues.map((i) => ({
+    path: formatPath([...prefix, ...i.path]),
+    message: i.message,
+  }));
 }

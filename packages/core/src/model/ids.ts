@@ -1,5 +1,7 @@
 /** Web Crypto as both the browser and Node 20+ expose it (typed here because core has no DOM or Node types). */
-const webCrypto = (globalThis as unknown as { crypto: { getRandomValues(bytes: Uint8Array): Uint8Array } }).crypto;
+const webCrypto = (
+  globalThis as unknown as { crypto: { getRandomValues(bytes: Uint8Array): Uint8Array } }
+).crypto;
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 

@@ -13,7 +13,12 @@ export interface RecordLookup {
  */
 export function checkReferences(record: ModelRecord, lookup: RecordLookup): Issue[] {
   const issues: Issue[] = [];
-  const need = (field: string, id: string | null, ok: (r: ModelRecord) => boolean, what: string) => {
+  const need = (
+    field: string,
+    id: string | null,
+    ok: (r: ModelRecord) => boolean,
+    what: string,
+  ) => {
     if (id === null) return;
     const target = lookup.get(id);
     if (!target) issues.push({ path: field, message: `${id} does not exist` });
@@ -25,11 +30,17 @@ export function checkReferences(record: ModelRecord, lookup: RecordLookup): Issu
       break;
     case 'flow': {
       need('diagramId', record.diagramId, (r) => r.typeName === 'diagram', 'diagram');
-      const sameDiagram = (r: ModelRecord) => isBoxElement(r) && r.typeName !== 'note' && r.typeName !== 'boundary' && r.diagramId === record.diagramId;
+      const sameDiagram = (r: ModelRecord) =>
+        isBoxElement(r) &&
+        r.typeName !== 'note' &&
+        r.typeName !== 'boundary' &&
+        r.diagramId === record.diagramId;
       need('sourceId', record.sourceId, sameDiagram, 'actor, process or store of this diagram');
       need('targetId', record.targetId, sameDiagram, 'actor, process or store of this diagram');
-      if (record.sourceId === null && record.sourcePoint === null) issues.push({ path: 'sourceId', message: 'a flow needs a source element or point' });
-      if (record.targetId === null && record.targetPoint === null) issues.push({ path: 'targetId', message: 'a flow needs a target element or point' });
+      if (record.sourceId === null && record.sourcePoint === null)
+        issues.push({ path: 'sourceId', message: 'a flow needs a source element or point' });
+      if (record.targetId === null && record.targetPoint === null)
+        issues.push({ path: 'targetId', message: 'a flow needs a target element or point' });
       break;
     }
     case 'actor':
@@ -41,14 +52,33 @@ export function checkReferences(record: ModelRecord, lookup: RecordLookup): Issu
       need('diagramId', record.diagramId, (r) => r.typeName === 'diagram', 'diagram');
       break;
     case 'threat':
-      need('elementId', record.elementId, (r) => isElement(r) && r.diagramId === record.diagramId, 'element of this diagram');
+      need(
+        'elementId',
+        record.elementId,
+        (r) => isElement(r) && r.diagramId === record.diagramId,
+        'element of this diagram',
+      );
       break;
     case 'mitigation':
       need('threatId', record.threatId, (r) => r.typeName === 'threat', 'threat');
       break;
     case 'comment':
-      need('targetId', record.targetId, (r) => isElement(r) || r.typeName === 'threat' || r.typeName === 'mitigation' || r.typeName === 'diagram', 'element, threat, mitigation or diagram');
-      need('parentId', record.parentId, (r) => r.typeName === 'comment' && r.targetId === record.targetId, 'comment on the same target');
+      need(
+        'targetId',
+        record.targetId,
+        (r) =>
+          isElement(r) ||
+          r.typeName === 'threat' ||
+          r.typeName === 'mitigation' ||
+          r.typeName === 'diagram',
+        'element, threat, mitigation or diagram',
+      );
+      need(
+        'parentId',
+        record.parentId,
+        (r) => r.typeName === 'comment' && r.targetId === record.targetId,
+        'comment on the same target',
+      );
       break;
   }
   return issues;
@@ -61,7 +91,11 @@ export function referencedIds(r: ModelRecord): string[] {
     case 'diagram':
       return [];
     case 'flow':
-      return [r.diagramId, ...(r.sourceId ? [r.sourceId] : []), ...(r.targetId ? [r.targetId] : [])];
+      return [
+        r.diagramId,
+        ...(r.sourceId ? [r.sourceId] : []),
+        ...(r.targetId ? [r.targetId] : []),
+      ];
     case 'threat':
       return [r.diagramId, r.elementId];
     case 'mitigation':
@@ -84,7 +118,7 @@ export function cascadeOf(id: string, records: Iterable<ModelRecord>): ModelReco
   const gone = new Set([id]);
   const taken: ModelRecord[] = [];
   // Fixpoint over at most the reference depth (diagram > element > flow > threat > mitigation > comment > replies).
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const r of all) {
       if (gone.has(r.id)) continue;

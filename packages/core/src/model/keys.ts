@@ -11,8 +11,23 @@ export type Methodology = z.infer<typeof ZMethodology>;
 
 /** Threat categories per methodology (the diagram's methodology decides which apply). */
 export const CATEGORIES = {
-  stride: ['spoofing', 'tampering', 'repudiation', 'information-disclosure', 'denial-of-service', 'elevation-of-privilege'],
-  linddun: ['linking', 'identifying', 'non-repudiation', 'detecting', 'data-disclosure', 'unawareness', 'non-compliance'],
+  stride: [
+    'spoofing',
+    'tampering',
+    'repudiation',
+    'information-disclosure',
+    'denial-of-service',
+    'elevation-of-privilege',
+  ],
+  linddun: [
+    'linking',
+    'identifying',
+    'non-repudiation',
+    'detecting',
+    'data-disclosure',
+    'unawareness',
+    'non-compliance',
+  ],
   cia: ['confidentiality', 'integrity', 'availability'],
   die: ['distributed', 'immutable', 'ephemeral'],
   plot4ai: [
@@ -29,7 +44,9 @@ export const CATEGORIES = {
 
 /** Every category key of every methodology; a `generic` diagram may use any of them. */
 export const ALL_CATEGORIES = [...new Set(Object.values(CATEGORIES).flat())] as readonly string[];
-export const ZCategory = z.string().refine((c) => ALL_CATEGORIES.includes(c), { message: 'unknown threat category' });
+export const ZCategory = z
+  .string()
+  .refine((c) => ALL_CATEGORIES.includes(c), { message: 'unknown threat category' });
 export type Category = string;
 
 /** Categories a diagram of the given methodology may hold. */
@@ -37,7 +54,15 @@ export function categoriesFor(methodology: Methodology): readonly string[] {
   return methodology === 'generic' ? ALL_CATEGORIES : CATEGORIES[methodology];
 }
 
-export const THREAT_STATUSES = ['open', 'mitigated', 'not-applicable', 'accepted', 'transferred', 'avoided', 'eliminated'] as const;
+export const THREAT_STATUSES = [
+  'open',
+  'mitigated',
+  'not-applicable',
+  'accepted',
+  'transferred',
+  'avoided',
+  'eliminated',
+] as const;
 export const ZThreatStatus = z.enum(THREAT_STATUSES);
 export type ThreatStatus = z.infer<typeof ZThreatStatus>;
 
@@ -53,7 +78,15 @@ export const REVIEW_STATES = ['draft', 'in-review', 'approved'] as const;
 export const ZReviewState = z.enum(REVIEW_STATES);
 export type ReviewState = z.infer<typeof ZReviewState>;
 
-export const ELEMENT_KINDS = ['actor', 'process', 'store', 'flow', 'boundary', 'boundary-line', 'note'] as const;
+export const ELEMENT_KINDS = [
+  'actor',
+  'process',
+  'store',
+  'flow',
+  'boundary',
+  'boundary-line',
+  'note',
+] as const;
 export const ZElementKind = z.enum(ELEMENT_KINDS);
 export type ElementKind = z.infer<typeof ZElementKind>;
 

@@ -1,4 +1,11 @@
-import type { ElementKind, Methodology, MitigationStatus, ReviewState, Severity, ThreatStatus } from './keys';
+import type {
+  ElementKind,
+  Methodology,
+  MitigationStatus,
+  ReviewState,
+  Severity,
+  ThreatStatus,
+} from './keys';
 
 /** English display text for stable keys. UIs and reports look text up here; nothing stores it. */
 export const CATEGORY_LABELS: Record<string, string> = {

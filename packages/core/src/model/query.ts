@@ -35,6 +35,7 @@ export function indexModel(records: Iterable<ModelRecord>): ModelIndex {
     else if (r.typeName === 'mitigation') push(index.mitigationsByThreat, r.threatId, r);
   }
   index.diagrams.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  for (const list of index.threatsByElement.values()) list.sort((a, b) => a.number - b.number || a.id.localeCompare(b.id));
+  for (const list of index.threatsByElement.values())
+    list.sort((a, b) => a.number - b.number || a.id.localeCompare(b.id));
   return index;
 }

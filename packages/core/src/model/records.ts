@@ -82,7 +82,12 @@ const box = {
 };
 
 export const ZActor = z
-  .object({ ...elementBase, ...box, typeName: z.literal('actor'), providesAuthentication: z.boolean().default(false) })
+  .object({
+    ...elementBase,
+    ...box,
+    typeName: z.literal('actor'),
+    providesAuthentication: z.boolean().default(false),
+  })
   .strict();
 export type Actor = z.infer<typeof ZActor>;
 
@@ -135,12 +140,18 @@ export const ZFlow = z
 export type Flow = z.infer<typeof ZFlow>;
 
 /** A trust boundary drawn as a box: elements inside it are in its zone. */
-export const ZBoundary = z.object({ ...elementBase, ...box, typeName: z.literal('boundary') }).strict();
+export const ZBoundary = z
+  .object({ ...elementBase, ...box, typeName: z.literal('boundary') })
+  .strict();
 export type Boundary = z.infer<typeof ZBoundary>;
 
 /** A trust boundary drawn as a polyline: flows that cross it cross a boundary. */
 export const ZBoundaryLine = z
-  .object({ ...elementBase, typeName: z.literal('boundary-line'), points: z.array(ZPoint).min(2).max(200) })
+  .object({
+    ...elementBase,
+    typeName: z.literal('boundary-line'),
+    points: z.array(ZPoint).min(2).max(200),
+  })
   .strict();
 export type BoundaryLine = z.infer<typeof ZBoundaryLine>;
 
@@ -148,7 +159,15 @@ export type BoundaryLine = z.infer<typeof ZBoundaryLine>;
 export const ZNote = z.object({ ...elementBase, ...box, typeName: z.literal('note') }).strict();
 export type Note = z.infer<typeof ZNote>;
 
-export const ZElement = z.discriminatedUnion('typeName', [ZActor, ZProcess, ZStore, ZFlow, ZBoundary, ZBoundaryLine, ZNote]);
+export const ZElement = z.discriminatedUnion('typeName', [
+  ZActor,
+  ZProcess,
+  ZStore,
+  ZFlow,
+  ZBoundary,
+  ZBoundaryLine,
+  ZNote,
+]);
 export type Element = z.infer<typeof ZElement>;
 export type BoxElement = Actor | Process | Store | Boundary | Note;
 
@@ -253,7 +272,15 @@ export const RECORD_SCHEMAS = {
 } as const satisfies Record<TypeName, z.ZodType>;
 
 export const TYPE_NAMES = Object.keys(RECORD_SCHEMAS) as TypeName[];
-const ELEMENT_TYPE_NAMES = new Set<string>(['actor', 'process', 'store', 'flow', 'boundary', 'boundary-line', 'note']);
+const ELEMENT_TYPE_NAMES = new Set<string>([
+  'actor',
+  'process',
+  'store',
+  'flow',
+  'boundary',
+  'boundary-line',
+  'note',
+]);
 
 export function isElement(r: ModelRecord): r is Element {
   return ELEMENT_TYPE_NAMES.has(r.typeName);
@@ -273,7 +300,10 @@ export const ZLibraryEntry = z
     severity: ZSeverity.default('tbd'),
     /** Element kinds it applies to; empty means any. */
     appliesTo: z.array(z.enum(['actor', 'process', 'store', 'flow'])).default([]),
-    mitigations: z.array(z.object({ title: ZName.min(1), description: ZText.default('') }).strict()).max(50).default([]),
+    mitigations: z
+      .array(z.object({ title: ZName.min(1), description: ZText.default('') }).strict())
+      .max(50)
+      .default([]),
     references: z.array(ZReference).max(100).default([]),
     tags: z.array(ZShortText).max(50).default([]),
   })

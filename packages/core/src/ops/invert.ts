@@ -24,7 +24,10 @@ export function invertOp(state: RecordMap, op: Op): Op[] {
     case 'remove': {
       const before = state.get(op.id);
       if (!before) return [];
-      return [before, ...cascadeOf(op.id, state.values())].map((record) => ({ type: 'put', record }));
+      return [before, ...cascadeOf(op.id, state.values())].map((record) => ({
+        type: 'put',
+        record,
+      }));
     }
   }
 }

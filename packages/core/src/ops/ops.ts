@@ -11,7 +11,9 @@ export const ZPatchOp = z
     type: z.literal('patch'),
     id: ZId,
     /** Fields to set; `id` and `typeName` cannot change. */
-    fields: z.record(z.string().max(100), z.unknown()).refine((f) => Object.keys(f).length > 0, 'patch sets no field'),
+    fields: z
+      .record(z.string().max(100), z.unknown())
+      .refine((f) => Object.keys(f).length > 0, 'patch sets no field'),
   })
   .strict();
 export const ZRemoveOp = z.object({ type: z.literal('remove'), id: ZId }).strict();

@@ -8,7 +8,12 @@ import type { OpError } from '../ops/validate';
  * their own comments: create them under their own id, edit or remove them.
  * Returns the refusal, or null when allowed.
  */
-export function authorizeOp(options: { role: Role; actorId: string; op: Op; state: RecordMap }): OpError | null {
+export function authorizeOp(options: {
+  role: Role;
+  actorId: string;
+  op: Op;
+  state: RecordMap;
+}): OpError | null {
   const { role, actorId, op, state } = options;
   if (role === 'owner' || role === 'editor') return null;
   const forbidden = (message: string): OpError => ({ code: 'forbidden', message });
@@ -21,10 +26,12 @@ export function authorizeOp(options: { role: Role; actorId: string; op: Op; stat
   switch (op.type) {
     case 'put':
       if (op.record.typeName !== 'comment') return forbidden('commenters can only add comments');
-      if (op.record.authorId !== actorId) return forbidden('a comment must be authored by its sender');
+      if (op.record.authorId !== actorId)
+        return forbidden('a comment must be authored by its sender');
       return null;
     case 'patch':
-      if ('authorId' in op.fields && op.fields.authorId !== actorId) return forbidden('a comment must be authored by its sender');
+      if ('authorId' in op.fields && op.fields.authorId !== actorId)
+        return forbidden('a comment must be authored by its sender');
       return existing ? null : forbidden('commenters can only change their own comments');
     case 'remove':
       return existing ? null : forbidden('commenters can only change their own comments');

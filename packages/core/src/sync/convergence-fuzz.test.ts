@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../model/document';
 import type { ModelRecord } from '../model/records';
 import type { Op } from '../ops/ops';
-import { ManualScheduler, MemoryNetwork, seededRandom, type MemoryTransport } from './memory-network.test-helper';
+import {
+  ManualScheduler,
+  MemoryNetwork,
+  seededRandom,
+  type MemoryTransport,
+} from './memory-network.test-helper';
 import { MemoryPendingStore } from './pending-store';
 import { SyncClient } from './sync-client';
 import { sameValue } from './view';
@@ -11,13 +16,76 @@ const MODEL = 'm1';
 const DIAGRAM = 'd1';
 
 function initialRecords(): ModelRecord[] {
-  const base = { diagramId: DIAGRAM, description: '', outOfScope: false, outOfScopeReason: '', handlesPII: false, isMLModel: false, isTrainingData: false, zIndex: 0, width: 120, height: 80 };
+  const base = {
+    diagramId: DIAGRAM,
+    description: '',
+    outOfScope: false,
+    outOfScopeReason: '',
+    handlesPII: false,
+    isMLModel: false,
+    isTrainingData: false,
+    zIndex: 0,
+    width: 120,
+    height: 80,
+  };
   return [
-    { id: MODEL, typeName: 'model', title: 'Fuzz', summary: '', scope: '', owner: '', reviewer: '', contributors: [], reviewState: 'draft', reviewedBy: '', reviewedAt: '', reviewNote: '', tags: [] },
-    { id: DIAGRAM, typeName: 'diagram', title: 'Main', description: '', methodology: 'stride', order: 0 },
-    { ...base, id: 'p1', typeName: 'process', name: 'API', x: 0, y: 0, privilegeLevel: '', isWebApplication: false, handlesCardPayment: false, handlesGoodsOrServices: false },
-    { ...base, id: 's1', typeName: 'store', name: 'DB', x: 200, y: 0, isALog: false, isEncrypted: false, isSigned: false, storesCredentials: false, storesInventory: false },
-    { ...base, id: 'a1', typeName: 'actor', name: 'User', x: 0, y: 200, providesAuthentication: false },
+    {
+      id: MODEL,
+      typeName: 'model',
+      title: 'Fuzz',
+      summary: '',
+      scope: '',
+      owner: '',
+      reviewer: '',
+      contributors: [],
+      reviewState: 'draft',
+      reviewedBy: '',
+      reviewedAt: '',
+      reviewNote: '',
+      tags: [],
+    },
+    {
+      id: DIAGRAM,
+      typeName: 'diagram',
+      title: 'Main',
+      description: '',
+      methodology: 'stride',
+      order: 0,
+    },
+    {
+      ...base,
+      id: 'p1',
+      typeName: 'process',
+      name: 'API',
+      x: 0,
+      y: 0,
+      privilegeLevel: '',
+      isWebApplication: false,
+      handlesCardPayment: false,
+      handlesGoodsOrServices: false,
+    },
+    {
+      ...base,
+      id: 's1',
+      typeName: 'store',
+      name: 'DB',
+      x: 200,
+      y: 0,
+      isALog: false,
+      isEncrypted: false,
+      isSigned: false,
+      storesCredentials: false,
+      storesInventory: false,
+    },
+    {
+      ...base,
+      id: 'a1',
+      typeName: 'actor',
+      name: 'User',
+      x: 0,
+      y: 200,
+      providesAuthentication: false,
+    },
   ];
 }
 
@@ -37,7 +105,8 @@ interface Replica {
   store: MemoryPendingStore;
 }
 
-const sortById = (records: Iterable<ModelRecord>) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+const sortById = (records: Iterable<ModelRecord>) =>
+  [...records].sort((a, b) => a.id.localeCompare(b.id));
 
 /**
  * Runs one seeded session: `clients` replicas (one of them a commenter whose
@@ -49,16 +118,34 @@ const sortById = (records: Iterable<ModelRecord>) => [...records].sort((a, b) =>
 export async function runFuzz(options: FuzzOptions) {
   const random = seededRandom(options.seed);
   const scheduler = new ManualScheduler();
-  const network = new MemoryNetwork(scheduler, { random, maxDelayMs: options.maxDelayMs, reorder: options.reorder }, { snapshotAfter: options.snapshotAfter });
+  const network = new MemoryNetwork(
+    scheduler,
+    { random, maxDelayMs: options.maxDelayMs, reorder: options.reorder },
+    { snapshotAfter: options.snapshotAfter },
+  );
   const actors = Array.from({ length: options.clients }, (_, i) => `user${i}`);
-  network.createModel(MODEL, initialRecords(), Object.fromEntries(actors.map((a, i) => [a, i === options.clients - 1 ? 'commenter' : 'editor'])));
+  network.createModel(
+    MODEL,
+    initialRecords(),
+    Object.fromEntries(
+      actors.map((a, i) => [a, i === options.clients - 1 ? 'commenter' : 'editor']),
+    ),
+  );
   const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
   let opCounter = 0;
   let idCounter = 0;
 
   const open = async (actorId: string, store: MemoryPendingStore): Promise<Replica> => {
     const transport = network.transport(actorId);
-    const client = new SyncClient({ modelId: MODEL, transport, store, scheduler, newOpId: () => `op-${actorId}-${opCounter++}`, gapTimeoutMs: 200, retryMs: 50 });
+    const client = new SyncClient({
+      modelId: MODEL,
+      transport,
+      store,
+      scheduler,
+      newOpId: () => `op-${actorId}-${opCounter++}`,
+      gapTimeoutMs: 200,
+      retryMs: 50,
+    });
     await client.start();
     transport.connect();
     return { actorId, transport, client, store };
@@ -69,23 +156,47 @@ export async function runFuzz(options: FuzzOptions) {
 
   const randomEdit = (r: Replica): Op | undefined => {
     const view = [...r.client.records.values()];
-    const boxes = view.filter((x) => x.typeName === 'process' || x.typeName === 'store' || x.typeName === 'actor');
+    const boxes = view.filter(
+      (x) => x.typeName === 'process' || x.typeName === 'store' || x.typeName === 'actor',
+    );
     const anyElement = view.filter((x) => x.typeName !== 'model' && x.typeName !== 'diagram');
     const roll = random();
     if (roll < 0.15) {
       const kind = pick(['process', 'store', 'actor'] as const)!;
-      return { type: 'put', record: { id: `n${idCounter++}`, typeName: kind, diagramId: DIAGRAM, name: `new ${kind}`, x: Math.floor(random() * 500), y: 0 } as unknown as ModelRecord };
+      return {
+        type: 'put',
+        record: {
+          id: `n${idCounter++}`,
+          typeName: kind,
+          diagramId: DIAGRAM,
+          name: `new ${kind}`,
+          x: Math.floor(random() * 500),
+          y: 0,
+        } as unknown as ModelRecord,
+      };
     }
     if (roll < 0.25 && boxes.length >= 2) {
       const [source, target] = [pick(boxes)!, pick(boxes)!];
-      return { type: 'put', record: { id: `f${idCounter++}`, typeName: 'flow', diagramId: DIAGRAM, sourceId: source.id, targetId: target.id, name: 'flow' } as unknown as ModelRecord };
+      return {
+        type: 'put',
+        record: {
+          id: `f${idCounter++}`,
+          typeName: 'flow',
+          diagramId: DIAGRAM,
+          sourceId: source.id,
+          targetId: target.id,
+          name: 'flow',
+        } as unknown as ModelRecord,
+      };
     }
     if (roll < 0.65) {
       // Few ids and fields, so concurrent patches of the same field are common.
-      const target = random() < 0.6 ? view.find((x) => x.id === pick(['p1', 's1', 'a1'])) : pick(boxes);
+      const target =
+        random() < 0.6 ? view.find((x) => x.id === pick(['p1', 's1', 'a1'])) : pick(boxes);
       if (!target) return undefined;
       const field = pick(['name', 'x', 'description'] as const)!;
-      const value = field === 'x' ? Math.floor(random() * 1000) : `${r.actorId}-${Math.floor(random() * 100)}`;
+      const value =
+        field === 'x' ? Math.floor(random() * 1000) : `${r.actorId}-${Math.floor(random() * 100)}`;
       return { type: 'patch', id: target.id, fields: { [field]: value } };
     }
     if (roll < 0.75) {
@@ -94,11 +205,22 @@ export async function runFuzz(options: FuzzOptions) {
     }
     if (roll < 0.82) {
       const target = pick(boxes);
-      return target ? { type: 'put', record: { ...target, name: `replaced by ${r.actorId}` } } : undefined;
+      return target
+        ? { type: 'put', record: { ...target, name: `replaced by ${r.actorId}` } }
+        : undefined;
     }
     if (roll < 0.9 && anyElement.length > 0) {
       // The commenter's legitimate edit: a comment of its own.
-      return { type: 'put', record: { id: `c${idCounter++}`, typeName: 'comment', targetId: pick(anyElement)!.id, body: 'hm', authorId: r.actorId } as unknown as ModelRecord };
+      return {
+        type: 'put',
+        record: {
+          id: `c${idCounter++}`,
+          typeName: 'comment',
+          targetId: pick(anyElement)!.id,
+          body: 'hm',
+          authorId: r.actorId,
+        } as unknown as ModelRecord,
+      };
     }
     return undefined;
   };
@@ -131,7 +253,12 @@ export async function runFuzz(options: FuzzOptions) {
 
   for (const r of replicas) r.transport.connect();
   scheduler.runUntilIdle();
-  return { replicas, serverRecords: sortById(network.server.records(MODEL)), serverSeq: network.server.seq(MODEL), rejected };
+  return {
+    replicas,
+    serverRecords: sortById(network.server.records(MODEL)),
+    serverSeq: network.server.seq(MODEL),
+    rejected,
+  };
 }
 
 /** Asserts SYNC-CONVERGE-1 on the outcome of a run. */
@@ -142,14 +269,21 @@ export async function expectConvergence(options: FuzzOptions): Promise<void> {
     expect(r.client.pendingCount, `${r.actorId} pending`).toBe(0);
     expect(r.client.confirmedSeq, `${r.actorId} seq`).toBe(serverSeq);
     const view = sortById(r.client.records.values());
-    if (!sameValue(view, serverRecords)) expect(view, `${r.actorId} view (seed ${options.seed})`).toEqual(serverRecords);
+    if (!sameValue(view, serverRecords))
+      expect(view, `${r.actorId} view (seed ${options.seed})`).toEqual(serverRecords);
     expect(sameValue(sortById(r.client.confirmedRecords.values()), serverRecords)).toBe(true);
     await r.client.flush();
     expect(await r.store.load(MODEL)).toEqual([]);
   }
 }
 
-const base: Omit<FuzzOptions, 'seed'> = { clients: 6, steps: 400, maxDelayMs: 40, reorder: true, snapshotAfter: 30 };
+const base: Omit<FuzzOptions, 'seed'> = {
+  clients: 6,
+  steps: 400,
+  maxDelayMs: 40,
+  reorder: true,
+  snapshotAfter: 30,
+};
 
 describe('SYNC-CONVERGE-1: every replica ends equal to the server (seeded fuzz)', () => {
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 42, 1234]) {
@@ -159,7 +293,13 @@ describe('SYNC-CONVERGE-1: every replica ends equal to the server (seeded fuzz)'
   }
 
   it('converges without reordering, with long delays and a large snapshot threshold (seed 99)', async () => {
-    await expectConvergence({ ...base, seed: 99, reorder: false, maxDelayMs: 200, snapshotAfter: 10_000 });
+    await expectConvergence({
+      ...base,
+      seed: 99,
+      reorder: false,
+      maxDelayMs: 200,
+      snapshotAfter: 10_000,
+    });
   });
 
   it('a run actually exercises conflicts: ops are committed and some are rejected (seed 7)', async () => {

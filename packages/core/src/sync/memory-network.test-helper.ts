@@ -76,7 +76,8 @@ export class ManualScheduler implements Scheduler {
 
   private next(): Timer | undefined {
     let best: Timer | undefined;
-    for (const t of this.timers) if (!best || t.at < best.at || (t.at === best.at && t.order < best.order)) best = t;
+    for (const t of this.timers)
+      if (!best || t.at < best.at || (t.at === best.at && t.order < best.order)) best = t;
     return best;
   }
 }
@@ -90,7 +91,8 @@ export interface NetworkOptions {
 }
 
 type Handler = (payload: unknown) => void;
-const wire = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+const wire = <T>(value: T): T =>
+  value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 
 /** One simulated socket; `connect()` / `disconnect()` are the harness's to call. */
 export class MemoryTransport implements SyncTransport {
@@ -122,7 +124,10 @@ export class MemoryTransport implements SyncTransport {
   emit(event: string, payload: unknown, ack?: (response: unknown) => void): void {
     if (!this.connected) return;
     const epoch = this.epoch;
-    const at = (this.lastUp = Math.max(this.lastUp, this.network.scheduler.now() + this.network.delay()));
+    const at = (this.lastUp = Math.max(
+      this.lastUp,
+      this.network.scheduler.now() + this.network.delay(),
+    ));
     const message = wire(payload);
     this.network.scheduler.setTimeout(() => {
       // A message still on the wire when the socket dropped may or may not have reached the server; its answer is lost.
@@ -189,7 +194,11 @@ export class MemoryNetwork {
     return t;
   }
 
-  createModel(modelId: string, records: Parameters<ReferenceSyncServer['createModel']>[1], members: Record<string, Role>): void {
+  createModel(
+    modelId: string,
+    records: Parameters<ReferenceSyncServer['createModel']>[1],
+    members: Record<string, Role>,
+  ): void {
     this.server.createModel(modelId, records, members);
   }
 

@@ -56,7 +56,11 @@ export const ZSyncError = z
 export type SyncError = z.infer<typeof ZSyncError>;
 
 /** Error codes after which re-sending the same op later may succeed; every other refusal is final. */
-export const TRANSIENT_ERROR_CODES: ReadonlySet<SyncErrorCode> = new Set(['rate_limited', 'internal', 'not_joined']);
+export const TRANSIENT_ERROR_CODES: ReadonlySet<SyncErrorCode> = new Set([
+  'rate_limited',
+  'internal',
+  'not_joined',
+]);
 
 const ZSeq = z.number().int().min(0);
 const ZOpId = ZId;
@@ -104,7 +108,10 @@ export const ZJoinAck = z.discriminatedUnion('ok', [
     .object({
       ok: z.literal(true),
       seq: ZSeq,
-      snapshot: z.object({ records: z.array(ZModelRecord) }).strict().optional(),
+      snapshot: z
+        .object({ records: z.array(ZModelRecord) })
+        .strict()
+        .optional(),
       ops: z.array(ZOpBroadcast).optional(),
     })
     .strict(),
@@ -127,7 +134,10 @@ export const ZSubmitBatch = z
 export type SubmitBatch = z.infer<typeof ZSubmitBatch>;
 
 /** Outcome of one submitted op: its seq once committed, or why it was refused (nothing changed). */
-export const ZSubmitResult = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), seq: ZSeq.min(1) }).strict(), ZFail]);
+export const ZSubmitResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), seq: ZSeq.min(1) }).strict(),
+  ZFail,
+]);
 export type SubmitResult = z.infer<typeof ZSubmitResult>;
 
 /** Answer to `submit`. */
@@ -154,14 +164,23 @@ export const ZPresenceState = z
     diagramId: ZId.nullable().default(null),
     cursor: ZPoint.nullable().default(null),
     selection: z.array(ZId).max(500).default([]),
-    editing: z.object({ id: ZId, field: z.string().max(100) }).strict().nullable().default(null),
-    drag: z.array(z.object({ id: ZId, x: z.number().finite(), y: z.number().finite() }).strict()).max(200).default([]),
+    editing: z
+      .object({ id: ZId, field: z.string().max(100) })
+      .strict()
+      .nullable()
+      .default(null),
+    drag: z
+      .array(z.object({ id: ZId, x: z.number().finite(), y: z.number().finite() }).strict())
+      .max(200)
+      .default([]),
   })
   .strict();
 export type PresenceState = z.infer<typeof ZPresenceState>;
 
 /** client → server `presence`. */
-export const ZPresenceUpdate = z.object({ modelId: ZId, state: ZPresenceState.nullable() }).strict();
+export const ZPresenceUpdate = z
+  .object({ modelId: ZId, state: ZPresenceState.nullable() })
+  .strict();
 export type PresenceUpdate = z.infer<typeof ZPresenceUpdate>;
 
 /** server → room `presence`: one client's state, `null` when it left, disconnected or went silent. */
@@ -177,6 +196,13 @@ export const ZPresenceBroadcast = z
 export type PresenceBroadcast = z.infer<typeof ZPresenceBroadcast>;
 
 /** Builds a refusal. */
-export function syncFailure(code: SyncErrorCode, message: string, issues?: SyncError['issues']): { ok: false; error: SyncError } {
-  return { ok: false, error: issues && issues.length > 0 ? { code, message, issues } : { code, message } };
+export function syncFailure(
+  code: SyncErrorCode,
+  message: string,
+  issues?: SyncError['issues'],
+): { ok: false; error: SyncError } {
+  return {
+    ok: false,
+    error: issues && issues.length > 0 ? { code, message, issues } : { code, message },
+  };
 }

@@ -51,8 +51,18 @@ export class ReferenceSyncServer {
   }
 
   /** Creates a model from valid records and its members' roles. */
-  createModel(modelId: string, records: Iterable<ModelRecord>, members: Record<string, Role>): void {
-    this.models.set(modelId, { state: toRecordMap(records), seq: 0, log: [], committed: new Map(), members: new Map(Object.entries(members)) });
+  createModel(
+    modelId: string,
+    records: Iterable<ModelRecord>,
+    members: Record<string, Role>,
+  ): void {
+    this.models.set(modelId, {
+      state: toRecordMap(records),
+      seq: 0,
+      log: [],
+      committed: new Map(),
+      members: new Map(Object.entries(members)),
+    });
   }
 
   /** Current records of a model (for assertions). */
@@ -67,9 +77,14 @@ export class ReferenceSyncServer {
   /** Answers a `join` from `actorId`. */
   join(actorId: string, input: unknown): JoinAck {
     const version = (input as { protocolVersion?: unknown } | null)?.protocolVersion;
-    if (version !== PROTOCOL_VERSION) return syncFailure('version_mismatch', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
+    if (version !== PROTOCOL_VERSION)
+      return syncFailure(
+        'version_mismatch',
+        `server speaks protocol ${PROTOCOL_VERSION}; reload the page`,
+      );
     const parsed = ZJoin.safeParse(input);
-    if (!parsed.success) return syncFailure('invalid_message', 'malformed join', zodIssues(parsed.error));
+    if (!parsed.success)
+      return syncFailure('invalid_message', 'malformed join', zodIssues(parsed.error));
     const model = this.models.get(parsed.data.modelId);
     if (!model || !model.members.has(actorId)) return syncFailure('not_found', 'model not found');
     const { lastSeq } = parsed.data;
@@ -82,7 +97,11 @@ export class ReferenceSyncServer {
   /** Handles a `submit`. */
   submit(actorId: string, input: unknown): ReferenceCommit<SubmitResult> {
     const parsed = ZSubmit.safeParse(input);
-    if (!parsed.success) return { ack: syncFailure('invalid_message', 'malformed submit', zodIssues(parsed.error)), broadcasts: [] };
+    if (!parsed.success)
+      return {
+        ack: syncFailure('invalid_message', 'malformed submit', zodIssues(parsed.error)),
+        broadcasts: [],
+      };
     const { modelId, opId, op } = parsed.data;
     const { ack, broadcasts } = this.commit(actorId, modelId, [{ opId, op }]);
     return { ack: ack.ok ? ack.results[0]! : ack, broadcasts };
@@ -91,14 +110,23 @@ export class ReferenceSyncServer {
   /** Handles a `submitBatch`: ops in order, one result each. */
   submitBatch(actorId: string, input: unknown): ReferenceCommit<SubmitBatchAck> {
     const parsed = ZSubmitBatch.safeParse(input);
-    if (!parsed.success) return { ack: syncFailure('invalid_message', 'malformed submitBatch', zodIssues(parsed.error)), broadcasts: [] };
+    if (!parsed.success)
+      return {
+        ack: syncFailure('invalid_message', 'malformed submitBatch', zodIssues(parsed.error)),
+        broadcasts: [],
+      };
     return this.commit(actorId, parsed.data.modelId, parsed.data.ops);
   }
 
-  private commit(actorId: string, modelId: string, entries: readonly SubmittedOp[]): ReferenceCommit<SubmitBatchAck> {
+  private commit(
+    actorId: string,
+    modelId: string,
+    entries: readonly SubmittedOp[],
+  ): ReferenceCommit<SubmitBatchAck> {
     const model = this.models.get(modelId);
     const role = model?.members.get(actorId);
-    if (!model || !role) return { ack: syncFailure('not_found', 'model not found'), broadcasts: [] };
+    if (!model || !role)
+      return { ack: syncFailure('not_found', 'model not found'), broadcasts: [] };
     const results: SubmitResult[] = [];
     const broadcasts: OpBroadcast[] = [];
     for (const { opId, op } of entries) {
@@ -120,7 +148,13 @@ export class ReferenceSyncServer {
       applyOp(model.state, check.op);
       model.seq += 1;
       model.committed.set(opId, model.seq);
-      const broadcast: OpBroadcast = { modelId, seq: model.seq, opId, actor: actorId, op: check.op };
+      const broadcast: OpBroadcast = {
+        modelId,
+        seq: model.seq,
+        opId,
+        actor: actorId,
+        op: check.op,
+      };
       model.log.push(broadcast);
       broadcasts.push(broadcast);
       results.push({ ok: true, seq: model.seq });

@@ -17,7 +17,8 @@ function testedIds(): Set<string> {
   for (const dir of TEST_DIRS) {
     for (const file of readdirSync(path.join(repo, dir)).filter((f) => f.endsWith('.test.ts'))) {
       const text = readFileSync(path.join(repo, dir, file), 'utf8');
-      for (const title of text.matchAll(/(?:describe|it)\(\s*[`'"]([^`'"]*)/g)) for (const id of title[1]!.matchAll(ID)) ids.add(id[0]);
+      for (const title of text.matchAll(/(?:describe|it)\(\s*[`'"]([^`'"]*)/g))
+        for (const id of title[1]!.matchAll(ID)) ids.add(id[0]);
     }
   }
   return ids;

@@ -15,20 +15,42 @@ const records = (): ModelRecord[] =>
     { id: 'p1', typeName: 'process', diagramId: D, name: 'API' },
     { id: 's1', typeName: 'store', diagramId: D, name: 'DB' },
   ].map((r) => r as unknown as ModelRecord);
-const nameOf = (c: SyncClient, id: string) => (c.records.get(id) as { name?: string } | undefined)?.name;
+const nameOf = (c: SyncClient, id: string) =>
+  (c.records.get(id) as { name?: string } | undefined)?.name;
 
 /** Two editors and a viewer on a reference server; the network delivers instantly unless told otherwise. */
-async function setup(options: { maxDelayMs?: number; snapshotAfter?: number; reorder?: boolean } = {}) {
+async function setup(
+  options: { maxDelayMs?: number; snapshotAfter?: number; reorder?: boolean } = {},
+) {
   const scheduler = new ManualScheduler();
-  const network = new MemoryNetwork(scheduler, { random: seededRandom(1), maxDelayMs: options.maxDelayMs ?? 0, reorder: options.reorder ?? false }, { snapshotAfter: options.snapshotAfter ?? 1000 });
+  const network = new MemoryNetwork(
+    scheduler,
+    {
+      random: seededRandom(1),
+      maxDelayMs: options.maxDelayMs ?? 0,
+      reorder: options.reorder ?? false,
+    },
+    { snapshotAfter: options.snapshotAfter ?? 1000 },
+  );
   // The reference server fills defaults the way validateOp does; the seed goes through it too.
   network.createModel(MODEL, [], { alice: 'editor', bob: 'editor', val: 'viewer' });
-  const seed = network.server.submitBatch('alice', { modelId: MODEL, ops: records().map((record, i) => ({ opId: `seed${i}`, op: { type: 'put', record } })) });
+  const seed = network.server.submitBatch('alice', {
+    modelId: MODEL,
+    ops: records().map((record, i) => ({ opId: `seed${i}`, op: { type: 'put', record } })),
+  });
   expect(seed.ack.ok).toBe(true);
   let n = 0;
   const client = async (actor: string, store = new MemoryPendingStore()) => {
     const transport = network.transport(actor);
-    const c = new SyncClient({ modelId: MODEL, transport, store, scheduler, newOpId: () => `${actor}-${n++}`, gapTimeoutMs: 100, retryMs: 50 });
+    const c = new SyncClient({
+      modelId: MODEL,
+      transport,
+      store,
+      scheduler,
+      newOpId: () => `${actor}-${n++}`,
+      gapTimeoutMs: 100,
+      retryMs: 50,
+    });
     await c.start();
     transport.connect();
     scheduler.advance(10);
@@ -64,7 +86,11 @@ describe('SyncClient', () => {
     a.transport.disconnect();
     a.c.apply({ type: 'patch', id: 'p1', fields: { name: 'mine' } });
     // Someone else commits a different name and a different field.
-    network.server.submit('bob', { modelId: MODEL, opId: 'x1', op: { type: 'patch', id: 'p1', fields: { name: 'theirs', x: 7 } } });
+    network.server.submit('bob', {
+      modelId: MODEL,
+      opId: 'x1',
+      op: { type: 'patch', id: 'p1', fields: { name: 'theirs', x: 7 } },
+    });
     a.transport.connect();
     // Joining replays the remote op into confirmed state; the pending op stays on top until it is committed after it.
     let sawTheirs = false;
@@ -120,7 +146,15 @@ describe('SyncClient', () => {
     const { scheduler, network, client } = await setup();
     const a = await client('alice');
     a.transport.disconnect();
-    a.c.apply({ type: 'put', record: { id: 'n1', typeName: 'actor', diagramId: D, name: 'offline actor' } as unknown as ModelRecord });
+    a.c.apply({
+      type: 'put',
+      record: {
+        id: 'n1',
+        typeName: 'actor',
+        diagramId: D,
+        name: 'offline actor',
+      } as unknown as ModelRecord,
+    });
     a.c.apply({ type: 'patch', id: 'n1', fields: { name: 'renamed offline' } });
     await a.c.flush();
     a.c.stop();
@@ -129,7 +163,9 @@ describe('SyncClient', () => {
     expect(nameOf(reloaded.c, 'n1')).toBe('renamed offline');
     scheduler.runUntilIdle();
     await reloaded.c.flush();
-    expect(network.server.records(MODEL).find((r) => r.id === 'n1')).toMatchObject({ name: 'renamed offline' });
+    expect(network.server.records(MODEL).find((r) => r.id === 'n1')).toMatchObject({
+      name: 'renamed offline',
+    });
     expect(network.server.seq(MODEL)).toBe(records().length + 2);
     expect(await reloaded.store.load(MODEL)).toEqual([]);
   });
@@ -156,8 +192,17 @@ describe('SyncClient', () => {
     const { scheduler, network, client } = await setup({ snapshotAfter: 3 });
     const a = await client('alice');
     a.transport.disconnect();
-    for (let i = 0; i < 10; i++) network.server.submit('bob', { modelId: MODEL, opId: `b${i}`, op: { type: 'patch', id: 'p1', fields: { x: i } } });
-    const join = network.server.join('alice', { modelId: MODEL, lastSeq: a.c.confirmedSeq, protocolVersion: PROTOCOL_VERSION });
+    for (let i = 0; i < 10; i++)
+      network.server.submit('bob', {
+        modelId: MODEL,
+        opId: `b${i}`,
+        op: { type: 'patch', id: 'p1', fields: { x: i } },
+      });
+    const join = network.server.join('alice', {
+      modelId: MODEL,
+      lastSeq: a.c.confirmedSeq,
+      protocolVersion: PROTOCOL_VERSION,
+    });
     expect(join).toMatchObject({ ok: true, snapshot: {} });
     a.transport.connect();
     scheduler.runUntilIdle();
@@ -179,7 +224,13 @@ describe('SyncClient', () => {
     };
     const c = new SyncClient({ modelId: MODEL, transport, scheduler, gapTimeoutMs: 100 });
     await c.start();
-    const op = (seq: number, name: string) => ({ modelId: MODEL, seq, opId: `o${seq}`, actor: 'bob', op: { type: 'patch', id: 'p1', fields: { name } } });
+    const op = (seq: number, name: string) => ({
+      modelId: MODEL,
+      seq,
+      opId: `o${seq}`,
+      actor: 'bob',
+      op: { type: 'patch', id: 'p1', fields: { name } },
+    });
     handlers.get('op')!(op(2, 'second'));
     expect(nameOf(c, 'p1')).toBe('API');
     handlers.get('op')!(op(1, 'first'));
@@ -213,7 +264,10 @@ describe('SyncClient', () => {
     const { scheduler, client } = await setup();
     const a = await client('alice');
     const b = await client('bob');
-    a.c.apply({ type: 'put', record: { id: 'n1', typeName: 'actor', diagramId: D, name: 'temp' } as unknown as ModelRecord });
+    a.c.apply({
+      type: 'put',
+      record: { id: 'n1', typeName: 'actor', diagramId: D, name: 'temp' } as unknown as ModelRecord,
+    });
     a.c.apply({ type: 'patch', id: 'p1', fields: { name: 'kept' } });
     a.c.apply({ type: 'patch', id: 'n1', fields: { name: 'edited' } });
     scheduler.runUntilIdle();
@@ -245,7 +299,16 @@ describe('SyncClient', () => {
   it('SYNC-UNDO-4: undo of a remove restores the record with its cascade', async () => {
     const { scheduler, client } = await setup();
     const a = await client('alice');
-    a.c.apply({ type: 'put', record: { id: 'f1', typeName: 'flow', diagramId: D, sourceId: 'p1', targetId: 's1' } as unknown as ModelRecord });
+    a.c.apply({
+      type: 'put',
+      record: {
+        id: 'f1',
+        typeName: 'flow',
+        diagramId: D,
+        sourceId: 'p1',
+        targetId: 's1',
+      } as unknown as ModelRecord,
+    });
     scheduler.runUntilIdle();
     a.c.apply({ type: 'remove', id: 's1' });
     expect(a.c.records.has('f1')).toBe(false);
@@ -261,7 +324,8 @@ describe('SyncClient', () => {
     const transport: SyncTransport = {
       connected: true,
       on: () => {},
-      emit: (_e, _p, ack) => ack?.({ ok: false, error: { code: 'version_mismatch', message: 'reload' } }),
+      emit: (_e, _p, ack) =>
+        ack?.({ ok: false, error: { code: 'version_mismatch', message: 'reload' } }),
     };
     const c = new SyncClient({ modelId: MODEL, transport, scheduler: new ManualScheduler() });
     c.on('fatal', (e) => fatal.push(e));
@@ -282,7 +346,14 @@ describe('SyncClient', () => {
         if (event === 'presence') sent.push((payload as { state: unknown }).state);
       },
     };
-    const c = new SyncClient({ modelId: MODEL, transport, scheduler, presenceIntervalMs: 33, presenceHeartbeatMs: 10_000, presenceExpiryMs: 30_000 });
+    const c = new SyncClient({
+      modelId: MODEL,
+      transport,
+      scheduler,
+      presenceIntervalMs: 33,
+      presenceHeartbeatMs: 10_000,
+      presenceExpiryMs: 30_000,
+    });
     await c.start();
     for (let x = 0; x < 10; x++) c.setPresence({ cursor: { x, y: 0 } });
     expect(sent).toHaveLength(1);
@@ -291,12 +362,27 @@ describe('SyncClient', () => {
     expect(sent[1]).toMatchObject({ cursor: { x: 9, y: 0 } });
     scheduler.advance(10_000);
     expect(sent).toHaveLength(3);
-    handlers.get('presence')!({ modelId: MODEL, clientId: 'c2', user: { id: 'bob', name: 'Bob' }, state: { cursor: { x: 1, y: 1 } } });
+    handlers.get('presence')!({
+      modelId: MODEL,
+      clientId: 'c2',
+      user: { id: 'bob', name: 'Bob' },
+      state: { cursor: { x: 1, y: 1 } },
+    });
     expect(c.peers.get('c2')?.state.cursor).toEqual({ x: 1, y: 1 });
     scheduler.advance(45_000);
     expect(c.peers.size).toBe(0);
-    handlers.get('presence')!({ modelId: MODEL, clientId: 'c3', user: { id: 'bob', name: 'Bob' }, state: { cursor: null } });
-    handlers.get('presence')!({ modelId: MODEL, clientId: 'c3', user: { id: 'bob', name: 'Bob' }, state: null });
+    handlers.get('presence')!({
+      modelId: MODEL,
+      clientId: 'c3',
+      user: { id: 'bob', name: 'Bob' },
+      state: { cursor: null },
+    });
+    handlers.get('presence')!({
+      modelId: MODEL,
+      clientId: 'c3',
+      user: { id: 'bob', name: 'Bob' },
+      state: null,
+    });
     expect(c.peers.size).toBe(0);
     c.stop();
   });

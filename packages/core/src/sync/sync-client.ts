@@ -81,7 +81,8 @@ export interface SyncClientOptions {
 }
 
 /** Result of a local edit: refused edits change nothing and name the op and problem. */
-export type ApplyResult = { ok: true; opIds: string[] } | { ok: false; index: number; error: OpError };
+export type ApplyResult =
+  { ok: true; opIds: string[] } | { ok: false; index: number; error: OpError };
 
 interface PendingEntry extends SubmittedOp {
   /** Emitted on the current connection and not answered yet. */
@@ -145,7 +146,8 @@ export class SyncClient {
       heartbeatMs: options.presenceHeartbeatMs ?? 10_000,
       expiryMs: options.presenceExpiryMs ?? 30_000,
       send: (state) => {
-        if (this.joined) this.transport.emit(SYNC_EVENTS.presence, { modelId: this.modelId, state });
+        if (this.joined)
+          this.transport.emit(SYNC_EVENTS.presence, { modelId: this.modelId, state });
         return this.joined;
       },
       onPeers: (peers) => this.emit('presence', peers),
@@ -214,7 +216,10 @@ export class SyncClient {
   }
 
   /** Subscribes to an event; returns the unsubscribe function. */
-  on<K extends keyof SyncClientEvents>(event: K, listener: Listener<SyncClientEvents[K]>): () => void {
+  on<K extends keyof SyncClientEvents>(
+    event: K,
+    listener: Listener<SyncClientEvents[K]>,
+  ): () => void {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
     set.add(listener as Listener<never>);
@@ -288,7 +293,10 @@ export class SyncClient {
     this.pending.push(...entries);
     this.persist();
     this.send(entries);
-    this.emit('update', { changed, cause: history === 'undo' || history === 'redo' ? history : 'local' });
+    this.emit('update', {
+      changed,
+      cause: history === 'undo' || history === 'redo' ? history : 'local',
+    });
     return entries.map((e) => e.opId);
   }
 
@@ -302,7 +310,12 @@ export class SyncClient {
     this.joined = false;
     this.setStatus('joining');
     const attempt = ++this.joinAttempt;
-    const message: Join = { modelId: this.modelId, protocolVersion: PROTOCOL_VERSION, batch: true, ...(this.hasState ? { lastSeq: this.seq } : {}) };
+    const message: Join = {
+      modelId: this.modelId,
+      protocolVersion: PROTOCOL_VERSION,
+      batch: true,
+      ...(this.hasState ? { lastSeq: this.seq } : {}),
+    };
     this.transport.emit(SYNC_EVENTS.join, message, (raw) => {
       if (attempt === this.joinAttempt && !this.stopped) this.onJoinAck(raw);
     });
@@ -323,7 +336,8 @@ export class SyncClient {
       this.seq = ack.seq;
       for (const [seq] of this.future) if (seq <= this.seq) this.future.delete(seq);
     }
-    for (const broadcast of ack.ops ?? []) if (broadcast.seq > this.seq) this.future.set(broadcast.seq, broadcast);
+    for (const broadcast of ack.ops ?? [])
+      if (broadcast.seq > this.seq) this.future.set(broadcast.seq, broadcast);
     this.hasState = true;
     this.joined = true;
     this.drain('resync', true);
@@ -383,7 +397,12 @@ export class SyncClient {
     const pendingChanged = this.pending.length !== pendingBefore;
     if (pendingChanged) replay = true;
     if (replay) {
-      this.view = replayView(this.confirmed, this.pending.map((e) => e.op), this.view, changed);
+      this.view = replayView(
+        this.confirmed,
+        this.pending.map((e) => e.op),
+        this.view,
+        changed,
+      );
       this.persist();
     }
     this.watchGap();
@@ -413,17 +432,25 @@ export class SyncClient {
       for (const e of chunk) e.sent = true;
       if (chunk.length === 1) {
         const [entry] = chunk as [PendingEntry];
-        this.transport.emit(SYNC_EVENTS.submit, { modelId: this.modelId, opId: entry.opId, op: entry.op }, (raw) => {
-          const result = ZSubmitResult.safeParse(raw);
-          this.onResult(entry, result.success ? result.data : malformedAnswer);
-        });
+        this.transport.emit(
+          SYNC_EVENTS.submit,
+          { modelId: this.modelId, opId: entry.opId, op: entry.op },
+          (raw) => {
+            const result = ZSubmitResult.safeParse(raw);
+            this.onResult(entry, result.success ? result.data : malformedAnswer);
+          },
+        );
       } else {
         const ops = chunk.map(({ opId, op }) => ({ opId, op }));
         this.transport.emit(SYNC_EVENTS.submitBatch, { modelId: this.modelId, ops }, (raw) => {
           const ack = ZSubmitBatchAck.safeParse(raw);
           chunk.forEach((entry, i) => {
             if (!ack.success) this.onResult(entry, malformedAnswer);
-            else this.onResult(entry, ack.data.ok ? (ack.data.results[i] ?? malformedAnswer) : ack.data);
+            else
+              this.onResult(
+                entry,
+                ack.data.ok ? (ack.data.results[i] ?? malformedAnswer) : ack.data,
+              );
           });
         });
       }
@@ -448,7 +475,12 @@ export class SyncClient {
     }
     this.pending.splice(this.pending.indexOf(entry), 1);
     const changed = new Set<string>();
-    this.view = replayView(this.confirmed, this.pending.map((e) => e.op), this.view, changed);
+    this.view = replayView(
+      this.confirmed,
+      this.pending.map((e) => e.op),
+      this.view,
+      changed,
+    );
     this.persist();
     this.emit('rejected', { opId: entry.opId, op: entry.op, error: result.error });
     this.emit('update', { changed, cause: 'rejected' });
@@ -472,7 +504,12 @@ export class SyncClient {
 
   private refreshView(cause: UpdateCause): void {
     const changed = new Set<string>();
-    this.view = replayView(this.confirmed, this.pending.map((e) => e.op), this.view, changed);
+    this.view = replayView(
+      this.confirmed,
+      this.pending.map((e) => e.op),
+      this.view,
+      changed,
+    );
     if (changed.size > 0) this.emit('update', { changed, cause });
   }
 
@@ -496,8 +533,12 @@ export class SyncClient {
   }
 
   private emit<K extends keyof SyncClientEvents>(event: K, value: SyncClientEvents[K]): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as Listener<SyncClientEvents[K]>)(value);
+    for (const listener of this.listeners.get(event) ?? [])
+      (listener as Listener<SyncClientEvents[K]>)(value);
   }
 }
 
-const malformedAnswer: SubmitResult = { ok: false, error: { code: 'internal', message: 'malformed answer from the server' } };
+const malformedAnswer: SubmitResult = {
+  ok: false,
+  error: { code: 'internal', message: 'malformed answer from the server' },
+};

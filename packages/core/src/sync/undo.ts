@@ -14,7 +14,12 @@ export interface UndoEntry {
 }
 
 /** The history entry of an edit: `before` is the view before `ops`, `after` the view after; `touched` the ids they changed. */
-export function undoEntryFor(before: RecordMap, ops: readonly Op[], after: RecordMap, touched: Iterable<string>): UndoEntry {
+export function undoEntryFor(
+  before: RecordMap,
+  ops: readonly Op[],
+  after: RecordMap,
+  touched: Iterable<string>,
+): UndoEntry {
   return { inverse: invertOps(before, ops), after: pick(after, touched) };
 }
 
@@ -60,7 +65,8 @@ function adapt(inverse: Op, state: RecordMap, after: UndoEntry['after']): Op | n
       // The edit replaced it: revert, field by field, what nobody changed since.
       if (!mine) return null;
       const changedByEdit = Object.entries(inverse.record).filter(
-        ([k, v]) => k !== 'id' && k !== 'typeName' && !sameValue((current as Record<string, unknown>)[k], v),
+        ([k, v]) =>
+          k !== 'id' && k !== 'typeName' && !sameValue((current as Record<string, unknown>)[k], v),
       );
       const fields = revertible(changedByEdit, current, mine);
       return fields ? { type: 'patch', id, fields } : null;
@@ -69,10 +75,15 @@ function adapt(inverse: Op, state: RecordMap, after: UndoEntry['after']): Op | n
 }
 
 /** The old values of the fields that still hold what the edit set. */
-function revertible(old: [string, unknown][], current: ModelRecord, mine: ModelRecord): Record<string, unknown> | null {
+function revertible(
+  old: [string, unknown][],
+  current: ModelRecord,
+  mine: ModelRecord,
+): Record<string, unknown> | null {
   const fields: Record<string, unknown> = {};
   for (const [k, v] of old) {
-    if (sameValue((current as Record<string, unknown>)[k], (mine as Record<string, unknown>)[k])) fields[k] = v;
+    if (sameValue((current as Record<string, unknown>)[k], (mine as Record<string, unknown>)[k]))
+      fields[k] = v;
   }
   return Object.keys(fields).length > 0 ? fields : null;
 }

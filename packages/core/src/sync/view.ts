@@ -12,7 +12,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   for (const k of ka) {
-    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
   }
   return true;
 }
@@ -32,7 +33,12 @@ export function applyTracked(state: RecordMap, op: Op, changed: Set<string>): vo
  * so the UI's identity checks (React memo, zustand selectors) skip them; the
  * ids whose record changed are added to `changed`.
  */
-export function replayView(confirmed: RecordMap, pending: Iterable<Op>, previous: RecordMap, changed: Set<string>): RecordMap {
+export function replayView(
+  confirmed: RecordMap,
+  pending: Iterable<Op>,
+  previous: RecordMap,
+  changed: Set<string>,
+): RecordMap {
   const next: RecordMap = new Map(confirmed);
   for (const op of pending) applyOp(next, op);
   for (const [id, record] of next) {
@@ -46,7 +52,10 @@ export function replayView(confirmed: RecordMap, pending: Iterable<Op>, previous
 }
 
 /** Records of `state` at the given ids (undefined where absent). */
-export function pick(state: RecordMap, ids: Iterable<string>): Map<string, ModelRecord | undefined> {
+export function pick(
+  state: RecordMap,
+  ids: Iterable<string>,
+): Map<string, ModelRecord | undefined> {
   const out = new Map<string, ModelRecord | undefined>();
   for (const id of ids) out.set(id, state.get(id));
   return out;

@@ -4,14 +4,37 @@ import { compileCondition } from './condition';
 import { ZCondition, type Condition } from './rule';
 import { buildScene } from './scene';
 
-const el = (fields: Record<string, unknown>): Element => ZElement.parse({ diagramId: 'd', ...fields });
+const el = (fields: Record<string, unknown>): Element =>
+  ZElement.parse({ diagramId: 'd', ...fields });
 const elements = [
   el({ id: 'zone', typeName: 'boundary', x: 0, y: 0, width: 300, height: 300 }),
   el({ id: 'user', typeName: 'actor', x: 500, y: 100 }),
-  el({ id: 'app', typeName: 'process', x: 100, y: 100, name: 'Ratings API', privilegeLevel: '  ', isWebApplication: true }),
+  el({
+    id: 'app',
+    typeName: 'process',
+    x: 100,
+    y: 100,
+    name: 'Ratings API',
+    privilegeLevel: '  ',
+    isWebApplication: true,
+  }),
   el({ id: 'db', typeName: 'store', x: 100, y: 500, handlesPII: true }),
-  el({ id: 'in', typeName: 'flow', sourceId: 'user', targetId: 'app', protocol: 'HTTP/1.1', isPublicNetwork: true }),
-  el({ id: 'rw', typeName: 'flow', sourceId: 'app', targetId: 'db', isBidirectional: true, protocol: 'TLS 1.0' }),
+  el({
+    id: 'in',
+    typeName: 'flow',
+    sourceId: 'user',
+    targetId: 'app',
+    protocol: 'HTTP/1.1',
+    isPublicNetwork: true,
+  }),
+  el({
+    id: 'rw',
+    typeName: 'flow',
+    sourceId: 'app',
+    targetId: 'db',
+    isBidirectional: true,
+    protocol: 'TLS 1.0',
+  }),
 ];
 const scene = buildScene(elements);
 /** Ids of the elements the condition holds for. */
@@ -33,7 +56,11 @@ describe('condition language', () => {
     expect(matching({ prop: 'isWebApplication', equals: true })).toEqual(['app']);
     expect(matching({ prop: 'isEncrypted', equals: false })).toEqual(['db', 'in', 'rw']);
     expect(matching({ prop: 'privilegeLevel', isSet: true })).toEqual([]);
-    expect(matching({ all: [{ kind: ['process', 'actor'] }, { prop: 'privilegeLevel', isEmpty: true }] })).toEqual(['user', 'app']);
+    expect(
+      matching({
+        all: [{ kind: ['process', 'actor'] }, { prop: 'privilegeLevel', isEmpty: true }],
+      }),
+    ).toEqual(['user', 'app']);
     expect(matching({ prop: 'protocol', in: ['HTTP'] })).toEqual(['in']);
     expect(matching({ prop: 'protocol', in: ['tls1.0'] })).toEqual(['rw']);
     expect(matching({ prop: 'protocol', in: ['tls'] })).toEqual(['rw']);
@@ -43,7 +70,12 @@ describe('condition language', () => {
   it('flow ends: source / target, false for a dangling end', () => {
     expect(matching({ source: { kind: ['actor'] } })).toEqual(['in']);
     expect(matching({ target: { tag: 'handlesPII' } })).toEqual(['rw']);
-    const dangling = el({ id: 'loose', typeName: 'flow', sourcePoint: { x: 0, y: 0 }, targetId: 'app' });
+    const dangling = el({
+      id: 'loose',
+      typeName: 'flow',
+      sourcePoint: { x: 0, y: 0 },
+      targetId: 'app',
+    });
     const test = compileCondition({ source: { all: [] } });
     expect(test(buildScene([...elements, dangling]).nodes.get('loose')!, false)).toBe(false);
   });

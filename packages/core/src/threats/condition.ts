@@ -18,7 +18,11 @@ function normalise(value: string): string {
 }
 
 function isSet(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && value.trim() !== '') || typeof value === 'number';
+  return (
+    value === true ||
+    (typeof value === 'string' && value.trim() !== '') ||
+    typeof value === 'number'
+  );
 }
 
 /**
@@ -91,7 +95,9 @@ export function compileCondition(c: Condition): Predicate {
   if ('crossesBoundary' in c) return (n) => n.crossesBoundary;
   if ('insideBoundary' in c) return (n) => n.insideBoundary;
   const way = 'inbound' in c ? 'inbound' : 'outbound' in c ? 'outbound' : 'connected';
-  const inner = compileCondition('inbound' in c ? c.inbound : 'outbound' in c ? c.outbound : c.connected);
+  const inner = compileCondition(
+    'inbound' in c ? c.inbound : 'outbound' in c ? c.outbound : c.connected,
+  );
   // A flow is "reversed" for this element when it reaches the element against its drawn direction.
   const viaInbound = way === 'inbound' || way === 'connected';
   const viaOutbound = way === 'outbound' || way === 'connected';

@@ -23,8 +23,10 @@ export function describeCondition(c: Condition): string {
     if ('in' in c) return `${c.prop} in [${list(c.in)}]`;
     return `${c.prop} contains any of [${list(c.contains)}]`;
   }
-  if ('source' in c) return isAlways(c.source) ? 'source is attached' : `source (${describeCondition(c.source)})`;
-  if ('target' in c) return isAlways(c.target) ? 'target is attached' : `target (${describeCondition(c.target)})`;
+  if ('source' in c)
+    return isAlways(c.source) ? 'source is attached' : `source (${describeCondition(c.source)})`;
+  if ('target' in c)
+    return isAlways(c.target) ? 'target is attached' : `target (${describeCondition(c.target)})`;
   if ('crossesBoundary' in c) return 'crosses a trust boundary';
   if ('insideBoundary' in c) return 'inside a trust boundary';
   if ('inbound' in c) return `some inbound flow (${describeCondition(c.inbound)})`;
@@ -59,13 +61,21 @@ export function renderRuleSpec(rules: readonly Rule[], packs: readonly string[])
   for (const pack of packs) {
     const inPack = rules.filter((r) => r.pack === pack);
     if (inPack.length === 0) continue;
-    lines.push(`## Pack \`${pack}\` (${inPack.length} rules, methodology ${[...new Set(inPack.map((r) => r.methodology))].join(', ')})`, '');
-    lines.push('| id | targets | condition | category | severity | title | supersedes |', '| --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      `## Pack \`${pack}\` (${inPack.length} rules, methodology ${[...new Set(inPack.map((r) => r.methodology))].join(', ')})`,
+      '',
+    );
+    lines.push(
+      '| id | targets | condition | category | severity | title | supersedes |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const r of inPack) {
       const cell = (s: string) => s.replace(/\|/g, '\\|');
       const targets = r.targets.join(', ') + (r.interaction ? ' (interaction)' : '');
       const supersedes = r.supersedes.map((id) => `\`${id}\``).join(', ');
-      lines.push(`| \`${r.id}\` | ${targets} | ${cell(describeCondition(r.condition))} | ${r.category} | ${r.severity} | ${cell(r.title)} | ${supersedes} |`);
+      lines.push(
+        `| \`${r.id}\` | ${targets} | ${cell(describeCondition(r.condition))} | ${r.category} | ${r.severity} | ${cell(r.title)} | ${supersedes} |`,
+      );
     }
     lines.push('');
   }

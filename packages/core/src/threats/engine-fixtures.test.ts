@@ -16,8 +16,12 @@ describe('threat engine on Threat Dragon fixtures', () => {
       const { records } = importModel(json);
       const before = records.filter((r) => r.typeName === 'threat');
       const suggestions = generateThreats(records);
-      const elements = new Map(records.filter((r) => 'diagramId' in r && r.typeName !== 'threat').map((r) => [r.id, r]));
-      const diagrams = new Map(records.flatMap((r) => (r.typeName === 'diagram' ? [[r.id, r]] : [])));
+      const elements = new Map(
+        records.filter((r) => 'diagramId' in r && r.typeName !== 'threat').map((r) => [r.id, r]),
+      );
+      const diagrams = new Map(
+        records.flatMap((r) => (r.typeName === 'diagram' ? [[r.id, r]] : [])),
+      );
       for (const s of suggestions) {
         const element = elements.get(s.elementId) as { outOfScope: boolean } | undefined;
         expect(element, s.ruleKey).toBeDefined();
@@ -35,8 +39,12 @@ describe('threat engine on Threat Dragon fixtures', () => {
       const after: ModelRecord[] = [...state.values()];
       // imported threats are untouched; a second run adds nothing
       for (const t of before) expect(state.get(t.id)).toEqual(t);
-      expect(after.filter((r) => r.typeName === 'threat')).toHaveLength(before.length + suggestions.length);
-      expect(mergeSuggestions(after, generateThreats(after), { newId: counterIds('u') })).toEqual([]);
+      expect(after.filter((r) => r.typeName === 'threat')).toHaveLength(
+        before.length + suggestions.length,
+      );
+      expect(mergeSuggestions(after, generateThreats(after), { newId: counterIds('u') })).toEqual(
+        [],
+      );
     });
   }
 
@@ -45,11 +53,17 @@ describe('threat engine on Threat Dragon fixtures', () => {
     const { records } = importModel(fixture.json);
     const methodologiesWithSuggestions = (rs: ModelRecord[]) => {
       const hit = new Set(generateThreats(rs).map((s) => s.diagramId));
-      return new Set(rs.flatMap((r) => (r.typeName === 'diagram' && hit.has(r.id) ? [r.methodology] : [])));
+      return new Set(
+        rs.flatMap((r) => (r.typeName === 'diagram' && hit.has(r.id) ? [r.methodology] : [])),
+      );
     };
-    expect(methodologiesWithSuggestions(records)).toEqual(new Set(['stride', 'linddun', 'cia', 'die', 'generic']));
+    expect(methodologiesWithSuggestions(records)).toEqual(
+      new Set(['stride', 'linddun', 'cia', 'die', 'generic']),
+    );
     const plot4ai = records.find((r) => r.typeName === 'diagram' && r.methodology === 'plot4ai')!;
-    const tagged = records.map((r) => (r.typeName === 'process' && r.diagramId === plot4ai.id ? { ...r, isMLModel: true } : r));
+    const tagged = records.map((r) =>
+      r.typeName === 'process' && r.diagramId === plot4ai.id ? { ...r, isMLModel: true } : r,
+    );
     expect(methodologiesWithSuggestions(tagged).has('plot4ai')).toBe(true);
   });
 });

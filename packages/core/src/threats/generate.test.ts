@@ -5,7 +5,8 @@ import { generateThreats } from './generate';
 import { RULES } from './packs';
 import { parseRule } from './rule';
 
-const parse = (rows: Record<string, unknown>[]): ModelRecord[] => rows.map((r) => ZModelRecord.parse(r));
+const parse = (rows: Record<string, unknown>[]): ModelRecord[] =>
+  rows.map((r) => ZModelRecord.parse(r));
 
 /** A small shop: customer → web app (public, HTTP) → orders store, inside a boundary; a second diagram for LINDDUN. */
 function shop(methodology = 'stride'): ModelRecord[] {
@@ -13,13 +14,52 @@ function shop(methodology = 'stride'): ModelRecord[] {
     { id: 'm', typeName: 'model', title: 'Shop' },
     { id: 'd1', typeName: 'diagram', methodology, order: 0 },
     { id: 'd2', typeName: 'diagram', methodology: 'linddun', order: 1 },
-    { id: 'customer', typeName: 'actor', diagramId: 'd1', x: 0, y: 0, providesAuthentication: true },
-    { id: 'web', typeName: 'process', diagramId: 'd1', x: 400, y: 0, isWebApplication: true, handlesGoodsOrServices: true },
+    {
+      id: 'customer',
+      typeName: 'actor',
+      diagramId: 'd1',
+      x: 0,
+      y: 0,
+      providesAuthentication: true,
+    },
+    {
+      id: 'web',
+      typeName: 'process',
+      diagramId: 'd1',
+      x: 400,
+      y: 0,
+      isWebApplication: true,
+      handlesGoodsOrServices: true,
+    },
     { id: 'orders', typeName: 'store', diagramId: 'd1', x: 800, y: 0, handlesPII: true },
     { id: 'dc', typeName: 'boundary', diagramId: 'd1', x: 350, y: -50, width: 700, height: 200 },
-    { id: 'f-buy', typeName: 'flow', diagramId: 'd1', sourceId: 'customer', targetId: 'web', isPublicNetwork: true, protocol: 'HTTP' },
-    { id: 'f-save', typeName: 'flow', diagramId: 'd1', sourceId: 'web', targetId: 'orders', isBidirectional: true, handlesPII: true },
-    { id: 'legacy', typeName: 'process', diagramId: 'd1', x: 0, y: 400, outOfScope: true, outOfScopeReason: 'retired' },
+    {
+      id: 'f-buy',
+      typeName: 'flow',
+      diagramId: 'd1',
+      sourceId: 'customer',
+      targetId: 'web',
+      isPublicNetwork: true,
+      protocol: 'HTTP',
+    },
+    {
+      id: 'f-save',
+      typeName: 'flow',
+      diagramId: 'd1',
+      sourceId: 'web',
+      targetId: 'orders',
+      isBidirectional: true,
+      handlesPII: true,
+    },
+    {
+      id: 'legacy',
+      typeName: 'process',
+      diagramId: 'd1',
+      x: 0,
+      y: 400,
+      outOfScope: true,
+      outOfScopeReason: 'retired',
+    },
     { id: 'p2', typeName: 'process', diagramId: 'd2', x: 0, y: 0, handlesPII: true },
   ]);
 }
@@ -59,14 +99,20 @@ describe('generateThreats', () => {
   it('each diagram gets the rules of its own methodology; generic uses the STRIDE packs', () => {
     const out = generateThreats(shop());
     const methodologyOf = new Map(RULES.map((r) => [r.id, r.methodology]));
-    expect(out.filter((s) => s.diagramId === 'd1').every((s) => methodologyOf.get(s.ruleId) === 'stride')).toBe(true);
+    expect(
+      out
+        .filter((s) => s.diagramId === 'd1')
+        .every((s) => methodologyOf.get(s.ruleId) === 'stride'),
+    ).toBe(true);
     expect(out.filter((s) => s.diagramId === 'd2').map((s) => s.ruleId)).toEqual([
       'linddun.process.data-disclosure',
       'linddun.process.identifying',
       'linddun.process.linking',
       'linddun.process.non-repudiation',
     ]);
-    expect(generateThreats(shop('generic')).filter((s) => s.diagramId === 'd1')).toEqual(out.filter((s) => s.diagramId === 'd1'));
+    expect(generateThreats(shop('generic')).filter((s) => s.diagramId === 'd1')).toEqual(
+      out.filter((s) => s.diagramId === 'd1'),
+    );
   });
 
   it('options: methodology overrides, packs select, diagramId and elementIds filter', () => {
@@ -76,7 +122,9 @@ describe('generateThreats', () => {
     const oat = generateThreats(shop(), { packs: ['oat'] });
     expect(oat.map((s) => s.ruleId)).toContain('oat.OAT-008.credential-stuffing');
     expect(oat.every((s) => s.ruleId.startsWith('oat.'))).toBe(true);
-    expect(generateThreats(shop(), { diagramId: 'd2' }).every((s) => s.diagramId === 'd2')).toBe(true);
+    expect(generateThreats(shop(), { diagramId: 'd2' }).every((s) => s.diagramId === 'd2')).toBe(
+      true,
+    );
     const onlyWeb = generateThreats(shop(), { elementIds: ['web'] });
     expect(onlyWeb.length).toBeGreaterThan(0);
     expect(onlyWeb.every((s) => s.elementId === 'web')).toBe(true);
@@ -86,13 +134,19 @@ describe('generateThreats', () => {
 
   it('keys element rules by element and interaction rules by flow and both ends', () => {
     const out = generateThreats(shop());
-    expect(out.find((s) => s.ruleId === 'stride.process.spoofing')!.ruleKey).toBe('stride.process.spoofing@web');
-    expect(out.find((s) => s.ruleId === 'stride-interaction.public-cleartext')!.ruleKey).toBe('stride-interaction.public-cleartext@f-buy@customer@web');
+    expect(out.find((s) => s.ruleId === 'stride.process.spoofing')!.ruleKey).toBe(
+      'stride.process.spoofing@web',
+    );
+    expect(out.find((s) => s.ruleId === 'stride-interaction.public-cleartext')!.ruleKey).toBe(
+      'stride-interaction.public-cleartext@f-buy@customer@web',
+    );
   });
 
   it('a more specific finding supersedes the broad one on the same element, only when both run', () => {
     const onBuy = (options: Parameters<typeof generateThreats>[1]) =>
-      generateThreats(shop(), options).filter((s) => s.elementId === 'f-buy').map((s) => s.ruleId);
+      generateThreats(shop(), options)
+        .filter((s) => s.elementId === 'f-buy')
+        .map((s) => s.ruleId);
     const all = onBuy({});
     expect(all).toContain('stride-interaction.public-cleartext');
     expect(all).not.toContain('stride.flow.information-disclosure');
@@ -100,22 +154,32 @@ describe('generateThreats', () => {
     // the actor authenticates, so nothing supersedes crossing.spoofing here
     expect(all).toContain('stride-interaction.crossing.spoofing');
     expect(onBuy({ packs: ['stride'] })).toContain('stride.flow.information-disclosure');
-    expect(generateThreats(shop()).filter((s) => s.elementId === 'f-save').map((s) => s.ruleId)).toContain('stride.flow.tampering');
+    expect(
+      generateThreats(shop())
+        .filter((s) => s.elementId === 'f-save')
+        .map((s) => s.ruleId),
+    ).toContain('stride.flow.tampering');
   });
 
   it('a bidirectional flow carries data both ways: its source also receives', () => {
     // f-save runs web → orders both ways; OAT-011 (store serving a web app) needs an outbound flow from the store to the web app.
     const out = generateThreats(shop(), { packs: ['oat'] });
-    expect(out.some((s) => s.ruleId === 'oat.OAT-011.scraping' && s.elementId === 'orders')).toBe(true);
+    expect(out.some((s) => s.ruleId === 'oat.OAT-011.scraping' && s.elementId === 'orders')).toBe(
+      true,
+    );
     const oneWay = shop().map((r) => (r.id === 'f-save' ? { ...r, isBidirectional: false } : r));
-    expect(generateThreats(oneWay, { packs: ['oat'] }).some((s) => s.ruleId === 'oat.OAT-011.scraping')).toBe(false);
+    expect(
+      generateThreats(oneWay, { packs: ['oat'] }).some((s) => s.ruleId === 'oat.OAT-011.scraping'),
+    ).toBe(false);
   });
 
-  it('suggestions share their rule\'s mitigations and references, frozen so no one can change the rule through them', () => {
+  it("suggestions share their rule's mitigations and references, frozen so no one can change the rule through them", () => {
     const [first] = generateThreats(shop());
     const rule = RULES.find((r) => r.id === first!.ruleId)!;
     expect(first!.mitigations).toEqual(rule.mitigations);
-    expect(() => (first!.mitigations as unknown as { title: string }[]).push({ title: 'x' })).toThrow(TypeError);
+    expect(() =>
+      (first!.mitigations as unknown as { title: string }[]).push({ title: 'x' }),
+    ).toThrow(TypeError);
     expect(() => {
       (first!.references[0] as { id: string }).id = 'changed';
     }).toThrow(TypeError);
@@ -130,21 +194,37 @@ describe('generateThreats', () => {
         methodology: 'stride',
         category: 'information-disclosure',
         targets: ['store'],
-        condition: { all: [{ tag: 'handlesPII' }, { inbound: { source: { prop: 'isWebApplication', equals: true } } }] },
+        condition: {
+          all: [
+            { tag: 'handlesPII' },
+            { inbound: { source: { prop: 'isWebApplication', equals: true } } },
+          ],
+        },
         title: 'Customer data reachable from the web tier',
         description: 'ACME policy 7: the web tier must not write customer records directly.',
-        mitigations: [{ title: 'Use the customer API', description: 'Write through the customer service.' }],
+        mitigations: [
+          { title: 'Use the customer API', description: 'Write through the customer service.' },
+        ],
         severity: 'high',
       }),
     );
     const rule = parseRule(json);
     const out = generateThreats(shop(), { extraRules: [rule] });
-    expect(out.filter((s) => s.ruleId === 'acme.payments-store').map((s) => s.ruleKey)).toEqual(['acme.payments-store@orders']);
-    expect(() => generateThreats(shop(), { extraRules: [{ ...rule, id: 'stride.process.spoofing' }] })).toThrow(/extraRules\[0\]\.id: rule id stride\.process\.spoofing is already taken/);
+    expect(out.filter((s) => s.ruleId === 'acme.payments-store').map((s) => s.ruleKey)).toEqual([
+      'acme.payments-store@orders',
+    ]);
+    expect(() =>
+      generateThreats(shop(), { extraRules: [{ ...rule, id: 'stride.process.spoofing' }] }),
+    ).toThrow(/extraRules\[0\]\.id: rule id stride\.process\.spoofing is already taken/);
   });
 
   it('parseRule names the path and problem of a bad rule', () => {
-    const bad = { ...RULES[0], id: 'bad id@x', condition: { all: [{ prop: 'nope', equals: true }] }, category: 'linking' };
+    const bad = {
+      ...RULES[0],
+      id: 'bad id@x',
+      condition: { all: [{ prop: 'nope', equals: true }] },
+      category: 'linking',
+    };
     try {
       parseRule(bad);
       expect.unreachable();
@@ -154,6 +234,8 @@ describe('generateThreats', () => {
       expect(paths).toContain('id');
       expect(paths.some((p) => p.startsWith('condition'))).toBe(true);
     }
-    expect(() => parseRule({ ...RULES[0], category: 'linking' })).toThrow(/category: category linking is not one of methodology stride/);
+    expect(() => parseRule({ ...RULES[0], category: 'linking' })).toThrow(
+      /category: category linking is not one of methodology stride/,
+    );
   });
 });

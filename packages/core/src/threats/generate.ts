@@ -80,12 +80,18 @@ function byId(a: { id: string }, b: { id: string }): number {
  * rule firing on the same element supersedes it. Each diagram gets the rules of its
  * methodology (generic: STRIDE's), unless `packs` names the packs to run.
  */
-export function generateThreats(records: Iterable<ModelRecord>, options: GenerateOptions = {}): Suggestion[] {
+export function generateThreats(
+  records: Iterable<ModelRecord>,
+  options: GenerateOptions = {},
+): Suggestion[] {
   const pool = options.extraRules?.length ? [...RULES, ...options.extraRules] : RULES;
   if (options.extraRules?.length) {
     const seen = new Set(RULES.map((r) => r.id));
     options.extraRules.forEach((r, i) => {
-      if (seen.has(r.id)) throw new ValidationError([{ path: `extraRules[${i}].id`, message: `rule id ${r.id} is already taken` }]);
+      if (seen.has(r.id))
+        throw new ValidationError([
+          { path: `extraRules[${i}].id`, message: `rule id ${r.id} is already taken` },
+        ]);
       seen.add(r.id);
     });
   }
@@ -97,7 +103,11 @@ export function generateThreats(records: Iterable<ModelRecord>, options: Generat
   for (const diagram of index.diagrams) {
     if (options.diagramId !== undefined && diagram.id !== options.diagramId) continue;
     const methodology = effectiveMethodology(options.methodology ?? diagram.methodology);
-    const chosen = pool.filter((r) => (packs ? packs.has(r.pack) : effectiveMethodology(r.methodology) === methodology)).sort(byId);
+    const chosen = pool
+      .filter((r) =>
+        packs ? packs.has(r.pack) : effectiveMethodology(r.methodology) === methodology,
+      )
+      .sort(byId);
     const rulesByKind = new Map<string, Prepared[]>();
     for (const rule of chosen) {
       for (const kind of rule.targets) {
@@ -118,7 +128,8 @@ export function generateThreats(records: Iterable<ModelRecord>, options: Generat
       for (const { rule, test } of rules) {
         if (!test(node, false)) continue;
         fired.push(rule);
-        if (rule.supersedes.length > 0) for (const id of rule.supersedes) (superseded ??= new Set()).add(id);
+        if (rule.supersedes.length > 0)
+          for (const id of rule.supersedes) (superseded ??= new Set()).add(id);
       }
       for (const rule of fired) {
         if (superseded?.has(rule.id)) continue;

@@ -31,7 +31,9 @@ describe('threat engine properties', () => {
       fc.property(tdExpressibleModel, (records) => {
         let n = 0;
         const state = toRecordMap(records);
-        const ops = mergeSuggestions(records, generateThreats(records), { newId: () => `gen-${++n}` });
+        const ops = mergeSuggestions(records, generateThreats(records), {
+          newId: () => `gen-${++n}`,
+        });
         merged += ops.length;
         for (const op of ops) {
           const check = validateOp(state, op);
@@ -40,8 +42,12 @@ describe('threat engine properties', () => {
         }
         for (const r of records) if (r.typeName === 'threat') expect(state.get(r.id)).toEqual(r);
         const after = [...state.values()];
-        expect(mergeSuggestions(after, generateThreats(after), { newId: () => `again-${++n}` })).toEqual([]);
-        const outOfScope = new Set(records.flatMap((r) => ('outOfScope' in r && r.outOfScope ? [r.id] : [])));
+        expect(
+          mergeSuggestions(after, generateThreats(after), { newId: () => `again-${++n}` }),
+        ).toEqual([]);
+        const outOfScope = new Set(
+          records.flatMap((r) => ('outOfScope' in r && r.outOfScope ? [r.id] : [])),
+        );
         expect(generateThreats(after).some((s) => outOfScope.has(s.elementId))).toBe(false);
       }),
       { numRuns: 60 },

@@ -85,7 +85,12 @@ export const ZCondition: z.ZodType<Condition> = z.lazy(() =>
     z.object({ any: z.array(ZCondition).min(1).max(100) }).strict(),
     z.object({ not: ZCondition }).strict(),
     z.object({ kind: z.array(ZRuleTarget).min(1) }).strict(),
-    z.object({ prop: ZConditionProp, equals: z.union([z.string().max(500), z.number(), z.boolean()]) }).strict(),
+    z
+      .object({
+        prop: ZConditionProp,
+        equals: z.union([z.string().max(500), z.number(), z.boolean()]),
+      })
+      .strict(),
     z.object({ prop: ZConditionProp, isSet: z.literal(true) }).strict(),
     z.object({ prop: ZConditionProp, isEmpty: z.literal(true) }).strict(),
     z.object({ prop: ZConditionProp, in: words }).strict(),
@@ -105,7 +110,9 @@ export const ZCondition: z.ZodType<Condition> = z.lazy(() =>
 export const RULE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,149}$/;
 
 /** A mitigation a rule proposes; merged into the model as a `mitigation` record with status `proposed`. */
-export const ZRuleMitigation = z.object({ title: z.string().min(1).max(1_000), description: z.string().max(50_000) }).strict();
+export const ZRuleMitigation = z
+  .object({ title: z.string().min(1).max(1_000), description: z.string().max(50_000) })
+  .strict();
 export type RuleMitigation = z.infer<typeof ZRuleMitigation>;
 
 /**
@@ -115,7 +122,9 @@ export type RuleMitigation = z.infer<typeof ZRuleMitigation>;
  */
 export const ZRule = z
   .object({
-    id: z.string().regex(RULE_ID_PATTERN, 'rule id may hold only letters, digits, ".", "_" and "-"'),
+    id: z
+      .string()
+      .regex(RULE_ID_PATTERN, 'rule id may hold only letters, digits, ".", "_" and "-"'),
     pack: z.string().min(1).max(100),
     methodology: ZMethodology,
     category: ZCategory,
@@ -136,10 +145,18 @@ export const ZRule = z
   .strict()
   .superRefine((rule, ctx) => {
     if (!categoriesFor(rule.methodology).includes(rule.category)) {
-      ctx.addIssue({ code: 'custom', path: ['category'], message: `category ${rule.category} is not one of methodology ${rule.methodology}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['category'],
+        message: `category ${rule.category} is not one of methodology ${rule.methodology}`,
+      });
     }
     if (rule.interaction && rule.targets.some((t) => t !== 'flow')) {
-      ctx.addIssue({ code: 'custom', path: ['interaction'], message: 'interaction rules target flows only' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['interaction'],
+        message: 'interaction rules target flows only',
+      });
     }
   });
 export type Rule = z.infer<typeof ZRule>;

@@ -36,7 +36,15 @@ function build(scene: Scene): ModelRecord[] {
     { id: 'm', typeName: 'model', title: 'fixture' },
     { id: 'd', typeName: 'diagram', methodology: 'generic' },
   ];
-  const zone = { id: 'Z', typeName: 'boundary', diagramId: 'd', x: 380, y: -20, width: 180, height: 120 };
+  const zone = {
+    id: 'Z',
+    typeName: 'boundary',
+    diagramId: 'd',
+    x: 380,
+    y: -20,
+    width: 180,
+    height: 120,
+  };
   if (scene.el.typeName === 'flow') {
     const src = scene.source === undefined ? proc() : scene.source;
     const tgt = scene.target === undefined ? proc() : scene.target;
@@ -51,8 +59,16 @@ function build(scene: Scene): ModelRecord[] {
     });
   } else {
     raw.push({ ...scene.el, id: 'T', diagramId: 'd', x: 400, y: 0 });
-    if (scene.from) raw.push({ ...scene.from, id: 'P', diagramId: 'd', x: 0, y: 0 }, { ...flow(scene.fromFlow), id: 'F', diagramId: 'd', sourceId: 'P', targetId: 'T' });
-    if (scene.to) raw.push({ ...scene.to, id: 'Q', diagramId: 'd', x: 800, y: 0 }, { ...flow(scene.toFlow), id: 'G', diagramId: 'd', sourceId: 'T', targetId: 'Q' });
+    if (scene.from)
+      raw.push(
+        { ...scene.from, id: 'P', diagramId: 'd', x: 0, y: 0 },
+        { ...flow(scene.fromFlow), id: 'F', diagramId: 'd', sourceId: 'P', targetId: 'T' },
+      );
+    if (scene.to)
+      raw.push(
+        { ...scene.to, id: 'Q', diagramId: 'd', x: 800, y: 0 },
+        { ...flow(scene.toFlow), id: 'G', diagramId: 'd', sourceId: 'T', targetId: 'Q' },
+      );
   }
   if (scene.inZone) raw.push(zone);
   return raw.map((r) => ZModelRecord.parse(r));
@@ -81,75 +97,162 @@ const FIXTURES: Record<string, [Scene, Scene]> = {
   'stride.flow.denial-of-service': [{ el: flow() }, { el: store() }],
 
   'stride-interaction.crossing.spoofing': [{ el: flow(), inZone: true }, { el: flow() }],
-  'stride-interaction.crossing.tampering': [{ el: flow(), inZone: true }, { el: flow(), inZone: true, target: actor() }],
-  'stride-interaction.crossing.store-egress': [{ el: flow(), source: store(), inZone: true }, { el: flow(), source: store() }],
-  'stride-interaction.unauthenticated-actor': [{ el: flow(), source: actor() }, { el: flow(), source: actor({ providesAuthentication: true }) }],
-  'stride-interaction.public-cleartext': [{ el: flow({ isPublicNetwork: true }) }, { el: flow({ isPublicNetwork: true, isEncrypted: true }) }],
-  'stride-interaction.public-flooding': [{ el: flow({ isPublicNetwork: true }) }, { el: flow({ isPublicNetwork: true }), target: store() }],
-  'stride-interaction.bidirectional-crossing': [{ el: flow({ isBidirectional: true }), inZone: true }, { el: flow({ isBidirectional: true }) }],
-  'stride-interaction.actor-store-direct': [{ el: flow(), source: store(), target: actor() }, { el: flow(), source: actor() }],
+  'stride-interaction.crossing.tampering': [
+    { el: flow(), inZone: true },
+    { el: flow(), inZone: true, target: actor() },
+  ],
+  'stride-interaction.crossing.store-egress': [
+    { el: flow(), source: store(), inZone: true },
+    { el: flow(), source: store() },
+  ],
+  'stride-interaction.unauthenticated-actor': [
+    { el: flow(), source: actor() },
+    { el: flow(), source: actor({ providesAuthentication: true }) },
+  ],
+  'stride-interaction.public-cleartext': [
+    { el: flow({ isPublicNetwork: true }) },
+    { el: flow({ isPublicNetwork: true, isEncrypted: true }) },
+  ],
+  'stride-interaction.public-flooding': [
+    { el: flow({ isPublicNetwork: true }) },
+    { el: flow({ isPublicNetwork: true }), target: store() },
+  ],
+  'stride-interaction.bidirectional-crossing': [
+    { el: flow({ isBidirectional: true }), inZone: true },
+    { el: flow({ isBidirectional: true }) },
+  ],
+  'stride-interaction.actor-store-direct': [
+    { el: flow(), source: store(), target: actor() },
+    { el: flow(), source: actor() },
+  ],
   'stride-interaction.dangling-end': [{ el: flow(), target: null }, { el: flow() }],
-  'stride-interaction.process-to-actor-leak': [{ el: flow(), target: actor() }, { el: flow({ isEncrypted: true }), target: actor() }],
+  'stride-interaction.process-to-actor-leak': [
+    { el: flow(), target: actor() },
+    { el: flow({ isEncrypted: true }), target: actor() },
+  ],
 
-  'property.process.high-privilege': [{ el: proc({ privilegeLevel: 'Root' }) }, { el: proc({ privilegeLevel: 'app user' }) }],
-  'property.process.privilege-level': [{ el: proc({ privilegeLevel: 'service account' }) }, { el: proc({ privilegeLevel: 'Administrator' }) }],
+  'property.process.high-privilege': [
+    { el: proc({ privilegeLevel: 'Root' }) },
+    { el: proc({ privilegeLevel: 'app user' }) },
+  ],
+  'property.process.privilege-level': [
+    { el: proc({ privilegeLevel: 'service account' }) },
+    { el: proc({ privilegeLevel: 'Administrator' }) },
+  ],
   'property.process.web-injection': [{ el: web }, { el: proc() }],
   'property.process.web-session': [{ el: web }, { el: proc() }],
   'property.process.card-data': [{ el: proc({ handlesCardPayment: true }) }, { el: proc() }],
-  'property.process.business-logic': [{ el: proc({ handlesGoodsOrServices: true }) }, { el: proc() }],
+  'property.process.business-logic': [
+    { el: proc({ handlesGoodsOrServices: true }) },
+    { el: proc() },
+  ],
   'property.store.log-sensitive-data': [{ el: store({ isALog: true }) }, { el: store() }],
-  'property.store.log-unsigned': [{ el: store({ isALog: true }) }, { el: store({ isALog: true, isSigned: true }) }],
-  'property.store.unencrypted': [{ el: store({ storesCredentials: true }) }, { el: store({ storesCredentials: true, isEncrypted: true }) }],
+  'property.store.log-unsigned': [
+    { el: store({ isALog: true }) },
+    { el: store({ isALog: true, isSigned: true }) },
+  ],
+  'property.store.unencrypted': [
+    { el: store({ storesCredentials: true }) },
+    { el: store({ storesCredentials: true, isEncrypted: true }) },
+  ],
   'property.store.weak-encryption': [{ el: store({ isEncrypted: true }) }, { el: store() }],
   'property.store.weak-signature': [{ el: store({ isSigned: true }) }, { el: store() }],
   'property.store.credentials': [{ el: store({ storesCredentials: true }) }, { el: store() }],
   'property.store.inventory-race': [{ el: store({ storesInventory: true }) }, { el: store() }],
-  'property.flow.plaintext-protocol': [{ el: flow({ protocol: 'HTTP/1.1' }) }, { el: flow({ protocol: 'HTTPS' }) }],
-  'property.flow.legacy-tls': [{ el: flow({ protocol: 'TLS 1.0' }) }, { el: flow({ protocol: 'TLS 1.3' }) }],
-  'property.flow.tls-configuration': [{ el: flow({ isEncrypted: true, protocol: 'TLS 1.3' }) }, { el: flow({ isEncrypted: true, protocol: 'SSLv3' }) }],
+  'property.flow.plaintext-protocol': [
+    { el: flow({ protocol: 'HTTP/1.1' }) },
+    { el: flow({ protocol: 'HTTPS' }) },
+  ],
+  'property.flow.legacy-tls': [
+    { el: flow({ protocol: 'TLS 1.0' }) },
+    { el: flow({ protocol: 'TLS 1.3' }) },
+  ],
+  'property.flow.tls-configuration': [
+    { el: flow({ isEncrypted: true, protocol: 'TLS 1.3' }) },
+    { el: flow({ isEncrypted: true, protocol: 'SSLv3' }) },
+  ],
   'property.flow.internal-cleartext': [{ el: flow() }, { el: flow({ isPublicNetwork: true }) }],
   'property.flow.bidirectional-replay': [{ el: flow({ isBidirectional: true }) }, { el: flow() }],
   'property.element.personal-data': [{ el: store(pii) }, { el: actor(pii) }],
 
   'oat.OAT-001.carding': [{ el: proc({ handlesCardPayment: true }) }, { el: proc() }],
   'oat.OAT-002.token-cracking': [{ el: store({ storesInventory: true }) }, { el: store() }],
-  'oat.OAT-003.ad-fraud': [{ el: proc({ name: 'Advertising server' }) }, { el: proc({ name: 'Billing' }) }],
+  'oat.OAT-003.ad-fraud': [
+    { el: proc({ name: 'Advertising server' }) },
+    { el: proc({ name: 'Billing' }) },
+  ],
   'oat.OAT-004.fingerprinting': [{ el: flow({ isPublicNetwork: true }) }, { el: flow() }],
   'oat.OAT-005.scalping': [{ el: proc({ handlesGoodsOrServices: true }) }, { el: proc() }],
   'oat.OAT-006.expediting': [{ el: proc({ handlesGoodsOrServices: true }) }, { el: proc() }],
   'oat.OAT-007.credential-cracking': [{ el: store({ storesCredentials: true }) }, { el: store() }],
-  'oat.OAT-008.credential-stuffing': [{ el: actor({ providesAuthentication: true }) }, { el: actor() }],
+  'oat.OAT-008.credential-stuffing': [
+    { el: actor({ providesAuthentication: true }) },
+    { el: actor() },
+  ],
   'oat.OAT-009.captcha-defeat': [{ el: actor({ providesAuthentication: true }) }, { el: actor() }],
   'oat.OAT-010.card-cracking': [{ el: proc({ handlesCardPayment: true }) }, { el: proc() }],
-  'oat.OAT-011.scraping': [{ el: store(), to: web }, { el: store(), to: proc() }],
+  'oat.OAT-011.scraping': [
+    { el: store(), to: web },
+    { el: store(), to: proc() },
+  ],
   'oat.OAT-012.cashing-out': [{ el: proc({ handlesCardPayment: true }) }, { el: proc() }],
   'oat.OAT-013.sniping': [{ el: proc({ handlesGoodsOrServices: true }) }, { el: proc() }],
-  'oat.OAT-014.vulnerability-scanning': [{ el: web, from: actor(), fromFlow: { isPublicNetwork: true } }, { el: web, from: actor() }],
-  'oat.OAT-015.denial-of-service': [{ el: web, from: actor(), fromFlow: { isPublicNetwork: true } }, { el: proc(), from: actor(), fromFlow: { isPublicNetwork: true } }],
-  'oat.OAT-016.skewing': [{ el: proc({ isWebApplication: true, name: 'Product ratings' }) }, { el: proc({ isWebApplication: true, name: 'Checkout' }) }],
-  'oat.OAT-017.spamming': [{ el: store(), from: web }, { el: store(), from: proc() }],
+  'oat.OAT-014.vulnerability-scanning': [
+    { el: web, from: actor(), fromFlow: { isPublicNetwork: true } },
+    { el: web, from: actor() },
+  ],
+  'oat.OAT-015.denial-of-service': [
+    { el: web, from: actor(), fromFlow: { isPublicNetwork: true } },
+    { el: proc(), from: actor(), fromFlow: { isPublicNetwork: true } },
+  ],
+  'oat.OAT-016.skewing': [
+    { el: proc({ isWebApplication: true, name: 'Product ratings' }) },
+    { el: proc({ isWebApplication: true, name: 'Checkout' }) },
+  ],
+  'oat.OAT-017.spamming': [
+    { el: store(), from: web },
+    { el: store(), from: proc() },
+  ],
   'oat.OAT-018.footprinting': [{ el: web }, { el: proc() }],
   'oat.OAT-019.account-creation': [{ el: store({ storesCredentials: true }) }, { el: store() }],
-  'oat.OAT-020.account-aggregation': [{ el: actor({ providesAuthentication: true }) }, { el: actor() }],
+  'oat.OAT-020.account-aggregation': [
+    { el: actor({ providesAuthentication: true }) },
+    { el: actor() },
+  ],
   'oat.OAT-021.denial-of-inventory': [{ el: store({ storesInventory: true }) }, { el: store() }],
 
   'linddun.actor.unawareness': [{ el: actor() }, { el: proc() }],
-  'linddun.process.linking': [{ el: proc(), from: proc(), fromFlow: pii }, { el: proc(), from: proc() }],
-  'linddun.process.identifying': [{ el: proc(), to: actor() }, { el: proc(), to: store() }],
+  'linddun.process.linking': [
+    { el: proc(), from: proc(), fromFlow: pii },
+    { el: proc(), from: proc() },
+  ],
+  'linddun.process.identifying': [
+    { el: proc(), to: actor() },
+    { el: proc(), to: store() },
+  ],
   'linddun.process.non-repudiation': [{ el: proc(pii) }, { el: proc() }],
   'linddun.process.data-disclosure': [{ el: proc(pii) }, { el: proc() }],
   'linddun.store.linking': [{ el: store(pii) }, { el: store() }],
-  'linddun.store.identifying': [{ el: store(), from: proc(), fromFlow: pii }, { el: store(), from: proc() }],
+  'linddun.store.identifying': [
+    { el: store(), from: proc(), fromFlow: pii },
+    { el: store(), from: proc() },
+  ],
   'linddun.store.non-compliance': [{ el: store(pii) }, { el: store() }],
   'linddun.flow.linking': [{ el: flow(pii) }, { el: flow() }],
   'linddun.flow.detecting': [{ el: flow(pii) }, { el: flow() }],
   'linddun.flow.data-disclosure': [{ el: flow(pii), inZone: true }, { el: flow(pii) }],
-  'linddun.flow.unencrypted-personal-data': [{ el: flow(pii) }, { el: flow({ ...pii, isEncrypted: true }) }],
+  'linddun.flow.unencrypted-personal-data': [
+    { el: flow(pii) },
+    { el: flow({ ...pii, isEncrypted: true }) },
+  ],
 
   'cia.actor.integrity': [{ el: actor() }, { el: proc() }],
   'cia.process.confidentiality': [{ el: proc() }, { el: store() }],
   'cia.process.integrity': [{ el: proc() }, { el: store() }],
-  'cia.process.availability': [{ el: proc(), from: actor() }, { el: proc(), from: proc() }],
+  'cia.process.availability': [
+    { el: proc(), from: actor() },
+    { el: proc(), from: proc() },
+  ],
   'cia.store.confidentiality': [{ el: store() }, { el: store({ isEncrypted: true }) }],
   'cia.store.integrity': [{ el: store() }, { el: store({ isSigned: true }) }],
   'cia.store.availability': [{ el: store() }, { el: proc() }],
@@ -168,23 +271,47 @@ const FIXTURES: Record<string, [Scene, Scene]> = {
 
   'plot4ai.training-data.bias': [{ el: store({ isTrainingData: true }) }, { el: store() }],
   'plot4ai.training-data.provenance': [{ el: flow({ isTrainingData: true }) }, { el: flow() }],
-  'plot4ai.training-data.re-identification': [{ el: store({ isTrainingData: true, ...pii }) }, { el: store({ isTrainingData: true }) }],
-  'plot4ai.security.poisoning': [{ el: store({ isTrainingData: true }) }, { el: store({ isMLModel: true }) }],
+  'plot4ai.training-data.re-identification': [
+    { el: store({ isTrainingData: true, ...pii }) },
+    { el: store({ isTrainingData: true }) },
+  ],
+  'plot4ai.security.poisoning': [
+    { el: store({ isTrainingData: true }) },
+    { el: store({ isMLModel: true }) },
+  ],
   'plot4ai.security.adversarial-input': [{ el: ml }, { el: proc() }],
   'plot4ai.identifiability.model-inversion': [{ el: store({ isMLModel: true }) }, { el: store() }],
-  'plot4ai.unawareness.automated-decision': [{ el: ml, from: actor() }, { el: ml, from: proc() }],
-  'plot4ai.accessibility.exclusion': [{ el: ml, to: actor() }, { el: ml, to: store() }],
-  'plot4ai.safety.harmful-output': [{ el: ml, from: proc(), fromFlow: { isPublicNetwork: true } }, { el: ml }],
+  'plot4ai.unawareness.automated-decision': [
+    { el: ml, from: actor() },
+    { el: ml, from: proc() },
+  ],
+  'plot4ai.accessibility.exclusion': [
+    { el: ml, to: actor() },
+    { el: ml, to: store() },
+  ],
+  'plot4ai.safety.harmful-output': [
+    { el: ml, from: proc(), fromFlow: { isPublicNetwork: true } },
+    { el: ml },
+  ],
   'plot4ai.technique.model-drift': [{ el: store({ isTrainingData: true }) }, { el: store() }],
 
   'ai-ml.training-data.poisoning': [{ el: flow({ isTrainingData: true }) }, { el: flow() }],
-  'ai-ml.training-data.disclosure': [{ el: store({ isTrainingData: true, ...pii }) }, { el: store({ isTrainingData: true }) }],
+  'ai-ml.training-data.disclosure': [
+    { el: store({ isTrainingData: true, ...pii }) },
+    { el: store({ isTrainingData: true }) },
+  ],
   'ai-ml.model.adversarial-input': [{ el: ml }, { el: proc() }],
-  'ai-ml.model.inversion': [{ el: ml, from: actor() }, { el: ml, from: proc() }],
+  'ai-ml.model.inversion': [
+    { el: ml, from: actor() },
+    { el: ml, from: proc() },
+  ],
   'ai-ml.model.membership-inference': [{ el: proc({ isMLModel: true, ...pii }) }, { el: ml }],
   'ai-ml.model.theft': [{ el: store({ isMLModel: true }) }, { el: ml }],
   'ai-ml.model.tampering': [{ el: store({ isMLModel: true }) }, { el: store() }],
-  'ai-ml.model.denial-of-service': [{ el: ml, to: actor() }, { el: ml, to: proc() }],
+  'ai-ml.model.denial-of-service': [
+    { el: ml, to: actor() },
+    { el: ml, to: proc() },
+  ],
 };
 
 describe('threat rules', () => {
@@ -201,10 +328,18 @@ describe('threat rules', () => {
       const off = build(quiet);
       expect(checkDocument(on)).toEqual([]);
       expect(checkDocument(off)).toEqual([]);
-      const hits = (records: ModelRecord[]) => generateThreats(records, { packs: [rule.pack] }).filter((s) => s.ruleId === rule.id && s.elementId === 'T');
+      const hits = (records: ModelRecord[]) =>
+        generateThreats(records, { packs: [rule.pack] }).filter(
+          (s) => s.ruleId === rule.id && s.elementId === 'T',
+        );
       const found = hits(on);
       expect(found).toHaveLength(1);
-      expect(found[0]).toMatchObject({ category: rule.category, severity: rule.severity, title: rule.title, diagramId: 'd' });
+      expect(found[0]).toMatchObject({
+        category: rule.category,
+        severity: rule.severity,
+        title: rule.title,
+        diagramId: 'd',
+      });
       expect(found[0]!.mitigations.length).toBeGreaterThan(0);
       expect(hits(off)).toEqual([]);
     });

@@ -31,14 +31,15 @@ describe('SPEC.md', () => {
     expect(ids.sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 
-  it('states every rule\'s current condition (regenerate with UPDATE_SPEC=1)', () => {
+  it("states every rule's current condition (regenerate with UPDATE_SPEC=1)", () => {
     expect(split(readFileSync(SPEC, 'utf8')).section).toBe(expected);
   });
 
   it('every rule id is unique, every superseded id exists, and every pack is listed', () => {
     const ids = new Set(RULES.map((r) => r.id));
     expect(ids.size).toBe(RULES.length);
-    for (const r of RULES) for (const id of r.supersedes) expect(ids.has(id), `${r.id} supersedes ${id}`).toBe(true);
+    for (const r of RULES)
+      for (const id of r.supersedes) expect(ids.has(id), `${r.id} supersedes ${id}`).toBe(true);
     expect([...new Set(RULES.map((r) => r.pack))].sort()).toEqual([...PACKS].sort());
   });
 });

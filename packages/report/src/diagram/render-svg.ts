@@ -1,5 +1,12 @@
 import type { ModelIndex, ModelRecord, Point } from '@threatloom/core';
-import { ARROW_SIZE, MARKER_RADIUS, layoutDiagram, type BoxShape, type Label, type Shape } from './layout';
+import {
+  ARROW_SIZE,
+  MARKER_RADIUS,
+  layoutDiagram,
+  type BoxShape,
+  type Label,
+  type Shape,
+} from './layout';
 import { arrowHead, padlockAt } from './symbols';
 import type { Measure } from './wrap';
 
@@ -8,7 +15,11 @@ const BOUNDARY = '#b91c1c';
 const THREAT = '#dc2626';
 
 function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 const n = (v: number) => Number(v.toFixed(2));
 const pts = (points: Point[]) => points.map((p) => `${n(p.x)},${n(p.y)}`).join(' ');
@@ -18,7 +29,10 @@ function text(l: Label): string {
   const anchor = l.align === 'center' ? 'middle' : 'start';
   const x = l.align === 'center' ? l.x + l.width / 2 : l.x;
   const spans = l.lines
-    .map((line, i) => `<tspan x="${n(x)}" y="${n(l.y + l.lineHeight * i + l.fontSize)}">${esc(line)}</tspan>`)
+    .map(
+      (line, i) =>
+        `<tspan x="${n(x)}" y="${n(l.y + l.lineHeight * i + l.fontSize)}">${esc(line)}</tspan>`,
+    )
     .join('');
   return `<text font-size="${l.fontSize}"${l.bold ? ' font-weight="600"' : ''} text-anchor="${anchor}" fill="${INK}">${spans}</text>`;
 }
@@ -48,7 +62,10 @@ function shapeSvg(s: Shape): string {
   let body: string;
   if (s.kind === 'flow') {
     const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
-    const ends = [arrowHead(s.points, 'end', ARROW_SIZE), ...(s.arrowAtStart ? [arrowHead(s.points, 'start', ARROW_SIZE)] : [])];
+    const ends = [
+      arrowHead(s.points, 'end', ARROW_SIZE),
+      ...(s.arrowAtStart ? [arrowHead(s.points, 'start', ARROW_SIZE)] : []),
+    ];
     body =
       `<polyline points="${pts(s.points)}" fill="none" stroke="${INK}" stroke-width="1.2"${dash}/>` +
       ends.map((tri) => `<polygon points="${pts(tri)}" fill="${INK}"/>`).join('');
@@ -62,10 +79,17 @@ function shapeSvg(s: Shape): string {
 function overlaySvg(s: Shape): string {
   let body = '';
   if (s.kind === 'flow') {
-    const lock = s.encrypted && s.label.lines.length > 0 ? padlockAt({ x: s.label.x - 8, y: s.label.y + 6 }) : null;
+    const lock =
+      s.encrypted && s.label.lines.length > 0
+        ? padlockAt({ x: s.label.x - 8, y: s.label.y + 6 })
+        : null;
     body =
-      (s.label.lines.length > 0 ? `<rect x="${n(s.label.x - 2)}" y="${n(s.label.y)}" width="${n(s.label.width + 4)}" height="${n(s.label.lines.length * s.label.lineHeight)}" fill="#ffffff" opacity="0.85"/>` : '') +
-      (lock ? `<g aria-label="encrypted"><path d="${lock.shackle}" fill="none" stroke="${INK}" stroke-width="1"/><rect x="${n(lock.body.x)}" y="${n(lock.body.y)}" width="${n(lock.body.width)}" height="${n(lock.body.height)}" fill="${INK}"/></g>` : '') +
+      (s.label.lines.length > 0
+        ? `<rect x="${n(s.label.x - 2)}" y="${n(s.label.y)}" width="${n(s.label.width + 4)}" height="${n(s.label.lines.length * s.label.lineHeight)}" fill="#ffffff" opacity="0.85"/>`
+        : '') +
+      (lock
+        ? `<g aria-label="encrypted"><path d="${lock.shackle}" fill="none" stroke="${INK}" stroke-width="1"/><rect x="${n(lock.body.x)}" y="${n(lock.body.y)}" width="${n(lock.body.width)}" height="${n(lock.body.height)}" fill="${INK}"/></g>`
+        : '') +
       text(s.label);
   } else if (s.kind === 'boundary-line') body = text(s.label);
   const marker =
@@ -83,7 +107,11 @@ function overlaySvg(s: Shape): string {
  * layout's bounds, so nothing is cut off at any display size. Pure: runs in
  * the browser as well as in Node.
  */
-export function renderDiagramSvg(records: Iterable<ModelRecord> | ModelIndex, diagramId: string, options: { measure?: Measure } = {}): string {
+export function renderDiagramSvg(
+  records: Iterable<ModelRecord> | ModelIndex,
+  diagramId: string,
+  options: { measure?: Measure } = {},
+): string {
   const layout = layoutDiagram(records, diagramId, options);
   const { x, y, width, height } = layout.bounds;
   return (

@@ -16,7 +16,13 @@ export const estimateWidth: Measure = (text, fontSize, bold = false) => {
 };
 
 /** Breaks one word that is wider than `maxWidth` into pieces that fit (at least one character each). */
-function breakWord(word: string, maxWidth: number, fontSize: number, measure: Measure, bold: boolean): string[] {
+function breakWord(
+  word: string,
+  maxWidth: number,
+  fontSize: number,
+  measure: Measure,
+  bold: boolean,
+): string[] {
   const pieces: string[] = [];
   let piece = '';
   for (const ch of word) {
@@ -42,7 +48,10 @@ export interface WrapOptions {
  * Greedy word wrap that also breaks unbroken strings (URLs, hashes, hostile
  * 5,000-character names) so no line is ever wider than `maxWidth`.
  */
-export function wrapText(text: string, { fontSize, maxWidth, measure, bold = false, maxLines }: WrapOptions): string[] {
+export function wrapText(
+  text: string,
+  { fontSize, maxWidth, measure, bold = false, maxLines }: WrapOptions,
+): string[] {
   const lines: string[] = [];
   const space = measure(' ', fontSize, bold);
   for (const paragraph of text.split(/\r?\n/)) {
@@ -69,7 +78,8 @@ export function wrapText(text: string, { fontSize, maxWidth, measure, bold = fal
   if (maxLines === undefined || lines.length <= maxLines) return lines;
   const kept = lines.slice(0, Math.max(1, maxLines));
   let last = kept[kept.length - 1] ?? '';
-  while (last !== '' && measure(`${last}…`, fontSize, bold) > maxWidth) last = [...last].slice(0, -1).join('');
+  while (last !== '' && measure(`${last}…`, fontSize, bold) > maxWidth)
+    last = [...last].slice(0, -1).join('');
   kept[kept.length - 1] = `${last}…`;
   return kept;
 }

@@ -13,7 +13,10 @@ const HEADING = 20 * 1.35 + 8;
 
 /** Entries that fit on the first contents page (under the heading) and on each further one. */
 function capacity(w: Writer): { first: number; next: number } {
-  return { first: Math.floor((w.bottom - MARGIN - HEADING) / LINE), next: Math.floor((w.bottom - MARGIN) / LINE) };
+  return {
+    first: Math.floor((w.bottom - MARGIN - HEADING) / LINE),
+    next: Math.floor((w.bottom - MARGIN) / LINE),
+  };
 }
 
 /** Pages the contents need for `count` entries. */
@@ -48,7 +51,8 @@ export function writeContents(w: Writer, firstPage: number, entries: ContentsEnt
     const space = w.contentWidth - indent - numberWidth - 20;
     let title = e.title;
     if (w.measure(title, 10, bold) > space) {
-      while (title !== '' && w.measure(`${title}…`, 10, bold) > space) title = [...title].slice(0, -1).join('');
+      while (title !== '' && w.measure(`${title}…`, 10, bold) > space)
+        title = [...title].slice(0, -1).join('');
       title += '…';
     }
     w.drawLine(title, MARGIN + indent, w.y, 10, bold);

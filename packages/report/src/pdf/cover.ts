@@ -17,6 +17,11 @@ export function writeCover(w: Writer, model: ThreatModelRecord, date: string): v
   field(w, 'Contributors', model.contributors.join(', '));
   field(w, 'Date', date);
   const review = REVIEW_STATE_LABELS[model.reviewState];
-  const by = [model.reviewedBy && `by ${model.reviewedBy}`, model.reviewedAt && `on ${model.reviewedAt.slice(0, 10)}`].filter(Boolean).join(' ');
+  const by = [
+    model.reviewedBy && `by ${model.reviewedBy}`,
+    model.reviewedAt && `on ${model.reviewedAt.slice(0, 10)}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   field(w, 'Review state', by ? `${review} (${by})` : review);
 }

@@ -1,5 +1,13 @@
 import type { Point } from '@threatloom/core';
-import { ARROW_SIZE, MARKER_RADIUS, type BoxShape, type DiagramLayout, type Label, type Rect, type Shape } from '../diagram/layout';
+import {
+  ARROW_SIZE,
+  MARKER_RADIUS,
+  type BoxShape,
+  type DiagramLayout,
+  type Label,
+  type Rect,
+  type Shape,
+} from '../diagram/layout';
 import { arrowHead, padlockAt } from '../diagram/symbols';
 import type { Writer } from './writer';
 
@@ -34,7 +42,9 @@ function box(w: Writer, s: BoxShape): void {
   switch (s.kind) {
     case 'process':
       dashed(w, s.dashed);
-      doc.ellipse(x + width / 2, y + height / 2, width / 2, height / 2).fillAndStroke('#ffffff', INK);
+      doc
+        .ellipse(x + width / 2, y + height / 2, width / 2, height / 2)
+        .fillAndStroke('#ffffff', INK);
       break;
     case 'actor':
       dashed(w, s.dashed);
@@ -43,7 +53,12 @@ function box(w: Writer, s: BoxShape): void {
     case 'store':
       doc.rect(x, y, width, height).fill('#ffffff');
       dashed(w, s.dashed);
-      doc.moveTo(x, y).lineTo(x + width, y).moveTo(x, y + height).lineTo(x + width, y + height).stroke(INK);
+      doc
+        .moveTo(x, y)
+        .lineTo(x + width, y)
+        .moveTo(x, y + height)
+        .lineTo(x + width, y + height)
+        .stroke(INK);
       break;
     case 'boundary':
       dashed(w, true, [8, 5]);
@@ -52,7 +67,16 @@ function box(w: Writer, s: BoxShape): void {
     case 'note': {
       const fold = Math.min(12, width / 4, height / 4);
       dashed(w, s.dashed);
-      doc.lineWidth(1).polygon([x, y], [x + width - fold, y], [x + width, y + fold], [x + width, y + height], [x, y + height]).fillAndStroke('#fef9c3', '#a16207');
+      doc
+        .lineWidth(1)
+        .polygon(
+          [x, y],
+          [x + width - fold, y],
+          [x + width, y + fold],
+          [x + width, y + height],
+          [x, y + height],
+        )
+        .fillAndStroke('#fef9c3', '#a16207');
       break;
     }
   }
@@ -86,7 +110,16 @@ function overlay(w: Writer, s: Shape): void {
   const { doc } = w;
   if (s.kind === 'flow') {
     if (s.label.lines.length > 0) {
-      doc.rect(s.label.x - 2, s.label.y, s.label.width + 4, s.label.lines.length * s.label.lineHeight).fillOpacity(0.85).fill('#ffffff').fillOpacity(1);
+      doc
+        .rect(
+          s.label.x - 2,
+          s.label.y,
+          s.label.width + 4,
+          s.label.lines.length * s.label.lineHeight,
+        )
+        .fillOpacity(0.85)
+        .fill('#ffffff')
+        .fillOpacity(1);
       if (s.encrypted) {
         const lock = padlockAt({ x: s.label.x - 8, y: s.label.y + 6 });
         doc.lineWidth(1).path(lock.shackle).stroke(INK);
@@ -109,10 +142,17 @@ function overlay(w: Writer, s: Shape): void {
  */
 export function drawDiagram(w: Writer, layout: DiagramLayout, area: Rect): number {
   const b = layout.bounds;
-  const scale = Math.min(area.width / Math.max(b.width, 1), area.height / Math.max(b.height, 1), 1.5);
+  const scale = Math.min(
+    area.width / Math.max(b.width, 1),
+    area.height / Math.max(b.height, 1),
+    1.5,
+  );
   const { doc } = w;
   doc.save();
-  doc.translate(area.x + (area.width - b.width * scale) / 2, area.y + (area.height - b.height * scale) / 2);
+  doc.translate(
+    area.x + (area.width - b.width * scale) / 2,
+    area.y + (area.height - b.height * scale) / 2,
+  );
   doc.scale(scale);
   doc.translate(-b.x, -b.y);
   for (const s of layout.shapes) shape(w, s);

@@ -65,7 +65,8 @@ export function copyReportFonts(dir: string): void {
 
 function loadFace(name: string, path: string): Face {
   const font = fontkit.create(readFileSync(path));
-  if (!('hasGlyphForCodePoint' in font)) throw new Error(`${path} is a font collection; give a single font file`);
+  if (!('hasGlyphForCodePoint' in font))
+    throw new Error(`${path} is a font collection; give a single font file`);
   return { name, font, covers: (cp) => font.hasGlyphForCodePoint(cp) };
 }
 
@@ -119,7 +120,9 @@ let builtIn: Family[] | null = null;
  */
 export function builtInFamilies(): Family[] {
   if (builtIn) return builtIn;
-  const faces = REPORT_FONTS.map((f) => (f.name.startsWith('cjk-') ? cjkFace(f) : loadFace(f.name, fontPath(f))));
+  const faces = REPORT_FONTS.map((f) =>
+    f.name.startsWith('cjk-') ? cjkFace(f) : loadFace(f.name, fontPath(f)),
+  );
   builtIn = [0, 2, 4, 6, 8].map((i) => ({ regular: faces[i]!, bold: faces[i + 1]! }));
   return builtIn;
 }

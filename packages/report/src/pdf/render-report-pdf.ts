@@ -1,4 +1,11 @@
-import { ValidationError, indexModel, modelRecordOf, zodIssues, type ModelIndex, type ModelRecord } from '@threatloom/core';
+import {
+  ValidationError,
+  indexModel,
+  modelRecordOf,
+  zodIssues,
+  type ModelIndex,
+  type ModelRecord,
+} from '@threatloom/core';
 import { ZReportOptions, type ReportOptionsInput } from '../options';
 import { selectContent } from '../select';
 import { contentsPages, writeContents, type ContentsEntry } from './contents';
@@ -13,8 +20,15 @@ function loadFallback(path: string, i: number): Family {
   try {
     return extraFamily(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-    throw new ValidationError([{ path: `fallbackFonts[${i}]`, message: `cannot load font ${path}: ${reason}` }]);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new ValidationError([
+      { path: `fallbackFonts[${i}]`, message: `cannot load font ${path}: ${reason}` },
+    ]);
   }
 }
 
@@ -24,7 +38,10 @@ function loadFallback(path: string, i: number): Family {
  * on its own page and its elements' threats; "Page N of M" on every page.
  * Throws `ValidationError` for invalid options or a record set without a model.
  */
-export async function renderReportPdf(records: Iterable<ModelRecord> | ModelIndex, options: ReportOptionsInput = {}): Promise<Uint8Array> {
+export async function renderReportPdf(
+  records: Iterable<ModelRecord> | ModelIndex,
+  options: ReportOptionsInput = {},
+): Promise<Uint8Array> {
   const parsed = ZReportOptions.safeParse(options);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
   const o = parsed.data;

@@ -7,7 +7,7 @@ export interface Run {
 }
 
 /** Shown for characters no embedded font has (emoji, unsupported scripts): keeps layout and says something was there. */
-export const MISSING = "\uFFFD";
+export const MISSING = '\uFFFD';
 /** Joiners and variation selectors only make sense inside emoji sequences, which are replaced whole. */
 const INVISIBLE = /\u200d|\ufe0e|\ufe0f|[\u{1F3FB}-\u{1F3FF}]/gu;
 /** Neutral characters stay in the current run instead of splitting it. */
@@ -16,7 +16,10 @@ const NEUTRAL = /[\s\p{P}\p{N}]/u;
 const coverageCache = new WeakMap<Family[], Map<number, Face | null>[]>();
 
 /** Memoised "first face in fallback order with this glyph", per family list and weight. */
-function coverageOf(families: Family[], bold: boolean): (cp: number, faces: Face[]) => Face | undefined {
+function coverageOf(
+  families: Family[],
+  bold: boolean,
+): (cp: number, faces: Face[]) => Face | undefined {
   let maps = coverageCache.get(families);
   if (!maps) {
     maps = [new Map(), new Map()];

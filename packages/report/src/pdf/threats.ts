@@ -16,19 +16,35 @@ import type { Writer } from './writer';
 function flowEnds(el: Element, names: Map<string, string>): string {
   if (el.typeName !== 'flow') return '';
   const end = (id: string | null) => (id ? (names.get(id) ?? id) : 'a point');
-  return el.isBidirectional ? `Between ${end(el.sourceId)} and ${end(el.targetId)}, both ways` : `From ${end(el.sourceId)} to ${end(el.targetId)}`;
+  return el.isBidirectional
+    ? `Between ${end(el.sourceId)} and ${end(el.targetId)}, both ways`
+    : `From ${end(el.sourceId)} to ${end(el.targetId)}`;
 }
 
-function writeElement(w: Writer, entry: ElementEntry, o: ReportOptions, names: Map<string, string>): void {
+function writeElement(
+  w: Writer,
+  entry: ElementEntry,
+  o: ReportOptions,
+  names: Map<string, string>,
+): void {
   const el = entry.element;
   w.heading(`${ELEMENT_KIND_LABELS[el.typeName]}: ${el.name || 'Unnamed'}`, 2);
   const ends = flowEnds(el, names);
   if (ends) w.paragraph(ends, { size: 9, color: '#374151', gap: 2 });
-  if (el.outOfScope) w.paragraph(`Out of scope${el.outOfScopeReason ? `: ${el.outOfScopeReason}` : '.'}`, { size: 9, color: '#b45309', gap: 2 });
+  if (el.outOfScope)
+    w.paragraph(`Out of scope${el.outOfScopeReason ? `: ${el.outOfScopeReason}` : '.'}`, {
+      size: 9,
+      color: '#b45309',
+      gap: 2,
+    });
   if (el.description) w.paragraph(el.description, { size: 9.5, color: '#374151', gap: 2 });
   if (o.showProperties) {
     const props = propertyList(el);
-    w.paragraph(`Properties: ${props.length > 0 ? props.join('; ') : 'none set'}`, { size: 9, color: '#374151', gap: 2 });
+    w.paragraph(`Properties: ${props.length > 0 ? props.join('; ') : 'none set'}`, {
+      size: 9,
+      color: '#374151',
+      gap: 2,
+    });
   }
   if (entry.threats.length === 0) {
     w.paragraph('No threats listed.', { size: 9.5, color: '#6b7280', gap: 4 });
@@ -37,15 +53,37 @@ function writeElement(w: Writer, entry: ElementEntry, o: ReportOptions, names: M
   for (const { threat: t, mitigations } of entry.threats) {
     w.ensure(50);
     w.y += 4;
-    w.paragraph(`${t.number > 0 ? `#${t.number} ` : ''}${t.title || 'Untitled threat'}`, { size: 10.5, bold: true, indent: 8, gap: 1 });
-    const facts = [categoryLabel(t.category), `Severity: ${SEVERITY_LABELS[t.severity]}`, `Status: ${STATUS_LABELS[t.status]}`, ...(t.score ? [`Score: ${t.score}`] : [])];
-    w.paragraph(facts.join(' · '), { size: 9, indent: 8, color: t.status === 'open' ? '#b91c1c' : '#374151', gap: 1 });
+    w.paragraph(`${t.number > 0 ? `#${t.number} ` : ''}${t.title || 'Untitled threat'}`, {
+      size: 10.5,
+      bold: true,
+      indent: 8,
+      gap: 1,
+    });
+    const facts = [
+      categoryLabel(t.category),
+      `Severity: ${SEVERITY_LABELS[t.severity]}`,
+      `Status: ${STATUS_LABELS[t.status]}`,
+      ...(t.score ? [`Score: ${t.score}`] : []),
+    ];
+    w.paragraph(facts.join(' · '), {
+      size: 9,
+      indent: 8,
+      color: t.status === 'open' ? '#b91c1c' : '#374151',
+      gap: 1,
+    });
     if (t.description) w.paragraph(t.description, { size: 9.5, indent: 8, gap: 1 });
-    if (t.references.length > 0) w.paragraph(`References: ${t.references.map((r) => (r.kind === 'url' ? r.url || r.id : `${r.kind.toUpperCase()} ${r.id}`)).join(', ')}`, { size: 8.5, indent: 8, color: '#374151', gap: 1 });
+    if (t.references.length > 0)
+      w.paragraph(
+        `References: ${t.references.map((r) => (r.kind === 'url' ? r.url || r.id : `${r.kind.toUpperCase()} ${r.id}`)).join(', ')}`,
+        { size: 8.5, indent: 8, color: '#374151', gap: 1 },
+      );
     if (mitigations.length > 0) {
       w.paragraph('Mitigations:', { size: 9, bold: true, indent: 8 });
       for (const m of mitigations) {
-        w.paragraph(`• [${MITIGATION_STATUS_LABELS[m.status]}] ${m.title || 'Untitled'}${m.description && m.description !== m.title ? ` — ${m.description}` : ''}`, { size: 9, indent: 18 });
+        w.paragraph(
+          `• [${MITIGATION_STATUS_LABELS[m.status]}] ${m.title || 'Untitled'}${m.description && m.description !== m.title ? ` — ${m.description}` : ''}`,
+          { size: 9, indent: 18 },
+        );
       }
     }
   }
@@ -53,10 +91,18 @@ function writeElement(w: Writer, entry: ElementEntry, o: ReportOptions, names: M
 }
 
 /** Per element of the diagram: its threats with category, severity, status, score, description and mitigations. */
-export function writeThreats(w: Writer, entry: DiagramEntry, o: ReportOptions, index: ModelIndex): void {
+export function writeThreats(
+  w: Writer,
+  entry: DiagramEntry,
+  o: ReportOptions,
+  index: ModelIndex,
+): void {
   w.addPage();
   w.heading(`Threats: ${entry.diagram.title || 'Untitled'}`, 1);
-  if (entry.elements.length === 0) w.paragraph('No elements with threats match this report’s options.', { size: 10 });
-  const names = new Map((index.elementsByDiagram.get(entry.diagram.id) ?? []).map((e) => [e.id, e.name || 'Unnamed']));
+  if (entry.elements.length === 0)
+    w.paragraph('No elements with threats match this report’s options.', { size: 10 });
+  const names = new Map(
+    (index.elementsByDiagram.get(entry.diagram.id) ?? []).map((e) => [e.id, e.name || 'Unnamed']),
+  );
   for (const e of entry.elements) writeElement(w, e, o, names);
 }

@@ -35,7 +35,14 @@ export class Writer {
     this.families = families;
     // font '' skips pdfkit's default Helvetica: every text call picks an embedded face, and
     // pdfkit never reads its AFM data files (which bundlers do not carry along).
-    this.doc = new PDFDocument({ autoFirstPage: false, bufferPages: true, size: 'A4', margin: MARGIN, font: '', info: { Title: info.title, Creator: 'Threatloom' } });
+    this.doc = new PDFDocument({
+      autoFirstPage: false,
+      bufferPages: true,
+      size: 'A4',
+      margin: MARGIN,
+      font: '',
+      info: { Title: info.title, Creator: 'Threatloom' },
+    });
   }
 
   /** Faces registered with pdfkit so far, by name. */
@@ -99,7 +106,14 @@ export class Writer {
   };
 
   /** Draws one line at an absolute position without any wrapping or page logic (works under transforms). */
-  drawLine(text: string, x: number, y: number, size: number, bold = false, color = '#111827'): void {
+  drawLine(
+    text: string,
+    x: number,
+    y: number,
+    size: number,
+    bold = false,
+    color = '#111827',
+  ): void {
     this.doc.fillColor(color);
     let cx = x;
     for (const run of splitRuns(text, this.families, bold)) {
@@ -118,7 +132,12 @@ export class Writer {
     const size = style.size ?? 10;
     const indent = style.indent ?? 0;
     const lineHeight = size * 1.35;
-    const lines = wrapText(text, { fontSize: size, maxWidth: this.contentWidth - indent, measure: this.measure, bold: style.bold ?? false });
+    const lines = wrapText(text, {
+      fontSize: size,
+      maxWidth: this.contentWidth - indent,
+      measure: this.measure,
+      bold: style.bold ?? false,
+    });
     for (const line of lines) {
       this.ensure(lineHeight);
       this.drawLine(line, MARGIN + indent, this.y, size, style.bold, style.color);
@@ -131,7 +150,12 @@ export class Writer {
     const size = level === 1 ? 20 : level === 2 ? 14 : 11.5;
     this.ensure(size * 3);
     if (this.y > MARGIN) this.y += level === 1 ? 8 : 6;
-    this.paragraph(text, { size, bold: true, gap: level === 1 ? 8 : 3, color: level === 1 ? '#111827' : '#1f2937' });
+    this.paragraph(text, {
+      size,
+      bold: true,
+      gap: level === 1 ? 8 : 3,
+      color: level === 1 ? '#111827' : '#1f2937',
+    });
   }
 
   /** Writes "Page N of M" on every page; call once, after the last page. */
@@ -141,7 +165,14 @@ export class Writer {
       this.doc.switchToPage(i);
       const label = `Page ${i + 1} of ${range.count}`;
       const w = this.measure(label, 8);
-      this.drawLine(label, (this.pageWidth - w) / 2, this.pageHeight - MARGIN + 10, 8, false, '#6b7280');
+      this.drawLine(
+        label,
+        (this.pageWidth - w) / 2,
+        this.pageHeight - MARGIN + 10,
+        8,
+        false,
+        '#6b7280',
+      );
     }
   }
 

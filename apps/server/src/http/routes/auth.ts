@@ -8,7 +8,9 @@ import type { RouteContext } from '../context';
 import { HttpError, parseBody } from '../errors';
 import { ZCredentials, ZLogin } from '../schemas';
 
-const tooMany = (message: string) => (_req: Request, _res: Response, next: (err: unknown) => void) => next(new HttpError(429, 'rate_limited', message));
+const tooMany =
+  (message: string) => (_req: Request, _res: Response, next: (err: unknown) => void) =>
+    next(new HttpError(429, 'rate_limited', message));
 
 export function authRoutes(ctx: RouteContext): Router {
   const { db } = ctx;
@@ -21,21 +23,42 @@ export function authRoutes(ctx: RouteContext): Router {
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+    keyGenerator: (req) =>
+      `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
     handler: tooMany('too many failed logins; try again later'),
   });
-  const registerLimit = rateLimit({ ...ctx.rateLimits.register, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany('too many registrations; try again later') });
+  const registerLimit = rateLimit({
+    ...ctx.rateLimits.register,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: tooMany('too many registrations; try again later'),
+  });
 
   async function startSession(req: Request, res: Response, userId: string) {
-    const { secret, expiresAt } = await createSession({ db, userId, previousSessionId: req.auth?.via === 'session' ? req.auth.sessionId : undefined });
-    res.cookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', expires: expiresAt });
+    const { secret, expiresAt } = await createSession({
+      db,
+      userId,
+      previousSessionId: req.auth?.via === 'session' ? req.auth.sessionId : undefined,
+    });
+    res.cookie(SESSION_COOKIE, secret, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+      expires: expiresAt,
+    });
     issueCsrfCookie(req, res);
   }
 
   router.post('/register', registerLimit, async (req, res) => {
     const body = parseBody(ZCredentials, req.body);
     const byAdmin = req.auth?.user.isAdmin ?? false;
-    const user = await registerUser({ db, ...body, registrationOpen: ctx.registrationOpen, byAdmin });
+    const user = await registerUser({
+      db,
+      ...body,
+      registrationOpen: ctx.registrationOpen,
+      byAdmin,
+    });
     // An admin creating an account for someone else stays signed in as themself.
     if (!req.auth) await startSession(req, res, user.id);
     res.status(201).json({ user });
@@ -49,7 +72,8 @@ export function authRoutes(ctx: RouteContext): Router {
   });
 
   router.post('/logout', requireUser, async (req, res) => {
-    if (req.auth?.via === 'session') await db.session.deleteMany({ where: { id: req.auth.sessionId } });
+    if (req.auth?.via === 'session')
+      await db.session.deleteMany({ where: { id: req.auth.sessionId } });
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

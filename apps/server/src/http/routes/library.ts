@@ -1,5 +1,10 @@
 import { Router } from 'express';
-import { applyLibraryEntry, createLibraryEntry, deleteLibraryEntry, listLibrary } from '../../services/library/library-entries';
+import {
+  applyLibraryEntry,
+  createLibraryEntry,
+  deleteLibraryEntry,
+  listLibrary,
+} from '../../services/library/library-entries';
 import { requireRole } from '../../services/models/require-role';
 import { requireUser } from '../authenticate';
 import type { RouteContext } from '../context';
@@ -15,7 +20,13 @@ export function libraryRoutes({ db }: RouteContext): Router {
     res.json({ entries: await listLibrary({ db }) });
   });
   router.post('/library', async (req, res) => {
-    res.status(201).json(await createLibraryEntry({ db, user: req.auth!.user, body: parseBody(ZRecordBody, req.body) }));
+    res.status(201).json(
+      await createLibraryEntry({
+        db,
+        user: req.auth!.user,
+        body: parseBody(ZRecordBody, req.body),
+      }),
+    );
   });
   router.delete('/library/:entryId', async (req, res) => {
     await deleteLibraryEntry({ db, user: req.auth!.user, id: req.params.entryId });
@@ -24,7 +35,15 @@ export function libraryRoutes({ db }: RouteContext): Router {
   router.post('/models/:id/library/:entryId/apply', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'editor' });
     const { elementId } = parseBody(ZApplyLibraryEntry, req.body);
-    res.status(201).json(await applyLibraryEntry({ db, modelId: req.params.id, actor: req.auth!.user.id, entryId: req.params.entryId, elementId }));
+    res.status(201).json(
+      await applyLibraryEntry({
+        db,
+        modelId: req.params.id,
+        actor: req.auth!.user.id,
+        entryId: req.params.entryId,
+        elementId,
+      }),
+    );
   });
   return router;
 }

@@ -1,5 +1,10 @@
 import { Router } from 'express';
-import { listMembers, removeMember, setMemberRole, shareModel } from '../../services/members/members';
+import {
+  listMembers,
+  removeMember,
+  setMemberRole,
+  shareModel,
+} from '../../services/members/members';
 import { requireRole } from '../../services/models/require-role';
 import { requireUser } from '../authenticate';
 import type { RouteContext } from '../context';
@@ -27,7 +32,12 @@ export function memberRoutes({ db }: RouteContext): Router {
   });
   router.delete('/:id/members/:userId', async (req, res) => {
     const self = req.params.userId === req.auth!.user.id;
-    await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: self ? 'viewer' : 'owner' });
+    await requireRole({
+      db,
+      modelId: req.params.id,
+      userId: req.auth!.user.id,
+      min: self ? 'viewer' : 'owner',
+    });
     await removeMember({ db, modelId: req.params.id, userId: req.params.userId });
     res.status(204).end();
   });

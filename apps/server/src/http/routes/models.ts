@@ -27,15 +27,27 @@ export function modelRoutes({ db }: RouteContext): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const role = await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'viewer' });
+    const role = await requireRole({
+      db,
+      modelId: req.params.id,
+      userId: req.auth!.user.id,
+      min: 'viewer',
+    });
     res.json(await getModel({ db, modelId: req.params.id, role }));
   });
 
   router.patch('/:id', async (req, res) => {
-    const role = await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'editor' });
+    const role = await requireRole({
+      db,
+      modelId: req.params.id,
+      userId: req.auth!.user.id,
+      min: 'editor',
+    });
     const parsed = parseBody(ZPatchModel, req.body);
     // zod 4 fills defaults even into optional keys: keep only the fields the client sent.
-    const fields = Object.fromEntries(Object.entries(parsed).filter(([key]) => Object.hasOwn(req.body as object, key)));
+    const fields = Object.fromEntries(
+      Object.entries(parsed).filter(([key]) => Object.hasOwn(req.body as object, key)),
+    );
     await patchModel({ db, modelId: req.params.id, actor: req.auth!.user.id, fields });
     res.json(await getModel({ db, modelId: req.params.id, role }));
   });
@@ -48,7 +60,9 @@ export function modelRoutes({ db }: RouteContext): Router {
 
   router.post('/:id/duplicate', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'viewer' });
-    res.status(201).json(await duplicateModel({ db, modelId: req.params.id, userId: req.auth!.user.id }));
+    res
+      .status(201)
+      .json(await duplicateModel({ db, modelId: req.params.id, userId: req.auth!.user.id }));
   });
 
   router.get('/:id/history', async (req, res) => {

@@ -1,5 +1,11 @@
 import { Router } from 'express';
-import { createRecord, getRecord, listRecords, patchRecord, removeRecord } from '../../services/records/record-crud';
+import {
+  createRecord,
+  getRecord,
+  listRecords,
+  patchRecord,
+  removeRecord,
+} from '../../services/records/record-crud';
 import { RECORD_KINDS, type RecordKind } from '../../services/records/record-kinds';
 import { requireRole } from '../../services/models/require-role';
 import { requireUser } from '../authenticate';
@@ -16,7 +22,8 @@ export function recordRoutes({ db }: RouteContext): Router {
   const router = Router({ mergeParams: true });
   router.use(requireUser);
   for (const kind of Object.keys(RECORD_KINDS) as RecordKind[]) {
-    const member = (modelId: string, userId: string) => requireRole({ db, modelId, userId, min: 'viewer' });
+    const member = (modelId: string, userId: string) =>
+      requireRole({ db, modelId, userId, min: 'viewer' });
 
     router.get(`/:id/${kind}`, async (req, res) => {
       await member(req.params.id, req.auth!.user.id);
@@ -25,7 +32,9 @@ export function recordRoutes({ db }: RouteContext): Router {
     router.post(`/:id/${kind}`, async (req, res) => {
       await member(req.params.id, req.auth!.user.id);
       const body = parseBody(ZRecordBody, req.body);
-      res.status(201).json(await createRecord({ db, modelId: req.params.id, kind, user: req.auth!.user, body }));
+      res
+        .status(201)
+        .json(await createRecord({ db, modelId: req.params.id, kind, user: req.auth!.user, body }));
     });
     router.get(`/:id/${kind}/:recordId`, async (req, res) => {
       await member(req.params.id, req.auth!.user.id);
@@ -34,11 +43,26 @@ export function recordRoutes({ db }: RouteContext): Router {
     router.patch(`/:id/${kind}/:recordId`, async (req, res) => {
       await member(req.params.id, req.auth!.user.id);
       const fields = parseBody(ZFieldsBody, req.body);
-      res.json(await patchRecord({ db, modelId: req.params.id, kind, id: req.params.recordId, actor: req.auth!.user.id, fields }));
+      res.json(
+        await patchRecord({
+          db,
+          modelId: req.params.id,
+          kind,
+          id: req.params.recordId,
+          actor: req.auth!.user.id,
+          fields,
+        }),
+      );
     });
     router.delete(`/:id/${kind}/:recordId`, async (req, res) => {
       await member(req.params.id, req.auth!.user.id);
-      await removeRecord({ db, modelId: req.params.id, kind, id: req.params.recordId, actor: req.auth!.user.id });
+      await removeRecord({
+        db,
+        modelId: req.params.id,
+        kind,
+        id: req.params.recordId,
+        actor: req.auth!.user.id,
+      });
       res.status(204).end();
     });
   }

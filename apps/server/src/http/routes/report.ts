@@ -13,7 +13,12 @@ const keyList = <T extends readonly [string, ...string[]]>(keys: T) =>
   z
     .string()
     .max(300)
-    .transform((s) => s.split(',').map((k) => k.trim()).filter((k) => k !== ''))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k !== ''),
+    )
     .pipe(z.array(z.enum(keys)).min(1, 'give at least one value'));
 
 /** Query of GET /api/models/:id/report.pdf: Threat Dragon's report options plus severity and status filters. */
@@ -48,7 +53,10 @@ export function reportRoutes({ db, reports }: RouteContext): Router {
     });
     // Off the event loop, in the report worker pool (503 busy when its queue is full).
     const pdf = await reports.render({ records, options });
-    res.attachment(`${model.title.slice(0, 100)} report.pdf`).type('application/pdf').send(Buffer.from(pdf));
+    res
+      .attachment(`${model.title.slice(0, 100)} report.pdf`)
+      .type('application/pdf')
+      .send(Buffer.from(pdf));
   });
   return router;
 }

@@ -13,7 +13,9 @@ export function threatRoutes({ db }: RouteContext): Router {
   router.post('/:id/generate', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'editor' });
     const request = parseBody(ZGenerate, req.body ?? {});
-    res.json(await generateModelThreats({ db, modelId: req.params.id, actor: req.auth!.user.id, request }));
+    res.json(
+      await generateModelThreats({ db, modelId: req.params.id, actor: req.auth!.user.id, request }),
+    );
   });
   router.post('/:id/suggestions', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'viewer' });

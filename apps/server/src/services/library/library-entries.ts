@@ -1,4 +1,11 @@
-import { isElement, newId, ZLibraryEntry, type LibraryEntry, type Mitigation, type Threat } from '@threatloom/core';
+import {
+  isElement,
+  newId,
+  ZLibraryEntry,
+  type LibraryEntry,
+  type Mitigation,
+  type Threat,
+} from '@threatloom/core';
 import type { Prisma } from '../../db/generated/client';
 import type { AuthUser } from '../../auth/types';
 import type { Db } from '../../db/open-database';
@@ -8,40 +15,75 @@ import { commitOps } from '../ops/commit-ops';
 
 /** The organisation's reusable threats, by title. */
 export async function listLibrary(options: { db: Db }): Promise<LibraryEntry[]> {
-  const rows = await options.db.libraryEntry.findMany({ orderBy: [{ title: 'asc' }, { id: 'asc' }], select: { data: true } });
+  const rows = await options.db.libraryEntry.findMany({
+    orderBy: [{ title: 'asc' }, { id: 'asc' }],
+    select: { data: true },
+  });
   return rows.map((r) => r.data as unknown as LibraryEntry);
 }
 
 /** Adds an entry (validated by core's `ZLibraryEntry`; `id` generated when absent). */
-export async function createLibraryEntry(options: { db: Db; user: AuthUser; body: Record<string, unknown> }): Promise<LibraryEntry> {
+export async function createLibraryEntry(options: {
+  db: Db;
+  user: AuthUser;
+  body: Record<string, unknown>;
+}): Promise<LibraryEntry> {
   const parsed = ZLibraryEntry.safeParse({ ...options.body, id: options.body.id ?? newId() });
-  if (!parsed.success) throw new HttpError(400, 'validation_failed', 'invalid library entry', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  if (!parsed.success)
+    throw new HttpError(400, 'validation_failed', 'invalid library entry', {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
   const entry = parsed.data;
-  if (await options.db.libraryEntry.findUnique({ where: { id: entry.id }, select: { id: true } })) throw new HttpError(409, 'exists', `library entry ${entry.id} exists`);
+  if (await options.db.libraryEntry.findUnique({ where: { id: entry.id }, select: { id: true } }))
+    throw new HttpError(409, 'exists', `library entry ${entry.id} exists`);
   await options.db.libraryEntry.create({
-    data: { id: entry.id, title: entry.title, category: entry.category, data: entry as unknown as Prisma.InputJsonValue, createdBy: options.user.id },
+    data: {
+      id: entry.id,
+      title: entry.title,
+      category: entry.category,
+      data: entry as unknown as Prisma.InputJsonValue,
+      createdBy: options.user.id,
+    },
   });
   return entry;
 }
 
 /** Deletes an entry: its author or an instance admin. Threats applied from it stay. */
-export async function deleteLibraryEntry(options: { db: Db; user: AuthUser; id: string }): Promise<void> {
-  const row = await options.db.libraryEntry.findUnique({ where: { id: options.id }, select: { createdBy: true } });
+export async function deleteLibraryEntry(options: {
+  db: Db;
+  user: AuthUser;
+  id: string;
+}): Promise<void> {
+  const row = await options.db.libraryEntry.findUnique({
+    where: { id: options.id },
+    select: { createdBy: true },
+  });
   if (!row) throw notFound('library entry');
-  if (row.createdBy !== options.user.id && !options.user.isAdmin) throw new HttpError(403, 'forbidden', 'only its author or an admin can delete a library entry');
+  if (row.createdBy !== options.user.id && !options.user.isAdmin)
+    throw new HttpError(403, 'forbidden', 'only its author or an admin can delete a library entry');
   await options.db.libraryEntry.delete({ where: { id: options.id } });
 }
 
 /** Applies a library entry to an element of a model: one threat (numbered after the highest) and its mitigations, in one commit. */
-export async function applyLibraryEntry(options: { db: Db; modelId: string; actor: string; entryId: string; elementId: string }): Promise<{ threat: Threat; mitigations: Mitigation[] }> {
+export async function applyLibraryEntry(options: {
+  db: Db;
+  modelId: string;
+  actor: string;
+  entryId: string;
+  elementId: string;
+}): Promise<{ threat: Threat; mitigations: Mitigation[] }> {
   const { db, modelId, actor } = options;
-  const row = await db.libraryEntry.findUnique({ where: { id: options.entryId }, select: { data: true } });
+  const row = await db.libraryEntry.findUnique({
+    where: { id: options.entryId },
+    select: { data: true },
+  });
   if (!row) throw notFound('library entry');
   const entry = row.data as unknown as LibraryEntry;
   const { records } = await getModel({ db, modelId, role: 'viewer' });
   const element = records.find((r) => r.id === options.elementId);
   if (!element || !isElement(element)) throw notFound('element');
-  const number = records.reduce((max, r) => (r.typeName === 'threat' && r.number > max ? r.number : max), 0) + 1;
+  const number =
+    records.reduce((max, r) => (r.typeName === 'threat' && r.number > max ? r.number : max), 0) + 1;
   const threat: Threat = {
     id: newId(),
     typeName: 'threat',
@@ -59,7 +101,21 @@ export async function applyLibraryEntry(options: { db: Db; modelId: string; acto
     libraryEntryId: entry.id,
     references: entry.references,
   };
-  const mitigations: Mitigation[] = entry.mitigations.map((m) => ({ id: newId(), typeName: 'mitigation', threatId: threat.id, title: m.title, description: m.description, status: 'proposed', owner: '' }));
-  await commitOps({ db, modelId, actor, atomic: true, ops: [threat, ...mitigations].map((record) => ({ opId: newId(), op: { type: 'put', record } })) });
+  const mitigations: Mitigation[] = entry.mitigations.map((m) => ({
+    id: newId(),
+    typeName: 'mitigation',
+    threatId: threat.id,
+    title: m.title,
+    description: m.description,
+    status: 'proposed',
+    owner: '',
+  }));
+  await commitOps({
+    db,
+    modelId,
+    actor,
+    atomic: true,
+    ops: [threat, ...mitigations].map((record) => ({ opId: newId(), op: { type: 'put', record } })),
+  });
   return { threat, mitigations };
 }

@@ -10,7 +10,11 @@ export interface Member {
   role: Role;
 }
 
-const toMember = (m: { userId: string; role: string; user: { email: string; name: string } }): Member => ({
+const toMember = (m: {
+  userId: string;
+  role: string;
+  user: { email: string; name: string };
+}): Member => ({
   userId: m.userId,
   email: m.user.email,
   name: m.user.name,
@@ -18,47 +22,86 @@ const toMember = (m: { userId: string; role: string; user: { email: string; name
 });
 
 export async function listMembers(options: { db: Db; modelId: string }): Promise<Member[]> {
-  const rows = await options.db.membership.findMany({ where: { modelId: options.modelId }, include: { user: true }, orderBy: { createdAt: 'asc' } });
+  const rows = await options.db.membership.findMany({
+    where: { modelId: options.modelId },
+    include: { user: true },
+    orderBy: { createdAt: 'asc' },
+  });
   return rows.map(toMember);
 }
 
 /** Shares a model with the account registered under `email`, or changes that member's role. */
-export async function shareModel(options: { db: Db; modelId: string; email: string; role: Role }): Promise<{ member: Member; created: boolean }> {
+export async function shareModel(options: {
+  db: Db;
+  modelId: string;
+  email: string;
+  role: Role;
+}): Promise<{ member: Member; created: boolean }> {
   const { db, modelId, role } = options;
   const user = await db.user.findUnique({ where: { email: options.email.toLowerCase() } });
   if (!user) throw new HttpError(404, 'user_not_found', `no account uses ${options.email}`);
-  const existing = await db.membership.findUnique({ where: { modelId_userId: { modelId, userId: user.id } } });
-  if (existing) return { member: await setMemberRole({ db, modelId, userId: user.id, role }), created: false };
-  const row = await db.membership.create({ data: { modelId, userId: user.id, role }, include: { user: true } });
+  const existing = await db.membership.findUnique({
+    where: { modelId_userId: { modelId, userId: user.id } },
+  });
+  if (existing)
+    return { member: await setMemberRole({ db, modelId, userId: user.id, role }), created: false };
+  const row = await db.membership.create({
+    data: { modelId, userId: user.id, role },
+    include: { user: true },
+  });
   return { member: toMember(row), created: true };
 }
 
 /** Changes a member's role; the last owner cannot be demoted. */
-export async function setMemberRole(options: { db: Db; modelId: string; userId: string; role: Role }): Promise<Member> {
+export async function setMemberRole(options: {
+  db: Db;
+  modelId: string;
+  userId: string;
+  role: Role;
+}): Promise<Member> {
   const { db, modelId, userId, role } = options;
   return db.$transaction(async (tx) => {
-    const existing = await tx.membership.findUnique({ where: { modelId_userId: { modelId, userId } } });
+    const existing = await tx.membership.findUnique({
+      where: { modelId_userId: { modelId, userId } },
+    });
     if (!existing) throw new HttpError(404, 'not_found', 'member not found');
-    if (existing.role === 'owner' && role !== 'owner') await assertAnotherOwner(tx, modelId, userId);
-    const row = await tx.membership.update({ where: { modelId_userId: { modelId, userId } }, data: { role }, include: { user: true } });
+    if (existing.role === 'owner' && role !== 'owner')
+      await assertAnotherOwner(tx, modelId, userId);
+    const row = await tx.membership.update({
+      where: { modelId_userId: { modelId, userId } },
+      data: { role },
+      include: { user: true },
+    });
     return toMember(row);
   });
 }
 
 /** Removes a member; the last owner cannot be removed. */
-export async function removeMember(options: { db: Db; modelId: string; userId: string }): Promise<void> {
+export async function removeMember(options: {
+  db: Db;
+  modelId: string;
+  userId: string;
+}): Promise<void> {
   const { db, modelId, userId } = options;
   await db.$transaction(async (tx) => {
-    const existing = await tx.membership.findUnique({ where: { modelId_userId: { modelId, userId } } });
+    const existing = await tx.membership.findUnique({
+      where: { modelId_userId: { modelId, userId } },
+    });
     if (!existing) throw new HttpError(404, 'not_found', 'member not found');
     if (existing.role === 'owner') await assertAnotherOwner(tx, modelId, userId);
     await tx.membership.delete({ where: { modelId_userId: { modelId, userId } } });
   });
 }
 
-async function assertAnotherOwner(tx: Prisma.TransactionClient, modelId: string, userId: string): Promise<void> {
+async function assertAnotherOwner(
+  tx: Prisma.TransactionClient,
+  modelId: string,
+  userId: string,
+): Promise<void> {
   // Lock the model row so two owners demoting each other at once cannot both succeed.
   await tx.$queryRaw`SELECT id FROM models WHERE id = ${modelId} FOR UPDATE`;
-  const others = await tx.membership.count({ where: { modelId, role: 'owner', userId: { not: userId } } });
+  const others = await tx.membership.count({
+    where: { modelId, role: 'owner', userId: { not: userId } },
+  });
   if (others === 0) throw new HttpError(409, 'last_owner', 'a model needs at least one owner');
 }

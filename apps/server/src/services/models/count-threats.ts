@@ -8,13 +8,18 @@ export async function countThreats(db: Db, summaries: ModelSummary[]): Promise<M
   const byId = new Map(summaries.map((s) => [s.id, s]));
   const counts = await db.record.groupBy({
     by: ['modelId', 'status', 'severity'],
-    where: { modelId: { in: [...byId.keys()] }, typeName: 'threat', status: { in: ['open', 'mitigated'] } },
+    where: {
+      modelId: { in: [...byId.keys()] },
+      typeName: 'threat',
+      status: { in: ['open', 'mitigated'] },
+    },
     _count: { _all: true },
   });
   for (const c of counts) {
     const summary = byId.get(c.modelId);
     const severity = ZSeverity.safeParse(c.severity);
-    if (!summary || !severity.success || (c.status !== 'open' && c.status !== 'mitigated')) continue;
+    if (!summary || !severity.success || (c.status !== 'open' && c.status !== 'mitigated'))
+      continue;
     summary.threats[c.status][severity.data] += c._count._all;
     summary.threats[c.status].total += c._count._all;
   }

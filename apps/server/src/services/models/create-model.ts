@@ -10,16 +10,35 @@ import { toSummary, type ModelSummary } from './model-summary';
  * one default diagram. The new model's id is also its model record's id
  * unless the records bring their own.
  */
-export async function createModel(options: { db: Db; userId: string; title: string; summary?: string; records?: ModelRecord[] }): Promise<ModelSummary> {
+export async function createModel(options: {
+  db: Db;
+  userId: string;
+  title: string;
+  summary?: string;
+  records?: ModelRecord[];
+}): Promise<ModelSummary> {
   const { db, userId } = options;
   const id = newId();
   const records: unknown[] = options.records ?? [
     { id, typeName: 'model', title: options.title, summary: options.summary ?? '' },
     { id: newId(), typeName: 'diagram', title: 'Main diagram' },
   ];
-  await db.model.create({ data: { id, title: options.title, createdBy: userId, memberships: { create: { userId, role: 'owner' } } } });
+  await db.model.create({
+    data: {
+      id,
+      title: options.title,
+      createdBy: userId,
+      memberships: { create: { userId, role: 'owner' } },
+    },
+  });
   try {
-    await commitOps({ db, modelId: id, actor: userId, atomic: true, ops: records.map((record) => ({ opId: newId(), op: { type: 'put', record } })) });
+    await commitOps({
+      db,
+      modelId: id,
+      actor: userId,
+      atomic: true,
+      ops: records.map((record) => ({ opId: newId(), op: { type: 'put', record } })),
+    });
   } catch (err) {
     await db.model.delete({ where: { id } }).catch(() => {});
     throw err;

@@ -17,7 +17,11 @@ export interface ImportedModel extends ModelSummary {
  * owned by `userId`. Bad input throws core's `ValidationError` (a 400 naming
  * each path) and writes nothing.
  */
-export async function importModel(options: { db: Db; userId: string; json: unknown }): Promise<ImportedModel> {
+export async function importModel(options: {
+  db: Db;
+  userId: string;
+  json: unknown;
+}): Promise<ImportedModel> {
   const { db, userId, json } = options;
   const { format, records: read, warnings } = readModelFile(json);
   const records = sortRecords(read);

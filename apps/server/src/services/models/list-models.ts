@@ -32,8 +32,19 @@ export async function listModels(options: { db: Db; userId: string }): Promise<M
     WHERE ms.user_id = ${options.userId}
     ORDER BY m.updated_at DESC, m.id`;
   return rows.map((row) => {
-    const summary = toSummary({ ...row, seq: Number(row.seq), createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt) }, ZRole.parse(row.role));
-    const counts = typeof row.counts === 'string' ? (JSON.parse(row.counts) as Exclude<Row['counts'], string>) : row.counts;
+    const summary = toSummary(
+      {
+        ...row,
+        seq: Number(row.seq),
+        createdAt: new Date(row.createdAt),
+        updatedAt: new Date(row.updatedAt),
+      },
+      ZRole.parse(row.role),
+    );
+    const counts =
+      typeof row.counts === 'string'
+        ? (JSON.parse(row.counts) as Exclude<Row['counts'], string>)
+        : row.counts;
     for (const c of counts) {
       const severity = ZSeverity.safeParse(c.severity);
       if (!severity.success || (c.status !== 'open' && c.status !== 'mitigated')) continue;

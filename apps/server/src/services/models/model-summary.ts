@@ -17,7 +17,10 @@ export function emptyCounts(): SeverityCounts {
   return Object.fromEntries([...SEVERITIES.map((s) => [s, 0]), ['total', 0]]) as SeverityCounts;
 }
 
-export function toSummary(m: { id: string; title: string; seq: number; createdAt: Date; updatedAt: Date }, role: Role): ModelSummary {
+export function toSummary(
+  m: { id: string; title: string; seq: number; createdAt: Date; updatedAt: Date },
+  role: Role,
+): ModelSummary {
   return {
     id: m.id,
     title: m.title,

@@ -4,10 +4,24 @@ import { notFound } from '../../http/errors';
 import { commitOps } from '../ops/commit-ops';
 
 /** Sets fields of the model record (title, summary, review state…) as one op. */
-export async function patchModel(options: { db: Db; modelId: string; actor: string; fields: Record<string, unknown> }): Promise<number> {
+export async function patchModel(options: {
+  db: Db;
+  modelId: string;
+  actor: string;
+  fields: Record<string, unknown>;
+}): Promise<number> {
   const { db, modelId, actor, fields } = options;
-  const record = await db.record.findFirst({ where: { modelId, typeName: 'model' }, select: { id: true } });
+  const record = await db.record.findFirst({
+    where: { modelId, typeName: 'model' },
+    select: { id: true },
+  });
   if (!record) throw notFound();
-  const { seq } = await commitOps({ db, modelId, actor, atomic: true, ops: [{ opId: newId(), op: { type: 'patch', id: record.id, fields } }] });
+  const { seq } = await commitOps({
+    db,
+    modelId,
+    actor,
+    atomic: true,
+    ops: [{ opId: newId(), op: { type: 'patch', id: record.id, fields } }],
+  });
   return seq;
 }

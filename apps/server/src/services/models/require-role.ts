@@ -9,9 +9,17 @@ const RANK: Record<Role, number> = { viewer: 0, commenter: 1, editor: 2, owner: 
  * 404, exactly as for a model that does not exist, so ids do not leak; a
  * member whose role is too low gets a 403.
  */
-export async function requireRole(options: { db: Db; modelId: string; userId: string; min: Role }): Promise<Role> {
+export async function requireRole(options: {
+  db: Db;
+  modelId: string;
+  userId: string;
+  min: Role;
+}): Promise<Role> {
   const { db, modelId, userId, min } = options;
-  const membership = await db.membership.findUnique({ where: { modelId_userId: { modelId, userId } }, select: { role: true } });
+  const membership = await db.membership.findUnique({
+    where: { modelId_userId: { modelId, userId } },
+    select: { role: true },
+  });
   if (!membership) throw notFound();
   const role = ZRole.parse(membership.role);
   if (RANK[role] < RANK[min]) throw forbidden(`this needs the ${min} role; you are ${role}`);

@@ -1,4 +1,13 @@
-import { applyOp, cascadeOf, validateOp, ZRole, type ModelRecord, type Op, type OpError, type Role } from '@threatloom/core';
+import {
+  applyOp,
+  cascadeOf,
+  validateOp,
+  ZRole,
+  type ModelRecord,
+  type Op,
+  type OpError,
+  type Role,
+} from '@threatloom/core';
 import type { Db } from '../../db/open-database';
 import { HttpError } from '../../http/errors';
 import { checkRole } from './role-rules';
@@ -13,7 +22,15 @@ export interface SubmittedOp {
 }
 
 export type OpResult =
-  | { ok: true; opId: string; seq: number; op: Op; actor: string; duplicate: boolean; /** The record after a put or patch (not for duplicates). */ record?: ModelRecord }
+  | {
+      ok: true;
+      opId: string;
+      seq: number;
+      op: Op;
+      actor: string;
+      duplicate: boolean;
+      /** The record after a put or patch (not for duplicates). */ record?: ModelRecord;
+    }
   | { ok: false; opId: string; error: OpError };
 
 export interface CommitOpsOptions {
@@ -62,7 +79,9 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
   try {
     const outcome = await db.$transaction(
       async (tx) => {
-        const locked = await tx.$queryRaw<{ seq: number }[]>`SELECT seq FROM models WHERE id = ${modelId} FOR UPDATE`;
+        const locked = await tx.$queryRaw<
+          { seq: number }[]
+        >`SELECT seq FROM models WHERE id = ${modelId} FOR UPDATE`;
         if (locked.length === 0) throw new HttpError(404, 'not_found', 'model not found');
         const base = Number(locked[0]!.seq);
         const current = await loadState(tx, modelId, base, cached);
@@ -70,13 +89,21 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
         const ops = typeof options.ops === 'function' ? options.ops(state) : options.ops;
 
         const actors = [...new Set(ops.map((o) => o.actor ?? actor))];
-        const members = await tx.membership.findMany({ where: { modelId, userId: { in: actors } }, select: { userId: true, role: true } });
+        const members = await tx.membership.findMany({
+          where: { modelId, userId: { in: actors } },
+          select: { userId: true, role: true },
+        });
         const roles = new Map(members.map((m) => [m.userId, ZRole.parse(m.role) as Role]));
         const known = await tx.opLog.findMany({
-          where: { modelId, opId: { in: ops.map((o) => o.opId).filter((id) => typeof id === 'string') } },
+          where: {
+            modelId,
+            opId: { in: ops.map((o) => o.opId).filter((id) => typeof id === 'string') },
+          },
           select: { opId: true, seq: true, op: true, actor: true },
         });
-        const seen = new Map(known.map((k) => [k.opId, { seq: k.seq, op: k.op as unknown as Op, actor: k.actor }]));
+        const seen = new Map(
+          known.map((k) => [k.opId, { seq: k.seq, op: k.op as unknown as Op, actor: k.actor }]),
+        );
 
         const results: OpResult[] = [];
         const touched = new Set<string>();
@@ -86,16 +113,32 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
           const who = submitted.actor ?? actor;
           const opId = submitted.opId;
           const reject = (error: OpError) => {
-            if (atomic) throw new HttpError(error.code === 'forbidden' ? 403 : 400, error.code === 'forbidden' ? 'forbidden' : 'invalid_op', error.message, error.issues ? { opId, issues: error.issues } : { opId });
+            if (atomic)
+              throw new HttpError(
+                error.code === 'forbidden' ? 403 : 400,
+                error.code === 'forbidden' ? 'forbidden' : 'invalid_op',
+                error.message,
+                error.issues ? { opId, issues: error.issues } : { opId },
+              );
             results.push({ ok: false, opId, error });
           };
           if (typeof opId !== 'string' || opId.length === 0 || opId.length > MAX_OP_ID) {
-            reject({ code: 'invalid_op', message: `opId must be a string of 1 to ${MAX_OP_ID} characters` });
+            reject({
+              code: 'invalid_op',
+              message: `opId must be a string of 1 to ${MAX_OP_ID} characters`,
+            });
             continue;
           }
           const prior = seen.get(opId);
           if (prior) {
-            results.push({ ok: true, opId, seq: prior.seq, op: prior.op, actor: prior.actor, duplicate: true });
+            results.push({
+              ok: true,
+              opId,
+              seq: prior.seq,
+              op: prior.op,
+              actor: prior.actor,
+              duplicate: true,
+            });
             continue;
           }
           const check = validateOp(state, submitted.op);
@@ -106,7 +149,10 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
           const op = check.op;
           // PostgreSQL's jsonb cannot store NUL or unpaired surrogates: refuse them here rather than fail the whole transaction.
           if (hasUnstorableText(op)) {
-            reject({ code: 'invalid_op', message: 'text must not contain NUL characters or unpaired surrogates' });
+            reject({
+              code: 'invalid_op',
+              message: 'text must not contain NUL characters or unpaired surrogates',
+            });
             continue;
           }
           const denied = checkRole(roles.get(who), op, state, who);
@@ -114,14 +160,24 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
             reject(denied);
             continue;
           }
-          if (op.type === 'remove') for (const r of cascadeOf(op.id, state.values())) touched.add(r.id);
+          if (op.type === 'remove')
+            for (const r of cascadeOf(op.id, state.values())) touched.add(r.id);
           touched.add(op.type === 'put' ? op.record.id : op.id);
           applyOp(state, op);
           seq += 1;
           seen.set(opId, { seq, op, actor: who });
           logRows.push({ seq, opId, actor: who, op });
-          const record = op.type === 'remove' ? undefined : state.get(op.type === 'put' ? op.record.id : op.id);
-          results.push({ ok: true, opId, seq, op, actor: who, duplicate: false, ...(record ? { record } : {}) });
+          const record =
+            op.type === 'remove' ? undefined : state.get(op.type === 'put' ? op.record.id : op.id);
+          results.push({
+            ok: true,
+            opId,
+            seq,
+            op,
+            actor: who,
+            duplicate: false,
+            ...(record ? { record } : {}),
+          });
         }
 
         if (seq > base) {
@@ -159,6 +215,7 @@ const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
 function hasUnstorableText(value: unknown): boolean {
   if (typeof value === 'string') return UNSTORABLE.test(value);
   if (Array.isArray(value)) return value.some(hasUnstorableText);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => UNSTORABLE.test(k) || hasUnstorableText(v));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => UNSTORABLE.test(k) || hasUnstorableText(v));
   return false;
 }

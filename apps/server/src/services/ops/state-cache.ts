@@ -49,10 +49,19 @@ export class ModelStateCache {
  * The model's state at `seq` (the seq read under the model's row lock): the
  * cached entry as is, the cached entry caught up from the op log, or the rows.
  */
-export async function loadState(tx: Tx, modelId: string, seq: number, cached: ModelState | undefined): Promise<ModelState> {
+export async function loadState(
+  tx: Tx,
+  modelId: string,
+  seq: number,
+  cached: ModelState | undefined,
+): Promise<ModelState> {
   if (cached && cached.seq === seq) return cached;
   if (cached && cached.seq < seq && seq - cached.seq <= MAX_REPLAY) {
-    const rows = await tx.opLog.findMany({ where: { modelId, seq: { gt: cached.seq } }, orderBy: { seq: 'asc' }, select: { op: true } });
+    const rows = await tx.opLog.findMany({
+      where: { modelId, seq: { gt: cached.seq } },
+      orderBy: { seq: 'asc' },
+      select: { op: true },
+    });
     for (const row of rows) applyOp(cached.state, row.op as unknown as Op);
     return { seq, state: cached.state };
   }

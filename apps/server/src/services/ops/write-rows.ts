@@ -39,7 +39,15 @@ export async function writeCommit(tx: Tx, write: CommitWrite): Promise<void> {
   const { modelId } = write;
   const rows = write.records.map((r) => {
     const row = recordRow(modelId, r);
-    return { id: row.id, type_name: row.typeName, diagram_id: row.diagramId ?? null, parent_id: row.parentId ?? null, status: row.status ?? null, severity: row.severity ?? null, data: r };
+    return {
+      id: row.id,
+      type_name: row.typeName,
+      diagram_id: row.diagramId ?? null,
+      parent_id: row.parentId ?? null,
+      status: row.status ?? null,
+      severity: row.severity ?? null,
+      data: r,
+    };
   });
   const log = write.log.map((r) => ({ seq: r.seq, op_id: r.opId, actor: r.actor, op: r.op }));
   await tx.$executeRaw`

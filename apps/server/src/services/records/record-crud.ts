@@ -8,7 +8,11 @@ import { RECORD_KINDS, type RecordKind } from './record-kinds';
 const typesOf = (kind: RecordKind): readonly string[] => RECORD_KINDS[kind];
 
 /** Records of one collection of a model. */
-export async function listRecords(options: { db: Db; modelId: string; kind: RecordKind }): Promise<ModelRecord[]> {
+export async function listRecords(options: {
+  db: Db;
+  modelId: string;
+  kind: RecordKind;
+}): Promise<ModelRecord[]> {
   const rows = await options.db.record.findMany({
     where: { modelId: options.modelId, typeName: { in: [...typesOf(options.kind)] } },
     orderBy: { id: 'asc' },
@@ -18,8 +22,16 @@ export async function listRecords(options: { db: Db; modelId: string; kind: Reco
 }
 
 /** One record, if it is in this model and this collection; anything else is a 404. */
-export async function getRecord(options: { db: Db; modelId: string; kind: RecordKind; id: string }): Promise<ModelRecord> {
-  const row = await options.db.record.findUnique({ where: { modelId_id: { modelId: options.modelId, id: options.id } }, select: { data: true, typeName: true } });
+export async function getRecord(options: {
+  db: Db;
+  modelId: string;
+  kind: RecordKind;
+  id: string;
+}): Promise<ModelRecord> {
+  const row = await options.db.record.findUnique({
+    where: { modelId_id: { modelId: options.modelId, id: options.id } },
+    select: { data: true, typeName: true },
+  });
   if (!row || !typesOf(options.kind).includes(row.typeName)) throw notFound('record');
   return row.data as unknown as ModelRecord;
 }
@@ -29,37 +41,88 @@ export async function getRecord(options: { db: Db; modelId: string; kind: Record
  * (elements name their kind); a missing `id` is generated. Comments are
  * stamped with their author and time here, not taken from the body.
  */
-export async function createRecord(options: { db: Db; modelId: string; kind: RecordKind; user: AuthUser; body: Record<string, unknown> }): Promise<ModelRecord> {
+export async function createRecord(options: {
+  db: Db;
+  modelId: string;
+  kind: RecordKind;
+  user: AuthUser;
+  body: Record<string, unknown>;
+}): Promise<ModelRecord> {
   const { db, modelId, kind, user, body } = options;
   const types = typesOf(kind);
   const typeName = types.length === 1 ? types[0] : body.typeName;
   if (typeof typeName !== 'string' || !types.includes(typeName)) {
-    throw new HttpError(400, 'validation_failed', `typeName: expected one of ${types.join(', ')}`, { issues: [{ path: 'typeName', message: `expected one of ${types.join(', ')}` }] });
+    throw new HttpError(400, 'validation_failed', `typeName: expected one of ${types.join(', ')}`, {
+      issues: [{ path: 'typeName', message: `expected one of ${types.join(', ')}` }],
+    });
   }
   const record: Record<string, unknown> = { ...body, typeName, id: body.id ?? newId() };
-  if (kind === 'comments') Object.assign(record, { authorId: user.id, authorName: user.name || user.email, createdAt: new Date().toISOString() });
-  if (typeof record.id === 'string' && (await db.record.findUnique({ where: { modelId_id: { modelId, id: record.id } }, select: { id: true } }))) {
+  if (kind === 'comments')
+    Object.assign(record, {
+      authorId: user.id,
+      authorName: user.name || user.email,
+      createdAt: new Date().toISOString(),
+    });
+  if (
+    typeof record.id === 'string' &&
+    (await db.record.findUnique({
+      where: { modelId_id: { modelId, id: record.id } },
+      select: { id: true },
+    }))
+  ) {
     throw new HttpError(409, 'exists', `record ${record.id} exists; PATCH it instead`);
   }
-  const { results } = await commitOps({ db, modelId, actor: user.id, atomic: true, ops: [{ opId: newId(), op: { type: 'put', record } }] });
+  const { results } = await commitOps({
+    db,
+    modelId,
+    actor: user.id,
+    atomic: true,
+    ops: [{ opId: newId(), op: { type: 'put', record } }],
+  });
   const result = results[0]!;
-  if (!result.ok || result.op.type !== 'put') throw new Error('atomic commit returned a rejected op');
+  if (!result.ok || result.op.type !== 'put')
+    throw new Error('atomic commit returned a rejected op');
   return result.op.record;
 }
 
 /** Sets fields of a record of this collection. */
-export async function patchRecord(options: { db: Db; modelId: string; kind: RecordKind; id: string; actor: string; fields: Record<string, unknown> }): Promise<ModelRecord> {
+export async function patchRecord(options: {
+  db: Db;
+  modelId: string;
+  kind: RecordKind;
+  id: string;
+  actor: string;
+  fields: Record<string, unknown>;
+}): Promise<ModelRecord> {
   const { db, modelId, kind, id, actor, fields } = options;
   await getRecord({ db, modelId, kind, id });
-  const { results } = await commitOps({ db, modelId, actor, atomic: true, ops: [{ opId: newId(), op: { type: 'patch', id, fields } }] });
+  const { results } = await commitOps({
+    db,
+    modelId,
+    actor,
+    atomic: true,
+    ops: [{ opId: newId(), op: { type: 'patch', id, fields } }],
+  });
   const result = results[0]!;
   if (!result.ok || !result.record) throw new Error('atomic commit returned a rejected op');
   return result.record;
 }
 
 /** Removes a record of this collection with everything that depends on it. */
-export async function removeRecord(options: { db: Db; modelId: string; kind: RecordKind; id: string; actor: string }): Promise<void> {
+export async function removeRecord(options: {
+  db: Db;
+  modelId: string;
+  kind: RecordKind;
+  id: string;
+  actor: string;
+}): Promise<void> {
   const { db, modelId, kind, id, actor } = options;
   await getRecord({ db, modelId, kind, id });
-  await commitOps({ db, modelId, actor, atomic: true, ops: [{ opId: newId(), op: { type: 'remove', id } }] });
+  await commitOps({
+    db,
+    modelId,
+    actor,
+    atomic: true,
+    ops: [{ opId: newId(), op: { type: 'remove', id } }],
+  });
 }

@@ -44,7 +44,8 @@ const BOOT_SCRIPT = (() => {
   return `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(worker)});`;
 })();
 
-export const reportsBusy = () => new HttpError(503, 'busy', 'too many reports are being rendered; try again shortly');
+export const reportsBusy = () =>
+  new HttpError(503, 'busy', 'too many reports are being rendered; try again shortly');
 
 /**
  * A small pool of report workers: created lazily, reused, at most `workers`

@@ -20,9 +20,14 @@ port.on('message', (task: RenderTask) => {
   renderReportPdf(task.records, task.options).then(
     (pdf) => {
       // Transfer rather than copy; a view over part of a larger buffer is copied first.
-      const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : pdf.slice();
+      const own =
+        pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : pdf.slice();
       port.postMessage({ ok: true, pdf: own } satisfies RenderResult, [own.buffer as ArrayBuffer]);
     },
-    (err: unknown) => port.postMessage({ ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies RenderResult),
+    (err: unknown) =>
+      port.postMessage({
+        ok: false,
+        message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      } satisfies RenderResult),
   );
 });

@@ -1,4 +1,13 @@
-import { generateThreats, isElement, mergeSuggestions, newId, type Mitigation, type ModelRecord, type Suggestion, type Threat } from '@threatloom/core';
+import {
+  generateThreats,
+  isElement,
+  mergeSuggestions,
+  newId,
+  type Mitigation,
+  type ModelRecord,
+  type Suggestion,
+  type Threat,
+} from '@threatloom/core';
 import type { Db } from '../../db/open-database';
 import { HttpError } from '../../http/errors';
 import type { GenerateRequest } from '../../http/schemas';
@@ -13,12 +22,17 @@ function checkScope(records: ModelRecord[], request: GenerateRequest): void {
   }
   for (const id of request.elementIds ?? []) {
     const r = byId.get(id);
-    if (!r || !isElement(r)) throw new HttpError(404, 'not_found', `element ${id} not found in this model`);
+    if (!r || !isElement(r))
+      throw new HttpError(404, 'not_found', `element ${id} not found in this model`);
   }
 }
 
 /** What the rules engine suggests for an element, a diagram or the whole model, committing nothing. */
-export async function suggestThreats(options: { db: Db; modelId: string; request: GenerateRequest }): Promise<{ suggestions: Suggestion[]; records: ModelRecord[] }> {
+export async function suggestThreats(options: {
+  db: Db;
+  modelId: string;
+  request: GenerateRequest;
+}): Promise<{ suggestions: Suggestion[]; records: ModelRecord[] }> {
   const { records } = await getModel({ db: options.db, modelId: options.modelId, role: 'viewer' });
   checkScope(records, options.request);
   return { suggestions: generateThreats(records, options.request), records };
@@ -30,7 +44,12 @@ export async function suggestThreats(options: { db: Db; modelId: string; request
  * and triage survives. The merge is planned under the model's row lock, so two
  * generations at once cannot both add the same rule key. Returns what was added.
  */
-export async function generateModelThreats(options: { db: Db; modelId: string; actor: string; request: GenerateRequest }): Promise<{ threats: Threat[]; mitigations: Mitigation[]; seq: number }> {
+export async function generateModelThreats(options: {
+  db: Db;
+  modelId: string;
+  actor: string;
+  request: GenerateRequest;
+}): Promise<{ threats: Threat[]; mitigations: Mitigation[]; seq: number }> {
   const { db, modelId, actor, request } = options;
   const { seq, results } = await commitOps({
     db,
@@ -39,7 +58,10 @@ export async function generateModelThreats(options: { db: Db; modelId: string; a
     ops: (state) => {
       const records = [...state.values()];
       checkScope(records, request);
-      return mergeSuggestions(records, generateThreats(records, request)).map((op) => ({ opId: newId(), op }));
+      return mergeSuggestions(records, generateThreats(records, request)).map((op) => ({
+        opId: newId(),
+        op,
+      }));
     },
   });
   const added = results.flatMap((r) => (r.ok && r.op.type === 'put' ? [r.op.record] : []));

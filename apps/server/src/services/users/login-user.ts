@@ -7,7 +7,11 @@ import type { Db } from '../../db/open-database';
 import { HttpError } from '../../http/errors';
 
 /** Checks a password and returns the user, or a 401 that does not say which part was wrong. */
-export async function verifyLogin(options: { db: Db; email: string; password: string }): Promise<AuthUser> {
+export async function verifyLogin(options: {
+  db: Db;
+  email: string;
+  password: string;
+}): Promise<AuthUser> {
   const user = await options.db.user.findUnique({ where: { email: options.email.toLowerCase() } });
   const ok = await verifyPassword(user?.passwordHash, options.password);
   if (!user || !ok) throw new HttpError(401, 'invalid_credentials', 'email or password is wrong');
@@ -19,7 +23,11 @@ export async function verifyLogin(options: { db: Db; email: string; password: st
  * login: a session id planted before login is worthless after it). Returns
  * the secret for the cookie; the database keeps only its hash.
  */
-export async function createSession(options: { db: Db; userId: string; previousSessionId?: string }): Promise<{ secret: string; expiresAt: Date }> {
+export async function createSession(options: {
+  db: Db;
+  userId: string;
+  previousSessionId?: string;
+}): Promise<{ secret: string; expiresAt: Date }> {
   const { db, userId, previousSessionId } = options;
   const secret = randomSecret();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);

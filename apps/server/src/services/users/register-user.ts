@@ -8,19 +8,35 @@ import { HttpError } from '../../http/errors';
  * Creates an account. The first account of the instance becomes its admin.
  * When registration is closed only an admin (`byAdmin`) may create accounts.
  */
-export async function registerUser(options: { db: Db; email: string; password: string; name?: string; registrationOpen: boolean; byAdmin: boolean }): Promise<AuthUser> {
+export async function registerUser(options: {
+  db: Db;
+  email: string;
+  password: string;
+  name?: string;
+  registrationOpen: boolean;
+  byAdmin: boolean;
+}): Promise<AuthUser> {
   const { db, registrationOpen, byAdmin } = options;
   const email = options.email.toLowerCase();
   const passwordHash = await hashPassword(options.password);
   const isFirst = (await db.user.count()) === 0;
-  if (!registrationOpen && !byAdmin && !isFirst) throw new HttpError(403, 'registration_closed', 'registration is closed; ask an admin for an account');
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new HttpError(409, 'email_taken', 'an account with this email exists');
+  if (!registrationOpen && !byAdmin && !isFirst)
+    throw new HttpError(
+      403,
+      'registration_closed',
+      'registration is closed; ask an admin for an account',
+    );
+  if (await db.user.findUnique({ where: { email }, select: { id: true } }))
+    throw new HttpError(409, 'email_taken', 'an account with this email exists');
   try {
-    const user = await db.user.create({ data: { id: newId(), email, name: options.name ?? '', passwordHash, isAdmin: isFirst } });
+    const user = await db.user.create({
+      data: { id: newId(), email, name: options.name ?? '', passwordHash, isAdmin: isFirst },
+    });
     return publicUser(user);
   } catch (err) {
     // Two registrations of one email racing: the unique index decides.
-    if ((err as { code?: string }).code === 'P2002') throw new HttpError(409, 'email_taken', 'an account with this email exists');
+    if ((err as { code?: string }).code === 'P2002')
+      throw new HttpError(409, 'email_taken', 'an account with this email exists');
     throw err;
   }
 }

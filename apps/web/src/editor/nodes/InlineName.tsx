@@ -5,7 +5,17 @@ import { useModelContext } from '../../model/model-context';
  * An element's name, edited in place on double-click (or Enter/F2 when the
  * node has focus). Tells others who is editing it; commits one patch.
  */
-export function InlineName({ id, name, canEdit, multiline }: { id: string; name: string; canEdit: boolean; multiline?: boolean }) {
+export function InlineName({
+  id,
+  name,
+  canEdit,
+  multiline,
+}: {
+  id: string;
+  name: string;
+  canEdit: boolean;
+  multiline?: boolean;
+}) {
   const { store, channel } = useModelContext();
   const [draft, setDraft] = useState<string | null>(null);
 
@@ -15,7 +25,8 @@ export function InlineName({ id, name, canEdit, multiline }: { id: string; name:
     channel.set({ editing: { id, field: 'name' } });
   };
   const finish = (commit: boolean) => {
-    if (commit && draft !== null && draft !== name) store.getState().submit([{ type: 'patch', id, fields: { name: draft } }]);
+    if (commit && draft !== null && draft !== name)
+      store.getState().submit([{ type: 'patch', id, fields: { name: draft } }]);
     setDraft(null);
     channel.set({ editing: null });
   };

@@ -13,10 +13,17 @@ export const AI_ML_RULES: RuleInput[] = [
     category: 'tampering',
     severity: 'high',
     title: 'Training data poisoning',
-    description: 'An attacker inserts or alters training examples to plant a backdoor or bias the model.',
+    description:
+      'An attacker inserts or alters training examples to plant a backdoor or bias the model.',
     mitigations: [
-      m('Protect the data pipeline', 'Restrict and audit write access to training data, record provenance, and hash data set versions.'),
-      m('Screen the data', 'Detect outliers and label anomalies before training, and evaluate on a trusted hold-out set.'),
+      m(
+        'Protect the data pipeline',
+        'Restrict and audit write access to training data, record provenance, and hash data set versions.',
+      ),
+      m(
+        'Screen the data',
+        'Detect outliers and label anomalies before training, and evaluate on a trusted hold-out set.',
+      ),
     ],
     references: [atlas('AML.T0020'), owaspMl(2)],
   },
@@ -28,8 +35,14 @@ export const AI_ML_RULES: RuleInput[] = [
     category: 'information-disclosure',
     severity: 'high',
     title: 'Personal data leaks from the training set',
-    description: 'The training set holds personal data; copies made for experiments and the data set itself are easy to leak.',
-    mitigations: [m('Minimise training data', 'Pseudonymise or synthesise personal data, restrict copies, and track where data sets go.')],
+    description:
+      'The training set holds personal data; copies made for experiments and the data set itself are easy to leak.',
+    mitigations: [
+      m(
+        'Minimise training data',
+        'Pseudonymise or synthesise personal data, restrict copies, and track where data sets go.',
+      ),
+    ],
     references: [cwe(359)],
   },
   {
@@ -40,8 +53,14 @@ export const AI_ML_RULES: RuleInput[] = [
     category: 'tampering',
     severity: 'high',
     title: 'Adversarial input (evasion)',
-    description: 'Inputs with crafted perturbations, or prompt injection for language models, make the model produce the attacker\'s chosen output.',
-    mitigations: [m('Defend the model\'s input', 'Validate and normalise input, use adversarial training or detection, and never let model output trigger privileged actions unchecked.')],
+    description:
+      "Inputs with crafted perturbations, or prompt injection for language models, make the model produce the attacker's chosen output.",
+    mitigations: [
+      m(
+        "Defend the model's input",
+        'Validate and normalise input, use adversarial training or detection, and never let model output trigger privileged actions unchecked.',
+      ),
+    ],
     references: [atlas('AML.T0043'), atlas('AML.T0015'), owaspMl(1), cwe(1039)],
   },
   {
@@ -52,8 +71,14 @@ export const AI_ML_RULES: RuleInput[] = [
     category: 'information-disclosure',
     severity: 'medium',
     title: 'Model inversion',
-    description: 'Repeated queries to the exposed model reconstruct sensitive features of its training data.',
-    mitigations: [m('Limit query output', 'Return labels rather than scores, rate-limit and monitor queries, and train with differential privacy.')],
+    description:
+      'Repeated queries to the exposed model reconstruct sensitive features of its training data.',
+    mitigations: [
+      m(
+        'Limit query output',
+        'Return labels rather than scores, rate-limit and monitor queries, and train with differential privacy.',
+      ),
+    ],
     references: [atlas('AML.T0024.001'), owaspMl(3)],
   },
   {
@@ -64,8 +89,14 @@ export const AI_ML_RULES: RuleInput[] = [
     category: 'information-disclosure',
     severity: 'medium',
     title: 'Membership inference',
-    description: 'The model\'s answers reveal whether a given person\'s record was in its training data.',
-    mitigations: [m('Reduce overfitting', 'Regularise, train with differential privacy and avoid returning confidence scores.')],
+    description:
+      "The model's answers reveal whether a given person's record was in its training data.",
+    mitigations: [
+      m(
+        'Reduce overfitting',
+        'Regularise, train with differential privacy and avoid returning confidence scores.',
+      ),
+    ],
     references: [atlas('AML.T0024.000'), owaspMl(4)],
   },
   {
@@ -76,8 +107,14 @@ export const AI_ML_RULES: RuleInput[] = [
     category: 'information-disclosure',
     severity: 'medium',
     title: 'Model theft',
-    description: 'The model\'s weights are copied from storage, or its behaviour is extracted through many queries to the exposed API.',
-    mitigations: [m('Protect the model', 'Encrypt and restrict access to model artefacts, rate-limit the API, and watermark models.')],
+    description:
+      "The model's weights are copied from storage, or its behaviour is extracted through many queries to the exposed API.",
+    mitigations: [
+      m(
+        'Protect the model',
+        'Encrypt and restrict access to model artefacts, rate-limit the API, and watermark models.',
+      ),
+    ],
     references: [atlas('AML.T0024.002'), owaspMl(5)],
   },
   {
@@ -88,8 +125,14 @@ export const AI_ML_RULES: RuleInput[] = [
     category: 'tampering',
     severity: 'high',
     title: 'Model artefact replaced or backdoored',
-    description: 'The stored model (or a pre-trained model pulled from outside) is swapped for one with a backdoor.',
-    mitigations: [m('Verify model artefacts', 'Sign models, verify signatures and hashes before loading, and use only vetted sources.')],
+    description:
+      'The stored model (or a pre-trained model pulled from outside) is swapped for one with a backdoor.',
+    mitigations: [
+      m(
+        'Verify model artefacts',
+        'Sign models, verify signatures and hashes before loading, and use only vetted sources.',
+      ),
+    ],
     references: [atlas('AML.T0018'), atlas('AML.T0010'), owaspMl(6), cwe(494)],
   },
   {
@@ -100,8 +143,14 @@ export const AI_ML_RULES: RuleInput[] = [
     category: 'denial-of-service',
     severity: 'low',
     title: 'Costly inference exhausted',
-    description: 'Expensive queries (long prompts, large inputs) exhaust the compute behind the exposed model.',
-    mitigations: [m('Budget inference', 'Cap input size and per-caller compute, and queue or shed excess requests.')],
+    description:
+      'Expensive queries (long prompts, large inputs) exhaust the compute behind the exposed model.',
+    mitigations: [
+      m(
+        'Budget inference',
+        'Cap input size and per-caller compute, and queue or shed excess requests.',
+      ),
+    ],
     references: [atlas('AML.T0029')],
   },
 ];

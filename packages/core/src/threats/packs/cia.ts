@@ -11,9 +11,14 @@ export const CIA_RULES: RuleInput[] = [
     targets: ['actor'],
     category: 'integrity',
     severity: 'medium',
-    title: 'Actions taken in this actor\'s name',
+    title: "Actions taken in this actor's name",
     description: 'Someone posing as the actor makes changes the system attributes to it.',
-    mitigations: [m('Authenticate and record', 'Authenticate the actor strongly and keep an audit trail of its changes.')],
+    mitigations: [
+      m(
+        'Authenticate and record',
+        'Authenticate the actor strongly and keep an audit trail of its changes.',
+      ),
+    ],
     references: [cwe(287)],
   },
   {
@@ -24,7 +29,9 @@ export const CIA_RULES: RuleInput[] = [
     severity: 'medium',
     title: 'Process discloses data',
     description: 'The process returns or leaks data to callers not entitled to it.',
-    mitigations: [m('Authorise reads', 'Check entitlement for every read and keep error output generic.')],
+    mitigations: [
+      m('Authorise reads', 'Check entitlement for every read and keep error output generic.'),
+    ],
     references: [cwe(200)],
   },
   {
@@ -34,8 +41,11 @@ export const CIA_RULES: RuleInput[] = [
     category: 'integrity',
     severity: 'high',
     title: 'Process behaviour or output altered',
-    description: 'Malicious input or a modified deployment changes what the process computes or writes.',
-    mitigations: [m('Validate and verify', 'Validate input strictly and deploy only signed, reviewed builds.')],
+    description:
+      'Malicious input or a modified deployment changes what the process computes or writes.',
+    mitigations: [
+      m('Validate and verify', 'Validate input strictly and deploy only signed, reviewed builds.'),
+    ],
     references: [cwe(20), cwe(494)],
   },
   {
@@ -46,8 +56,11 @@ export const CIA_RULES: RuleInput[] = [
     category: 'availability',
     severity: 'medium',
     title: 'Exposed process made unavailable',
-    description: 'The process is reachable by actors or a public network, which can overload or crash it.',
-    mitigations: [m('Limit and scale', 'Rate-limit, bound work per request and run redundant instances.')],
+    description:
+      'The process is reachable by actors or a public network, which can overload or crash it.',
+    mitigations: [
+      m('Limit and scale', 'Rate-limit, bound work per request and run redundant instances.'),
+    ],
     references: [cwe(400)],
   },
   {
@@ -58,8 +71,14 @@ export const CIA_RULES: RuleInput[] = [
     category: 'confidentiality',
     severity: 'high',
     title: 'Stored data read without authorisation',
-    description: 'Data in the store is unencrypted or especially sensitive, and can be read through weak access control or stolen media.',
-    mitigations: [m('Encrypt and restrict', 'Encrypt at rest with managed keys and limit read access to the processes that need it.')],
+    description:
+      'Data in the store is unencrypted or especially sensitive, and can be read through weak access control or stolen media.',
+    mitigations: [
+      m(
+        'Encrypt and restrict',
+        'Encrypt at rest with managed keys and limit read access to the processes that need it.',
+      ),
+    ],
     references: [cwe(311), cwe(922)],
   },
   {
@@ -71,7 +90,12 @@ export const CIA_RULES: RuleInput[] = [
     severity: 'medium',
     title: 'Stored data altered undetected',
     description: 'Nothing in the store (signatures, hashes) shows whether its data was changed.',
-    mitigations: [m('Add integrity checks', 'Sign or hash critical records, restrict write access and keep versioned backups.')],
+    mitigations: [
+      m(
+        'Add integrity checks',
+        'Sign or hash critical records, restrict write access and keep versioned backups.',
+      ),
+    ],
     references: [cwe(353)],
   },
   {
@@ -81,8 +105,13 @@ export const CIA_RULES: RuleInput[] = [
     category: 'availability',
     severity: 'medium',
     title: 'Store lost or unavailable',
-    description: 'Failure, deletion, ransomware or exhaustion makes the store\'s data unavailable.',
-    mitigations: [m('Back up and replicate', 'Keep tested, offline backups and replicas, and monitor capacity.')],
+    description: "Failure, deletion, ransomware or exhaustion makes the store's data unavailable.",
+    mitigations: [
+      m(
+        'Back up and replicate',
+        'Keep tested, offline backups and replicas, and monitor capacity.',
+      ),
+    ],
     references: [cwe(400)],
   },
   {
@@ -93,7 +122,8 @@ export const CIA_RULES: RuleInput[] = [
     category: 'confidentiality',
     severity: 'medium',
     title: 'Data in transit observed',
-    description: 'The flow is unencrypted or crosses a public network, where its content can be read.',
+    description:
+      'The flow is unencrypted or crosses a public network, where its content can be read.',
     mitigations: [m('Encrypt in transit', 'Use TLS 1.2+ with certificate verification.')],
     references: [cwe(319)],
   },
@@ -105,8 +135,14 @@ export const CIA_RULES: RuleInput[] = [
     category: 'integrity',
     severity: 'medium',
     title: 'Data in transit modified',
-    description: 'The flow crosses a trust boundary or a public network, where messages can be changed or injected.',
-    mitigations: [m('Authenticate messages', 'Use an authenticated channel or message signatures, and validate on receipt.')],
+    description:
+      'The flow crosses a trust boundary or a public network, where messages can be changed or injected.',
+    mitigations: [
+      m(
+        'Authenticate messages',
+        'Use an authenticated channel or message signatures, and validate on receipt.',
+      ),
+    ],
     references: [cwe(924)],
   },
   {
@@ -117,8 +153,11 @@ export const CIA_RULES: RuleInput[] = [
     category: 'availability',
     severity: 'low',
     title: 'Public channel disrupted',
-    description: 'A flow over a public network can be interrupted or flooded by parties outside your control.',
-    mitigations: [m('Tolerate disruption', 'Use retries, queues and alternative paths; monitor the channel.')],
+    description:
+      'A flow over a public network can be interrupted or flooded by parties outside your control.',
+    mitigations: [
+      m('Tolerate disruption', 'Use retries, queues and alternative paths; monitor the channel.'),
+    ],
     references: [cwe(400)],
   },
 ];

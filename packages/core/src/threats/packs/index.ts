@@ -10,7 +10,17 @@ import { STRIDE_RULES } from './stride';
 import { STRIDE_INTERACTION_RULES } from './stride-interaction';
 
 /** Names of the built-in packs, in display order. */
-export const PACKS: readonly string[] = ['stride', 'stride-interaction', 'property', 'oat', 'linddun', 'cia', 'die', 'plot4ai', 'ai-ml'];
+export const PACKS: readonly string[] = [
+  'stride',
+  'stride-interaction',
+  'property',
+  'oat',
+  'linddun',
+  'cia',
+  'die',
+  'plot4ai',
+  'ai-ml',
+];
 
 /** Every built-in rule, validated against `ZRule` when the module loads. */
 export const RULES: readonly Rule[] = Object.freeze(

@@ -1,5 +1,17 @@
 import type { RuleInput } from '../rule';
-import { all, any, atlas, connected, exposed, kind, mitigation as m, plot4ai, source, tag, target } from './dsl';
+import {
+  all,
+  any,
+  atlas,
+  connected,
+  exposed,
+  kind,
+  mitigation as m,
+  plot4ai,
+  source,
+  tag,
+  target,
+} from './dsl';
 
 const base = { pack: 'plot4ai', methodology: 'plot4ai' } as const;
 const aiAsset = any(tag('isMLModel'), tag('isTrainingData'));
@@ -15,8 +27,14 @@ export const PLOT4AI_RULES: RuleInput[] = [
     category: 'ethics-human-rights',
     severity: 'high',
     title: 'Training data is biased or unrepresentative',
-    description: 'Training data that under-represents groups or encodes past discrimination produces a model that treats people unfairly.',
-    mitigations: [m('Audit the data', 'Document the data set (datasheet), measure representation and label quality per group, and test the model for disparate outcomes.')],
+    description:
+      'Training data that under-represents groups or encodes past discrimination produces a model that treats people unfairly.',
+    mitigations: [
+      m(
+        'Audit the data',
+        'Document the data set (datasheet), measure representation and label quality per group, and test the model for disparate outcomes.',
+      ),
+    ],
     references: [plot4ai('ethics-human-rights')],
   },
   {
@@ -27,8 +45,14 @@ export const PLOT4AI_RULES: RuleInput[] = [
     category: 'non-compliance',
     severity: 'medium',
     title: 'Unclear provenance or lawful basis of training data',
-    description: 'Training data collected without a licence, consent or lawful basis exposes the system to legal and contractual claims.',
-    mitigations: [m('Record provenance', 'Keep the source, licence and legal basis of every data set, and exclude data you may not use.')],
+    description:
+      'Training data collected without a licence, consent or lawful basis exposes the system to legal and contractual claims.',
+    mitigations: [
+      m(
+        'Record provenance',
+        'Keep the source, licence and legal basis of every data set, and exclude data you may not use.',
+      ),
+    ],
     references: [plot4ai('non-compliance')],
   },
   {
@@ -39,8 +63,14 @@ export const PLOT4AI_RULES: RuleInput[] = [
     category: 'identifiability-linkability',
     severity: 'high',
     title: 'People re-identified from training data',
-    description: 'Personal data in the training set can be linked back to individuals, directly or through the model.',
-    mitigations: [m('De-identify', 'Pseudonymise or synthesise training data, and consider differentially private training.')],
+    description:
+      'Personal data in the training set can be linked back to individuals, directly or through the model.',
+    mitigations: [
+      m(
+        'De-identify',
+        'Pseudonymise or synthesise training data, and consider differentially private training.',
+      ),
+    ],
     references: [plot4ai('identifiability-linkability')],
   },
   {
@@ -51,8 +81,14 @@ export const PLOT4AI_RULES: RuleInput[] = [
     category: 'security',
     severity: 'high',
     title: 'Training data poisoned',
-    description: 'An attacker who can add or change training examples plants backdoors or degrades the model.',
-    mitigations: [m('Control the data pipeline', 'Restrict who can write training data, verify its integrity and detect outliers before training.')],
+    description:
+      'An attacker who can add or change training examples plants backdoors or degrades the model.',
+    mitigations: [
+      m(
+        'Control the data pipeline',
+        'Restrict who can write training data, verify its integrity and detect outliers before training.',
+      ),
+    ],
     references: [plot4ai('security'), atlas('AML.T0020')],
   },
   {
@@ -64,7 +100,12 @@ export const PLOT4AI_RULES: RuleInput[] = [
     severity: 'high',
     title: 'Adversarial input fools the model',
     description: 'Inputs crafted with small perturbations make the model misclassify or misbehave.',
-    mitigations: [m('Harden the model', 'Validate inputs, train adversarially, and keep a human or rule check on high-impact decisions.')],
+    mitigations: [
+      m(
+        'Harden the model',
+        'Validate inputs, train adversarially, and keep a human or rule check on high-impact decisions.',
+      ),
+    ],
     references: [plot4ai('security'), atlas('AML.T0043')],
   },
   {
@@ -75,8 +116,14 @@ export const PLOT4AI_RULES: RuleInput[] = [
     category: 'identifiability-linkability',
     severity: 'medium',
     title: 'Training data recovered from the model',
-    description: 'Queries to the model, or its weights, reveal training examples or whether a person was in the training set (model inversion, membership inference).',
-    mitigations: [m('Limit what the model reveals', 'Return labels rather than confidence scores, rate-limit queries, and train with differential privacy.')],
+    description:
+      'Queries to the model, or its weights, reveal training examples or whether a person was in the training set (model inversion, membership inference).',
+    mitigations: [
+      m(
+        'Limit what the model reveals',
+        'Return labels rather than confidence scores, rate-limit queries, and train with differential privacy.',
+      ),
+    ],
     references: [plot4ai('identifiability-linkability'), atlas('AML.T0024')],
   },
   {
@@ -87,8 +134,14 @@ export const PLOT4AI_RULES: RuleInput[] = [
     category: 'unawareness',
     severity: 'medium',
     title: 'People unaware an AI decides about them',
-    description: 'People interacting with this model are not told that an automated system is involved, nor how to contest its decisions.',
-    mitigations: [m('Be transparent', 'Disclose AI use, explain the main factors of a decision, and offer human review.')],
+    description:
+      'People interacting with this model are not told that an automated system is involved, nor how to contest its decisions.',
+    mitigations: [
+      m(
+        'Be transparent',
+        'Disclose AI use, explain the main factors of a decision, and offer human review.',
+      ),
+    ],
     references: [plot4ai('unawareness')],
   },
   {
@@ -99,8 +152,14 @@ export const PLOT4AI_RULES: RuleInput[] = [
     category: 'accessibility',
     severity: 'low',
     title: 'AI interface excludes some users',
-    description: 'The model\'s interface or training does not work for people with disabilities, accents or less common languages.',
-    mitigations: [m('Design for everyone', 'Test with diverse users and assistive technologies, and provide a non-AI alternative.')],
+    description:
+      "The model's interface or training does not work for people with disabilities, accents or less common languages.",
+    mitigations: [
+      m(
+        'Design for everyone',
+        'Test with diverse users and assistive technologies, and provide a non-AI alternative.',
+      ),
+    ],
     references: [plot4ai('accessibility')],
   },
   {
@@ -111,8 +170,14 @@ export const PLOT4AI_RULES: RuleInput[] = [
     category: 'safety',
     severity: 'high',
     title: 'Model output causes harm',
-    description: 'Wrong or unsafe outputs from this exposed model are acted on without a check, harming people or property.',
-    mitigations: [m('Keep a human in the loop', 'Bound outputs, add safety filters, and require human confirmation for consequential actions.')],
+    description:
+      'Wrong or unsafe outputs from this exposed model are acted on without a check, harming people or property.',
+    mitigations: [
+      m(
+        'Keep a human in the loop',
+        'Bound outputs, add safety filters, and require human confirmation for consequential actions.',
+      ),
+    ],
     references: [plot4ai('safety')],
   },
   {
@@ -123,8 +188,14 @@ export const PLOT4AI_RULES: RuleInput[] = [
     category: 'technique-processes',
     severity: 'medium',
     title: 'Model or data drifts unnoticed',
-    description: 'The world changes after training; without monitoring, the model\'s accuracy silently decays.',
-    mitigations: [m('Monitor and retrain', 'Track input distributions and accuracy in production, and retrain or roll back on drift.')],
+    description:
+      "The world changes after training; without monitoring, the model's accuracy silently decays.",
+    mitigations: [
+      m(
+        'Monitor and retrain',
+        'Track input distributions and accuracy in production, and retrain or roll back on drift.',
+      ),
+    ],
     references: [plot4ai('technique-processes')],
   },
 ];

@@ -1,7 +1,26 @@
 import type { RuleInput } from '../rule';
-import { all, any, capec, crossesBoundary, cwe, danglingSource, danglingTarget, is, kind, mitigation as m, not, source, target } from './dsl';
+import {
+  all,
+  any,
+  capec,
+  crossesBoundary,
+  cwe,
+  danglingSource,
+  danglingTarget,
+  is,
+  kind,
+  mitigation as m,
+  not,
+  source,
+  target,
+} from './dsl';
 
-const base = { pack: 'stride-interaction', methodology: 'stride', targets: ['flow' as const], interaction: true } as const satisfies Partial<RuleInput>;
+const base = {
+  pack: 'stride-interaction',
+  methodology: 'stride',
+  targets: ['flow' as const],
+  interaction: true,
+} as const satisfies Partial<RuleInput>;
 
 /** STRIDE per interaction: threats that come from how a flow connects its ends and which boundaries it crosses. */
 export const STRIDE_INTERACTION_RULES: RuleInput[] = [
@@ -12,8 +31,14 @@ export const STRIDE_INTERACTION_RULES: RuleInput[] = [
     category: 'spoofing',
     severity: 'high',
     title: 'Sender across a trust boundary not authenticated',
-    description: 'This flow crosses a trust boundary. If the receiving side does not authenticate the sender, anything on the other side of the boundary can pose as it.',
-    mitigations: [m('Authenticate at the boundary', 'Authenticate every request that crosses the boundary (mutual TLS, signed tokens) and reject anonymous traffic.')],
+    description:
+      'This flow crosses a trust boundary. If the receiving side does not authenticate the sender, anything on the other side of the boundary can pose as it.',
+    mitigations: [
+      m(
+        'Authenticate at the boundary',
+        'Authenticate every request that crosses the boundary (mutual TLS, signed tokens) and reject anonymous traffic.',
+      ),
+    ],
     references: [cwe(306), capec(151)],
   },
   {
@@ -23,8 +48,14 @@ export const STRIDE_INTERACTION_RULES: RuleInput[] = [
     category: 'tampering',
     severity: 'high',
     title: 'Untrusted input crosses into a trusted zone',
-    description: 'Data from a less trusted zone enters a process or store here. Unvalidated, it can inject commands, corrupt data or exploit parsers.',
-    mitigations: [m('Validate at the boundary', 'Treat the data as untrusted: validate it against a strict schema, size limits and allow-lists where it enters the zone.')],
+    description:
+      'Data from a less trusted zone enters a process or store here. Unvalidated, it can inject commands, corrupt data or exploit parsers.',
+    mitigations: [
+      m(
+        'Validate at the boundary',
+        'Treat the data as untrusted: validate it against a strict schema, size limits and allow-lists where it enters the zone.',
+      ),
+    ],
     references: [cwe(20), capec(153)],
   },
   {
@@ -34,21 +65,34 @@ export const STRIDE_INTERACTION_RULES: RuleInput[] = [
     category: 'information-disclosure',
     severity: 'medium',
     title: 'Stored data leaves its trust zone',
-    description: 'Data read from a store flows out across a trust boundary, where the store\'s access controls no longer protect it.',
-    mitigations: [m('Send only what is needed', 'Filter and minimise what leaves the zone, and authorise the receiver for exactly that data.')],
+    description:
+      "Data read from a store flows out across a trust boundary, where the store's access controls no longer protect it.",
+    mitigations: [
+      m(
+        'Send only what is needed',
+        'Filter and minimise what leaves the zone, and authorise the receiver for exactly that data.',
+      ),
+    ],
     references: [cwe(200), cwe(668)],
   },
   {
     ...base,
     id: 'stride-interaction.unauthenticated-actor',
     supersedes: ['stride-interaction.crossing.spoofing'],
-    condition: all(source(all(kind('actor'), is('providesAuthentication', false))), target(kind('process'))),
+    condition: all(
+      source(all(kind('actor'), is('providesAuthentication', false))),
+      target(kind('process')),
+    ),
     category: 'spoofing',
     severity: 'high',
     title: 'Unauthenticated actor calls a process',
-    description: 'The actor sending this flow is not marked as authenticating, so the process cannot tell who is calling it.',
+    description:
+      'The actor sending this flow is not marked as authenticating, so the process cannot tell who is calling it.',
     mitigations: [
-      m('Require authentication', 'Authenticate the actor before the process acts on its requests, or document why anonymous access is intended and limit what it can do.'),
+      m(
+        'Require authentication',
+        'Authenticate the actor before the process acts on its requests, or document why anonymous access is intended and limit what it can do.',
+      ),
     ],
     references: [cwe(306), capec(115)],
   },
@@ -60,8 +104,14 @@ export const STRIDE_INTERACTION_RULES: RuleInput[] = [
     category: 'information-disclosure',
     severity: 'critical',
     title: 'Cleartext over a public network',
-    description: 'This flow crosses a public network unencrypted: anyone on the path can read and alter it (adversary in the middle).',
-    mitigations: [m('Encrypt the channel', 'Use TLS 1.2 or later with certificate verification, or encrypt and sign the messages themselves.')],
+    description:
+      'This flow crosses a public network unencrypted: anyone on the path can read and alter it (adversary in the middle).',
+    mitigations: [
+      m(
+        'Encrypt the channel',
+        'Use TLS 1.2 or later with certificate verification, or encrypt and sign the messages themselves.',
+      ),
+    ],
     references: [cwe(319), capec(94), capec(157)],
   },
   {
@@ -72,8 +122,14 @@ export const STRIDE_INTERACTION_RULES: RuleInput[] = [
     category: 'denial-of-service',
     severity: 'medium',
     title: 'Process flooded from a public network',
-    description: 'A process receives this flow from a public network, where anyone can send it more requests than it can handle.',
-    mitigations: [m('Throttle public traffic', 'Put rate limiting, request size limits and DDoS protection in front of the process.')],
+    description:
+      'A process receives this flow from a public network, where anyone can send it more requests than it can handle.',
+    mitigations: [
+      m(
+        'Throttle public traffic',
+        'Put rate limiting, request size limits and DDoS protection in front of the process.',
+      ),
+    ],
     references: [cwe(770), capec(125)],
   },
   {
@@ -83,19 +139,34 @@ export const STRIDE_INTERACTION_RULES: RuleInput[] = [
     category: 'tampering',
     severity: 'medium',
     title: 'Replies flow back into the trusted zone',
-    description: 'This bidirectional flow crosses a trust boundary, so data also travels from the less trusted side back in, where it is easily treated as trusted.',
-    mitigations: [m('Validate both directions', 'Validate responses as strictly as requests, and bind each response to the request that caused it.')],
+    description:
+      'This bidirectional flow crosses a trust boundary, so data also travels from the less trusted side back in, where it is easily treated as trusted.',
+    mitigations: [
+      m(
+        'Validate both directions',
+        'Validate responses as strictly as requests, and bind each response to the request that caused it.',
+      ),
+    ],
     references: [cwe(20)],
   },
   {
     ...base,
     id: 'stride-interaction.actor-store-direct',
-    condition: any(all(source(kind('actor')), target(kind('store'))), all(source(kind('store')), target(kind('actor')))),
+    condition: any(
+      all(source(kind('actor')), target(kind('store'))),
+      all(source(kind('store')), target(kind('actor'))),
+    ),
     category: 'elevation-of-privilege',
     severity: 'high',
     title: 'External entity accesses a store directly',
-    description: 'An actor reads or writes the store without a process in between, so no application logic checks what it may do.',
-    mitigations: [m('Put a process in front', 'Route access through a service that authorises each operation, or give the actor narrowly scoped, audited credentials.')],
+    description:
+      'An actor reads or writes the store without a process in between, so no application logic checks what it may do.',
+    mitigations: [
+      m(
+        'Put a process in front',
+        'Route access through a service that authorises each operation, or give the actor narrowly scoped, audited credentials.',
+      ),
+    ],
     references: [cwe(284), cwe(862)],
   },
   {
@@ -105,19 +176,35 @@ export const STRIDE_INTERACTION_RULES: RuleInput[] = [
     category: 'spoofing',
     severity: 'low',
     title: 'Flow to or from an unmodelled party',
-    description: 'One end of this flow is not attached to any element, so whoever sends or receives it is unknown and cannot be trusted.',
-    mitigations: [m('Model the peer', 'Attach the flow to the actor, process or store it really connects, so its threats are analysed.')],
+    description:
+      'One end of this flow is not attached to any element, so whoever sends or receives it is unknown and cannot be trusted.',
+    mitigations: [
+      m(
+        'Model the peer',
+        'Attach the flow to the actor, process or store it really connects, so its threats are analysed.',
+      ),
+    ],
     references: [cwe(923)],
   },
   {
     ...base,
     id: 'stride-interaction.process-to-actor-leak',
-    condition: all(source(kind('process', 'store')), target(all(kind('actor'), is('providesAuthentication', false))), not(is('isEncrypted'))),
+    condition: all(
+      source(kind('process', 'store')),
+      target(all(kind('actor'), is('providesAuthentication', false))),
+      not(is('isEncrypted')),
+    ),
     category: 'information-disclosure',
     severity: 'medium',
     title: 'Data sent unencrypted to an unauthenticated actor',
-    description: 'Data goes to an actor that does not authenticate, over a flow that is not encrypted: it may reach the wrong recipient or be read on the way.',
-    mitigations: [m('Know the recipient', 'Authenticate the recipient before sending it data, and encrypt the channel.')],
+    description:
+      'Data goes to an actor that does not authenticate, over a flow that is not encrypted: it may reach the wrong recipient or be read on the way.',
+    mitigations: [
+      m(
+        'Know the recipient',
+        'Authenticate the recipient before sending it data, and encrypt the channel.',
+      ),
+    ],
     references: [cwe(200), cwe(319)],
   },
 ];
