@@ -61,7 +61,7 @@ export default tseslint.config(
   },
   {
     files: ['packages/core/src/**/*.ts'],
-    ignores: ['packages/core/src/**/*.test.ts'],
+    ignores: ['packages/core/src/**/*.test.ts', 'packages/core/src/**/*.test-helper.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: coreForbidden }] },
   },
 );

@@ -1,7 +1,7 @@
 import { isNativeDocument } from '../model/document';
 import { ValidationError } from '../model/errors';
-import { threatDragonVersion } from './import-threat-dragon';
-import { isOtmDocument } from './import-otm';
+import { threatDragonVersion } from './threat-dragon/import-threat-dragon';
+import { isOtmDocument } from './otm/import-otm';
 import type { FormatKey } from './types';
 
 /**

@@ -1,9 +1,9 @@
 import { toNativeDocument } from '../model/document';
 import type { ModelRecord } from '../model/records';
-import { exportCsv } from './export-csv';
-import { exportMarkdown } from './export-markdown';
-import { exportOtm } from './export-otm';
-import { exportThreatDragon } from './export-threat-dragon';
+import { exportCsv } from './csv/export-csv';
+import { exportMarkdown } from './markdown/export-markdown';
+import { exportOtm } from './otm/export-otm';
+import { exportThreatDragon } from './threat-dragon/export-threat-dragon';
 import type { ExportedFile, ExportFormat } from './types';
 
 /** Media type and file extension per export format. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZModelRecord, type ModelRecord } from '../model/records';
 import { exportWarnings } from './export-warnings';
-import { threatDragonFixtures } from './fixtures.test';
-import { importThreatDragon } from './import-threat-dragon';
+import { threatDragonFixtures } from './fixtures.test-helper';
+import { importThreatDragon } from './threat-dragon/import-threat-dragon';
 
 const records = [
   ZModelRecord.parse({

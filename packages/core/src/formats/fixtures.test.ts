@@ -1,51 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** Repository root, found from this file (packages/core/src/formats). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-export const fixturesDir = path.resolve(repoRoot, '../shared/fixtures');
-
-/** Every Threat Dragon fixture file, relative to fixtures/threat-dragon, with its parsed JSON. */
-export function threatDragonFixtures(): { name: string; json: unknown }[] {
-  const dir = path.join(fixturesDir, 'threat-dragon');
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((name) => ({
-      name,
-      json: JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as unknown,
-    }));
-}
-
-export function readSchema(name: string): object {
-  return JSON.parse(readFileSync(path.join(fixturesDir, 'schemas', name), 'utf8')) as object;
-}
-
-/** A deterministic id generator for tests. */
-export function counterIds(prefix = 'gen'): () => string {
-  let n = 0;
-  return () => `${prefix}${++n}`;
-}
-
-// Helpers above are shared by the format tests; this checks what they find.
 import { describe, expect, it } from 'vitest';
+import { fixturesDir, threatDragonFixtures } from './fixtures.test-helper';
 
-// Other test files import the helpers above; run this check only in its own file.
-const ownFile = expect.getState().testPath?.endsWith('/fixtures.test.ts') ?? true;
-
-if (ownFile) {
-  describe('fixtures', () => {
-    it('finds the Threat Dragon fixtures named in PROVENANCE.md, each a summary + detail object', () => {
-      const provenance = readFileSync(path.join(fixturesDir, 'PROVENANCE.md'), 'utf8');
-      const found = threatDragonFixtures();
-      expect(found.length).toBeGreaterThanOrEqual(14);
-      expect(provenance).toContain('ThreatDragonModels/enter-the-dragon');
-      for (const f of found)
-        expect(f.json, f.name).toMatchObject({
-          summary: expect.any(Object),
-          detail: expect.any(Object),
-        });
-    });
+describe('fixtures', () => {
+  it('finds the Threat Dragon fixtures named in PROVENANCE.md, each a summary + detail object', () => {
+    const provenance = readFileSync(path.join(fixturesDir, 'PROVENANCE.md'), 'utf8');
+    const found = threatDragonFixtures();
+    expect(found.length).toBeGreaterThanOrEqual(14);
+    expect(provenance).toContain('ThreatDragonModels/enter-the-dragon');
+    for (const f of found)
+      expect(f.json, f.name).toMatchObject({
+        summary: expect.any(Object),
+        detail: expect.any(Object),
+      });
   });
-}
+});

@@ -1,7 +1,7 @@
 import { parseNativeDocument } from '../model/document';
 import { detectFormat } from './detect-format';
-import { importOtm } from './import-otm';
-import { importThreatDragon } from './import-threat-dragon';
+import { importOtm } from './otm/import-otm';
+import { importThreatDragon } from './threat-dragon/import-threat-dragon';
 import type { ImportOptions, ImportResult } from './types';
 
 /**

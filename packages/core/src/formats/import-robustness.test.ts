@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNativeDocument, toNativeDocument } from '../model/document';
 import { ValidationError } from '../model/errors';
-import { exportOtm } from './export-otm';
-import { threatDragonFixtures } from './fixtures.test';
+import { exportOtm } from './otm/export-otm';
+import { threatDragonFixtures } from './fixtures.test-helper';
 import { importModel } from './import-model';
-import { importThreatDragon } from './import-threat-dragon';
+import { importThreatDragon } from './threat-dragon/import-threat-dragon';
 
 type Json = unknown;
 

@@ -2,12 +2,12 @@ export type { ExportedFile, ExportFormat, FormatKey, ImportOptions, ImportResult
 export { detectFormat } from './detect-format';
 export { importModel } from './import-model';
 export { exportModel, EXPORT_FORMATS } from './export-model';
-export { importThreatDragon, threatDragonVersion } from './import-threat-dragon';
-export { exportThreatDragon, type ThreatDragonV2Model } from './export-threat-dragon';
-export { importOtm } from './import-otm';
-export { exportOtm, type OtmDocument } from './export-otm';
-export { exportCsv, CSV_COLUMNS } from './export-csv';
-export { exportMarkdown } from './export-markdown';
+export { importThreatDragon, threatDragonVersion } from './threat-dragon/import-threat-dragon';
+export { exportThreatDragon, type ThreatDragonV2Model } from './threat-dragon/export-threat-dragon';
+export { importOtm } from './otm/import-otm';
+export { exportOtm, type OtmDocument } from './otm/export-otm';
+export { exportCsv, CSV_COLUMNS } from './csv/export-csv';
+export { exportMarkdown } from './markdown/export-markdown';
 export {
   STATUS_MAP,
   parseThreatStatus,

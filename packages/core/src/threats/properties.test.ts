@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tdExpressibleModel } from '../formats/arbitrary-model.test';
+import { tdExpressibleModel } from '../formats/arbitrary-model.test-helper';
 import { applyOp } from '../ops/apply';
 import { toRecordMap } from '../ops/ops';
 import { validateOp } from '../ops/validate';

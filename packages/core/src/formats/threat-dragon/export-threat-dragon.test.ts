@@ -1,10 +1,10 @@
 import Ajv from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ModelRecord } from '../model/records';
-import { tdExpressibleModel } from './arbitrary-model.test';
+import type { ModelRecord } from '../../model/records';
+import { tdExpressibleModel } from '../arbitrary-model.test-helper';
 import { exportThreatDragon } from './export-threat-dragon';
-import { readSchema, threatDragonFixtures } from './fixtures.test';
+import { readSchema, threatDragonFixtures } from '../fixtures.test-helper';
 import { importThreatDragon } from './import-threat-dragon';
 
 const ajv = new Ajv({ allowUnionTypes: true, allErrors: true });

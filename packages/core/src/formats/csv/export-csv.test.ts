@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ZModelRecord, type ModelRecord } from '../model/records';
+import { ZModelRecord, type ModelRecord } from '../../model/records';
 import { CSV_COLUMNS, exportCsv } from './export-csv';
-import { threatDragonFixtures } from './fixtures.test';
-import { importThreatDragon } from './import-threat-dragon';
+import { threatDragonFixtures } from '../fixtures.test-helper';
+import { importThreatDragon } from '../threat-dragon/import-threat-dragon';
 
 const hostile = [
   ZModelRecord.parse({ id: 'm', typeName: 'model', title: 'Shop, "the" model' }),

@@ -1,11 +1,11 @@
-import type { Methodology } from '../model/keys';
-import { indexModel, type ModelIndex } from '../model/query';
-import { modelRecordOf } from '../model/document';
-import type { Element, Flow, Mitigation, ModelRecord, Point, Threat } from '../model/records';
-import { TD_DIAGRAM_TYPES, threatDragonTypeLabel } from './category-map';
-import { firstLine } from './import-context';
-import { TD_SEVERITY } from './severity-map';
-import { threatDragonStatus } from './status-map';
+import type { Methodology } from '../../model/keys';
+import { indexModel, type ModelIndex } from '../../model/query';
+import { modelRecordOf } from '../../model/document';
+import type { Element, Flow, Mitigation, ModelRecord, Point, Threat } from '../../model/records';
+import { TD_DIAGRAM_TYPES, threatDragonTypeLabel } from '../category-map';
+import { firstLine } from '../import-context';
+import { TD_SEVERITY } from '../severity-map';
+import { threatDragonStatus } from '../status-map';
 
 /** The Threat Dragon version the exporter writes (the schema in fixtures/schemas is the 2.x one). */
 export const TD_EXPORT_VERSION = '2.3.0';

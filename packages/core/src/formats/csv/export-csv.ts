@@ -1,12 +1,12 @@
-import { modelRecordOf } from '../model/document';
+import { modelRecordOf } from '../../model/document';
 import {
   categoryLabel,
   MITIGATION_STATUS_LABELS,
   SEVERITY_LABELS,
   STATUS_LABELS,
-} from '../model/labels';
-import { indexModel } from '../model/query';
-import type { ModelRecord } from '../model/records';
+} from '../../model/labels';
+import { indexModel } from '../../model/query';
+import type { ModelRecord } from '../../model/records';
 
 export const CSV_COLUMNS = [
   'model',

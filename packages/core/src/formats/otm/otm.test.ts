@@ -1,13 +1,13 @@
 import Ajv from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../model/errors';
-import type { ModelRecord } from '../model/records';
-import { tdExpressibleModel } from './arbitrary-model.test';
+import { ValidationError } from '../../model/errors';
+import type { ModelRecord } from '../../model/records';
+import { tdExpressibleModel } from '../arbitrary-model.test-helper';
 import { exportOtm } from './export-otm';
-import { readSchema, threatDragonFixtures } from './fixtures.test';
+import { readSchema, threatDragonFixtures } from '../fixtures.test-helper';
 import { importOtm } from './import-otm';
-import { importThreatDragon } from './import-threat-dragon';
+import { importThreatDragon } from '../threat-dragon/import-threat-dragon';
 
 const ajv = new Ajv({ allowUnionTypes: true, allErrors: true, strict: false });
 const validateOtm = ajv.compile(readSchema('open-threat-model.schema.json'));

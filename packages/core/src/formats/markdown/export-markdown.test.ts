@@ -1,9 +1,9 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { ZModelRecord, type ModelRecord } from '../model/records';
+import { ZModelRecord, type ModelRecord } from '../../model/records';
 import { exportMarkdown } from './export-markdown';
-import { threatDragonFixtures } from './fixtures.test';
-import { importThreatDragon } from './import-threat-dragon';
+import { threatDragonFixtures } from '../fixtures.test-helper';
+import { importThreatDragon } from '../threat-dragon/import-threat-dragon';
 
 // html: true is the hostile setting: raw HTML in the output would pass through.
 const md = new MarkdownIt({ html: true, linkify: true });

@@ -1,6 +1,6 @@
-import { modelRecordOf } from '../model/document';
-import type { Severity } from '../model/keys';
-import { indexModel, type ModelIndex } from '../model/query';
+import { modelRecordOf } from '../../model/document';
+import type { Severity } from '../../model/keys';
+import { indexModel, type ModelIndex } from '../../model/query';
 import type {
   BoundaryLine,
   BoxElement,
@@ -9,8 +9,8 @@ import type {
   ModelRecord,
   Note,
   Threat,
-} from '../model/records';
-import { otmStatus } from './status-map';
+} from '../../model/records';
+import { otmStatus } from '../status-map';
 
 export const OTM_VERSION = '0.2.0';
 

@@ -1,10 +1,10 @@
-import { ValidationError, zodIssues } from '../model/errors';
-import type { Methodology, Severity, ThreatStatus } from '../model/keys';
-import type { Point } from '../model/records';
-import { fallbackCategory, parseDiagramType, parseThreatType } from './category-map';
-import { firstLine, ImportContext } from './import-context';
-import { parseSeverity } from './severity-map';
-import { parseThreatStatus } from './status-map';
+import { ValidationError, zodIssues } from '../../model/errors';
+import type { Methodology, Severity, ThreatStatus } from '../../model/keys';
+import type { Point } from '../../model/records';
+import { fallbackCategory, parseDiagramType, parseThreatType } from '../category-map';
+import { firstLine, ImportContext } from '../import-context';
+import { parseSeverity } from '../severity-map';
+import { parseThreatStatus } from '../status-map';
 import {
   TD_PROPERTY_KEYS,
   ZTdV1Model,
@@ -15,7 +15,7 @@ import {
   type TdV1Model,
   type TdV2Model,
 } from './threat-dragon-schema';
-import type { ImportOptions, ImportResult } from './types';
+import type { ImportOptions, ImportResult } from '../types';
 
 type Kind = 'actor' | 'process' | 'store' | 'flow' | 'boundary' | 'boundary-line' | 'note';
 

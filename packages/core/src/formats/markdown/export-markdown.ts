@@ -1,5 +1,5 @@
-import { modelRecordOf } from '../model/document';
-import { SEVERITIES, THREAT_STATUSES } from '../model/keys';
+import { modelRecordOf } from '../../model/document';
+import { SEVERITIES, THREAT_STATUSES } from '../../model/keys';
 import {
   categoryLabel,
   ELEMENT_KIND_LABELS,
@@ -8,9 +8,9 @@ import {
   REVIEW_STATE_LABELS,
   SEVERITY_LABELS,
   STATUS_LABELS,
-} from '../model/labels';
-import { indexModel } from '../model/query';
-import type { ModelRecord } from '../model/records';
+} from '../../model/labels';
+import { indexModel } from '../../model/query';
+import type { ModelRecord } from '../../model/records';
 
 /**
  * Escapes user text for Markdown inline content: every character Markdown or

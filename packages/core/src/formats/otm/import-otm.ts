@@ -1,4 +1,4 @@
-import { ValidationError, zodIssues } from '../model/errors';
+import { ValidationError, zodIssues } from '../../model/errors';
 import {
   ZMethodology,
   ZMitigationStatus,
@@ -7,15 +7,15 @@ import {
   type MitigationStatus,
   type Severity,
   type ThreatStatus,
-} from '../model/keys';
-import { ZModelRecord, ZPoint, ZReference, type Point } from '../model/records';
-import { fallbackCategory, parseThreatType } from './category-map';
+} from '../../model/keys';
+import { ZModelRecord, ZPoint, ZReference, type Point } from '../../model/records';
+import { fallbackCategory, parseThreatType } from '../category-map';
 import { DEFAULT_TRUST_RATING, DEFAULT_ZONE_ATTRIBUTE } from './export-otm';
-import { ImportContext } from './import-context';
+import { ImportContext } from '../import-context';
 import { ZOtm, type Otm, type OtmThreatInstance } from './otm-schema';
-import { parseSeverity } from './severity-map';
-import { parseThreatStatus } from './status-map';
-import type { ImportOptions, ImportResult } from './types';
+import { parseSeverity } from '../severity-map';
+import { parseThreatStatus } from '../status-map';
+import type { ImportOptions, ImportResult } from '../types';
 
 type Json = Record<string, unknown>;
 type BoxKind = 'actor' | 'process' | 'store' | 'boundary';
