@@ -38,6 +38,55 @@ const coreForbidden = [
   },
 ];
 
+/** An import of a sibling folder of `apps/server/src` by relative path (`../http/…`, `../../realtime`). */
+const serverFolder = (...names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;
+
+/**
+ * apps/server imports run one way: entry points (create-server, main, config, the db CLIs)
+ * → the transports http/ and realtime/ (never each other) → services/ → auth/ → db/.
+ * Tests may import any layer.
+ */
+const serverLayers = [
+  {
+    files: ['apps/server/src/http/**/*.ts'],
+    forbidden: ['realtime', 'create-server', 'main', 'config'],
+    message:
+      'http/ is a transport: it may use services, auth and db, not realtime/ or the entry points.',
+  },
+  {
+    files: ['apps/server/src/realtime/**/*.ts'],
+    forbidden: ['http', 'create-server', 'main', 'config'],
+    message:
+      'realtime/ is a transport: it may use services, auth and db, not http/ or the entry points.',
+  },
+  {
+    files: ['apps/server/src/services/**/*.ts'],
+    forbidden: ['http', 'realtime', 'create-server', 'main', 'config'],
+    message:
+      'services/ know no transport: throw an AppError and let http/ or realtime/ map its code.',
+  },
+  {
+    files: ['apps/server/src/auth/**/*.ts'],
+    forbidden: ['services', 'http', 'realtime', 'create-server', 'main', 'config'],
+    message: 'auth/ sits below services/: it may use db/ only.',
+  },
+  {
+    files: ['apps/server/src/db/**/*.ts'],
+    ignores: ['apps/server/src/db/*-cli.ts'],
+    forbidden: ['services', 'auth', 'http', 'realtime', 'create-server', 'main', 'config'],
+    message: 'db/ is the lowest server layer: it imports nothing above it.',
+  },
+].map(({ files, ignores = [], forbidden, message }) => ({
+  files,
+  ignores: [...ignores, '**/*.test.ts', '**/*.test-helper.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ regex: serverFolder(...forbidden), message }] },
+    ],
+  },
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -64,4 +113,5 @@ export default tseslint.config(
     ignores: ['packages/core/src/**/*.test.ts', 'packages/core/src/**/*.test-helper.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: coreForbidden }] },
   },
+  ...serverLayers,
 );

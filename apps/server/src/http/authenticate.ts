@@ -4,7 +4,7 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../auth/cookies';
 import { resolveAuth } from '../auth/resolve-auth';
 import { randomSecret } from '../auth/secrets';
 import type { Db } from '../db/open-database';
-import { HttpError } from './errors';
+import { AppError } from '../services/app-error';
 
 export const requestCookies = (req: Request): Record<string, string | undefined> =>
   parseCookie(req.headers.cookie ?? '');
@@ -46,14 +46,12 @@ export function authenticate(db: Db): RequestHandler {
     if (!bearer && !cookies[CSRF_COOKIE]) issueCsrfCookie(req, res);
     req.auth = await resolveAuth({ db, bearer, sessionSecret: cookies[SESSION_COOKIE] });
     if (bearer && !req.auth)
-      return next(new HttpError(401, 'invalid_token', 'API token is invalid or revoked'));
+      return next(new AppError('invalid_token', 'API token is invalid or revoked'));
     next();
   };
 }
 
 /** 401 unless signed in. */
 export const requireUser: RequestHandler = (req, _res, next) => {
-  next(
-    req.auth ? undefined : new HttpError(401, 'unauthenticated', 'sign in or send an API token'),
-  );
+  next(req.auth ? undefined : new AppError('unauthenticated', 'sign in or send an API token'));
 };

@@ -1,4 +1,4 @@
-import { HttpError } from './errors';
+import { AppError } from '../services/app-error';
 
 /**
  * Checks raw JSON text before it is parsed: throws when objects/arrays nest
@@ -20,8 +20,7 @@ export function checkJsonText(buf: Buffer, max: number): void {
       } else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max)
-        throw new HttpError(400, 'too_deep', `JSON nests deeper than ${max} levels`);
+      if (++depth > max) throw new AppError('too_deep', `JSON nests deeper than ${max} levels`);
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
 }
@@ -31,7 +30,7 @@ const hexAt = (buf: Buffer, at: number) =>
     ? parseInt(buf.toString('latin1', at, at + 4), 16)
     : -1;
 const unstorable = () =>
-  new HttpError(400, 'invalid_text', 'text must not contain NUL characters or unpaired surrogates');
+  new AppError('invalid_text', 'text must not contain NUL characters or unpaired surrogates');
 
 /** Length of the `\uXXXX` escape at `i` (12 for a surrogate pair), throwing for characters PostgreSQL cannot store. */
 function unicodeEscapeLength(buf: Buffer, i: number): number {

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { CSRF_COOKIE, CSRF_HEADER } from '../auth/cookies';
 import { bearerOf, requestCookies } from './authenticate';
-import { HttpError } from './errors';
+import { AppError } from '../services/app-error';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -28,15 +28,14 @@ export function csrfProtection(publicOrigin?: string): RequestHandler {
     if (SAFE.has(req.method) || bearerOf(req)) return next();
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== ownOrigin(req, publicOrigin)) {
-      return next(new HttpError(403, 'csrf_failed', `origin ${origin} is not allowed`));
+      return next(new AppError('csrf_failed', `origin ${origin} is not allowed`));
     }
     if (req.auth?.via !== 'session') return next();
     const cookie = requestCookies(req)[CSRF_COOKIE];
     const header = req.get(CSRF_HEADER);
     if (!cookie || !header || !sameSecret(cookie, header)) {
       return next(
-        new HttpError(
-          403,
+        new AppError(
           'csrf_failed',
           'missing or wrong X-CSRF-Token header (echo the tl_csrf cookie)',
         ),

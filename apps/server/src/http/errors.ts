@@ -1,31 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ValidationError, zodIssues, type Issue } from '@threatloom/core';
+import { ValidationError, zodIssues } from '@threatloom/core';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-
-/** An error with its HTTP status and stable code; the only kind whose message reaches clients. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
-
-export const notFound = (what = 'model') => new HttpError(404, 'not_found', `${what} not found`);
-export const forbidden = (message = 'your role does not allow this') =>
-  new HttpError(403, 'forbidden', message);
-export const invalid = (issues: Issue[], message?: string) =>
-  new HttpError(
-    400,
-    'validation_failed',
-    message ?? `${issues[0]?.path || '(body)'}: ${issues[0]?.message ?? 'invalid input'}`,
-    { issues },
-  );
+import { AppError, invalid, type AppErrorCode } from '../services/app-error';
+import { statusOf } from './error-status';
 
 /** Parses `input` with a zod schema or throws a 400 naming each path and problem. */
 export function parseBody<T extends z.ZodType>(
@@ -41,11 +19,11 @@ export function parseBody<T extends z.ZodType>(
 const RETRY_AFTER_SECONDS = 5;
 
 /** Body-parser failures carry a `type`; these map to client errors. */
-const BODY_ERRORS: Record<string, [number, string, string]> = {
-  'entity.too.large': [413, 'payload_too_large', 'request body is too large'],
-  'entity.parse.failed': [400, 'invalid_json', 'request body is not valid JSON'],
-  'encoding.unsupported': [415, 'unsupported_encoding', 'unsupported content encoding'],
-  'charset.unsupported': [415, 'unsupported_charset', 'unsupported charset'],
+const BODY_ERRORS: Record<string, [AppErrorCode, string]> = {
+  'entity.too.large': ['payload_too_large', 'request body is too large'],
+  'entity.parse.failed': ['invalid_json', 'request body is not valid JSON'],
+  'encoding.unsupported': ['unsupported_encoding', 'unsupported content encoding'],
+  'charset.unsupported': ['unsupported_charset', 'unsupported charset'],
 };
 
 /**
@@ -55,24 +33,24 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, _req, res, _next) => {
-    let status = 500;
-    let body: { code: string; message: string; details?: unknown } = {
+    let status = statusOf('internal');
+    let body: { code: AppErrorCode; message: string; details?: unknown } = {
       code: 'internal',
       message: 'internal server error',
     };
-    if (err instanceof HttpError) {
-      status = err.status;
+    if (err instanceof AppError) {
+      status = statusOf(err.code);
       body = {
         code: err.code,
         message: err.message,
         ...(err.details === undefined ? {} : { details: err.details }),
       };
     } else if (err instanceof ValidationError) {
-      status = 400;
+      status = statusOf('validation_failed');
       body = { code: 'validation_failed', message: err.message, details: { issues: err.issues } };
     } else if (typeof err?.type === 'string' && BODY_ERRORS[err.type]) {
-      const [s, code, message] = BODY_ERRORS[err.type]!;
-      status = s;
+      const [code, message] = BODY_ERRORS[err.type]!;
+      status = statusOf(code);
       body = { code, message };
     } else {
       logger.error({ err }, 'unhandled error');
@@ -86,4 +64,4 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 /** 404 for unknown /api routes, in the same error shape. */
 export const apiNotFound: RequestHandler = (req, _res, next) =>
-  next(new HttpError(404, 'not_found', `no route ${req.method} ${req.path}`));
+  next(new AppError('not_found', `no route ${req.method} ${req.path}`));

@@ -44,7 +44,6 @@ export const ZGenerate = z
     methodology: ZMethodology.optional(),
   })
   .strict();
-export type GenerateRequest = z.infer<typeof ZGenerate>;
 
 export const ZApplyLibraryEntry = z.object({ elementId: z.string().min(1).max(128) }).strict();
 

@@ -1,6 +1,6 @@
 import type { ModelRecord, Op, OpBroadcast } from '@threatloom/core';
 import type { Db } from '../db/open-database';
-import { notFound } from '../http/errors';
+import { notFound } from '../services/app-error';
 
 export interface CatchUp {
   seq: number;

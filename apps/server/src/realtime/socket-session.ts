@@ -18,13 +18,14 @@ import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Db } from '../db/open-database';
-import { HttpError } from '../http/errors';
+import { AppError } from '../services/app-error';
 import { requireRole } from '../services/models/require-role';
 import type { OpResult, SubmittedOp } from '../services/ops/commit-ops';
 import type { SocketData } from './authenticate-socket';
 import type { GroupCommitter } from './group-committer';
 import { loadCatchUp } from './load-catch-up';
 import { TokenBucket } from './rate-limiter';
+import { syncCodeOf } from './sync-error-code';
 
 export interface RealtimeLimits {
   /** Ops a socket may submit in a burst, and refill per second. */
@@ -151,8 +152,7 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     try {
       await requireRole({ db: ctx.db, modelId, userId: user.id, min: 'viewer' });
     } catch (err) {
-      if (err instanceof HttpError && err.status === 404)
-        return reply(syncFailure('not_found', 'model not found'));
+      if (err instanceof AppError) return reply(syncFailure(syncCodeOf(err.code), err.message));
       throw err;
     }
     // Join the room before reading the catch-up: an op committed in between arrives twice (the client drops the copy), never zero times.
@@ -180,8 +180,8 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
       return answer(syncFailure('rate_limited', 'too many ops; slow down and retry'));
     ctx.committer.submit(modelId, ops, (outcome) => {
       if (outcome instanceof Error) {
-        if (outcome instanceof HttpError && outcome.status === 404)
-          return answer(syncFailure('not_found', 'model not found'));
+        if (outcome instanceof AppError && syncCodeOf(outcome.code) !== 'internal')
+          return answer(syncFailure(syncCodeOf(outcome.code), outcome.message));
         ctx.logger?.error({ err: outcome, modelId }, 'commit failed');
         return answer(syncFailure('internal', 'the edit could not be saved; it will be retried'));
       }

@@ -5,12 +5,13 @@ import { registerUser } from '../../services/users/register-user';
 import { createSession, verifyLogin } from '../../services/users/login-user';
 import { issueCsrfCookie, requireUser } from '../authenticate';
 import type { RouteContext } from '../context';
-import { HttpError, parseBody } from '../errors';
+import { AppError } from '../../services/app-error';
+import { parseBody } from '../errors';
 import { ZCredentials, ZLogin } from '../schemas';
 
 const tooMany =
   (message: string) => (_req: Request, _res: Response, next: (err: unknown) => void) =>
-    next(new HttpError(429, 'rate_limited', message));
+    next(new AppError('rate_limited', message));
 
 export function authRoutes(ctx: RouteContext): Router {
   const { db } = ctx;

@@ -9,7 +9,7 @@ import {
 import type { Prisma } from '../../db/generated/client';
 import type { AuthUser } from '../../auth/types';
 import type { Db } from '../../db/open-database';
-import { HttpError, notFound } from '../../http/errors';
+import { AppError, notFound } from '../app-error';
 import { getModel } from '../models/get-model';
 import { commitOps } from '../ops/commit-ops';
 
@@ -30,12 +30,12 @@ export async function createLibraryEntry(options: {
 }): Promise<LibraryEntry> {
   const parsed = ZLibraryEntry.safeParse({ ...options.body, id: options.body.id ?? newId() });
   if (!parsed.success)
-    throw new HttpError(400, 'validation_failed', 'invalid library entry', {
+    throw new AppError('validation_failed', 'invalid library entry', {
       issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
   const entry = parsed.data;
   if (await options.db.libraryEntry.findUnique({ where: { id: entry.id }, select: { id: true } }))
-    throw new HttpError(409, 'exists', `library entry ${entry.id} exists`);
+    throw new AppError('exists', `library entry ${entry.id} exists`);
   await options.db.libraryEntry.create({
     data: {
       id: entry.id,
@@ -60,7 +60,7 @@ export async function deleteLibraryEntry(options: {
   });
   if (!row) throw notFound('library entry');
   if (row.createdBy !== options.user.id && !options.user.isAdmin)
-    throw new HttpError(403, 'forbidden', 'only its author or an admin can delete a library entry');
+    throw new AppError('forbidden', 'only its author or an admin can delete a library entry');
   await options.db.libraryEntry.delete({ where: { id: options.id } });
 }
 

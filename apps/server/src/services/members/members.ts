@@ -1,7 +1,7 @@
 import type { Role } from '@threatloom/core';
 import type { Prisma } from '../../db/generated/client';
 import type { Db } from '../../db/open-database';
-import { HttpError } from '../../http/errors';
+import { AppError } from '../app-error';
 
 export interface Member {
   userId: string;
@@ -39,7 +39,7 @@ export async function shareModel(options: {
 }): Promise<{ member: Member; created: boolean }> {
   const { db, modelId, role } = options;
   const user = await db.user.findUnique({ where: { email: options.email.toLowerCase() } });
-  if (!user) throw new HttpError(404, 'user_not_found', `no account uses ${options.email}`);
+  if (!user) throw new AppError('user_not_found', `no account uses ${options.email}`);
   const existing = await db.membership.findUnique({
     where: { modelId_userId: { modelId, userId: user.id } },
   });
@@ -64,7 +64,7 @@ export async function setMemberRole(options: {
     const existing = await tx.membership.findUnique({
       where: { modelId_userId: { modelId, userId } },
     });
-    if (!existing) throw new HttpError(404, 'not_found', 'member not found');
+    if (!existing) throw new AppError('not_found', 'member not found');
     if (existing.role === 'owner' && role !== 'owner')
       await assertAnotherOwner(tx, modelId, userId);
     const row = await tx.membership.update({
@@ -87,7 +87,7 @@ export async function removeMember(options: {
     const existing = await tx.membership.findUnique({
       where: { modelId_userId: { modelId, userId } },
     });
-    if (!existing) throw new HttpError(404, 'not_found', 'member not found');
+    if (!existing) throw new AppError('not_found', 'member not found');
     if (existing.role === 'owner') await assertAnotherOwner(tx, modelId, userId);
     await tx.membership.delete({ where: { modelId_userId: { modelId, userId } } });
   });
@@ -103,5 +103,5 @@ async function assertAnotherOwner(
   const others = await tx.membership.count({
     where: { modelId, role: 'owner', userId: { not: userId } },
   });
-  if (others === 0) throw new HttpError(409, 'last_owner', 'a model needs at least one owner');
+  if (others === 0) throw new AppError('last_owner', 'a model needs at least one owner');
 }

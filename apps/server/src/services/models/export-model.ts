@@ -5,7 +5,7 @@ import {
   type ExportFormat,
 } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
-import { HttpError } from '../../http/errors';
+import { AppError } from '../app-error';
 import { getModel } from './get-model';
 
 export interface ExportedDownload {
@@ -24,8 +24,7 @@ export async function exportModel(options: {
 }): Promise<ExportedDownload> {
   const { db, modelId, format } = options;
   if (!isFormat(format))
-    throw new HttpError(
-      400,
+    throw new AppError(
       'unsupported_format',
       `format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`,
     );

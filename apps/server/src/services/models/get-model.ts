@@ -1,6 +1,6 @@
 import type { Comment, ModelRecord, Role } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
-import { notFound } from '../../http/errors';
+import { notFound } from '../app-error';
 import { toSummary, type ModelSummary } from './model-summary';
 
 export interface LoadedModel {

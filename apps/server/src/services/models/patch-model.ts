@@ -1,6 +1,6 @@
 import { newId } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
-import { notFound } from '../../http/errors';
+import { notFound } from '../app-error';
 import { commitOps } from '../ops/commit-ops';
 
 /** Sets fields of the model record (title, summary, review state…) as one op. */

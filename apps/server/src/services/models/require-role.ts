@@ -1,6 +1,6 @@
 import { ZRole, type Role } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
-import { forbidden, notFound } from '../../http/errors';
+import { forbidden, notFound } from '../app-error';
 
 const RANK: Record<Role, number> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
 

@@ -9,7 +9,7 @@ import {
   type Role,
 } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
-import { HttpError } from '../../http/errors';
+import { AppError } from '../app-error';
 import { checkRole } from './role-rules';
 import { loadState, ModelStateCache, type ModelState } from './state-cache';
 import { writeCommit, type OpLogRow } from './write-rows';
@@ -44,7 +44,7 @@ export interface CommitOpsOptions {
    * merging generated threats: no concurrent writer can slip in between).
    */
   ops: SubmittedOp[] | ((state: ReadonlyMap<string, ModelRecord>) => SubmittedOp[]);
-  /** All or nothing: the first rejected op rolls everything back with a 400/403 `HttpError` (REST, imports). */
+  /** All or nothing: the first rejected op rolls everything back with an `AppError` (`forbidden` or `invalid_op`) (REST, imports). */
   atomic?: boolean;
   /** Defaults to the process-wide cache. */
   cache?: ModelStateCache;
@@ -68,8 +68,8 @@ const MAX_OP_ID = 200;
  * in the op log (a retry gets its original seq back and changes nothing),
  * validate each op against the current state and the actor's role, write the
  * changed rows and one op-log row per accepted op, advance `seq`, commit.
- * A rejected op does not sink the others unless `atomic` is set. Throws a 404
- * `HttpError` when the model does not exist.
+ * A rejected op does not sink the others unless `atomic` is set. Throws a `not_found`
+ * `AppError` when the model does not exist.
  */
 export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsResult> {
   const { db, modelId, actor, atomic = false } = options;
@@ -82,7 +82,7 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
         const locked = await tx.$queryRaw<
           { seq: number }[]
         >`SELECT seq FROM models WHERE id = ${modelId} FOR UPDATE`;
-        if (locked.length === 0) throw new HttpError(404, 'not_found', 'model not found');
+        if (locked.length === 0) throw new AppError('not_found', 'model not found');
         const base = Number(locked[0]!.seq);
         const current = await loadState(tx, modelId, base, cached);
         const state = current.state;
@@ -114,8 +114,7 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
           const opId = submitted.opId;
           const reject = (error: OpError) => {
             if (atomic)
-              throw new HttpError(
-                error.code === 'forbidden' ? 403 : 400,
+              throw new AppError(
                 error.code === 'forbidden' ? 'forbidden' : 'invalid_op',
                 error.message,
                 error.issues ? { opId, issues: error.issues } : { opId },

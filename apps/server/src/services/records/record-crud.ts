@@ -1,7 +1,7 @@
 import { newId, type ModelRecord } from '@threatloom/core';
 import type { AuthUser } from '../../auth/types';
 import type { Db } from '../../db/open-database';
-import { HttpError, notFound } from '../../http/errors';
+import { AppError, notFound } from '../app-error';
 import { commitOps } from '../ops/commit-ops';
 import { RECORD_KINDS, type RecordKind } from './record-kinds';
 
@@ -52,7 +52,7 @@ export async function createRecord(options: {
   const types = typesOf(kind);
   const typeName = types.length === 1 ? types[0] : body.typeName;
   if (typeof typeName !== 'string' || !types.includes(typeName)) {
-    throw new HttpError(400, 'validation_failed', `typeName: expected one of ${types.join(', ')}`, {
+    throw new AppError('validation_failed', `typeName: expected one of ${types.join(', ')}`, {
       issues: [{ path: 'typeName', message: `expected one of ${types.join(', ')}` }],
     });
   }
@@ -70,7 +70,7 @@ export async function createRecord(options: {
       select: { id: true },
     }))
   ) {
-    throw new HttpError(409, 'exists', `record ${record.id} exists; PATCH it instead`);
+    throw new AppError('exists', `record ${record.id} exists; PATCH it instead`);
   }
   const { results } = await commitOps({
     db,

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { HttpError } from '../../http/errors';
+import { AppError } from '../app-error';
 import type { RenderResult, RenderTask } from './render-report.worker';
 
 export interface ReportRendererOptions {
@@ -45,7 +45,7 @@ const BOOT_SCRIPT = (() => {
 })();
 
 export const reportsBusy = () =>
-  new HttpError(503, 'busy', 'too many reports are being rendered; try again shortly');
+  new AppError('busy', 'too many reports are being rendered; try again shortly');
 
 /**
  * A small pool of report workers: created lazily, reused, at most `workers`

@@ -3,27 +3,30 @@ import {
   isElement,
   mergeSuggestions,
   newId,
+  type GenerateOptions,
   type Mitigation,
   type ModelRecord,
   type Suggestion,
   type Threat,
 } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
-import { HttpError } from '../../http/errors';
-import type { GenerateRequest } from '../../http/schemas';
+import { AppError } from '../app-error';
 import { getModel } from '../models/get-model';
 import { commitOps } from '../ops/commit-ops';
+
+/** What a caller may scope a run to (the REST body of generate and suggest). */
+export type GenerateRequest = Pick<GenerateOptions, 'diagramId' | 'elementIds' | 'methodology'>;
 
 /** Checks that the request names a diagram and elements of this model (else a 404 naming the id). */
 function checkScope(records: ModelRecord[], request: GenerateRequest): void {
   const byId = new Map(records.map((r) => [r.id, r]));
   if (request.diagramId !== undefined && byId.get(request.diagramId)?.typeName !== 'diagram') {
-    throw new HttpError(404, 'not_found', `diagram ${request.diagramId} not found in this model`);
+    throw new AppError('not_found', `diagram ${request.diagramId} not found in this model`);
   }
   for (const id of request.elementIds ?? []) {
     const r = byId.get(id);
     if (!r || !isElement(r))
-      throw new HttpError(404, 'not_found', `element ${id} not found in this model`);
+      throw new AppError('not_found', `element ${id} not found in this model`);
   }
 }
 

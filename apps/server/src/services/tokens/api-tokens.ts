@@ -1,7 +1,7 @@
 import { newId } from '@threatloom/core';
 import { randomSecret, sha256 } from '../../auth/secrets';
 import type { Db } from '../../db/open-database';
-import { HttpError } from '../../http/errors';
+import { AppError } from '../app-error';
 
 export interface ApiTokenInfo {
   id: string;
@@ -64,5 +64,5 @@ export async function revokeApiToken(options: {
     where: { id: options.tokenId, userId: options.userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (count === 0) throw new HttpError(404, 'not_found', 'token not found');
+  if (count === 0) throw new AppError('not_found', 'token not found');
 }

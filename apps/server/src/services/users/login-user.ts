@@ -4,7 +4,7 @@ import { verifyPassword } from '../../auth/passwords';
 import { randomSecret, sha256 } from '../../auth/secrets';
 import { publicUser, type AuthUser } from '../../auth/types';
 import type { Db } from '../../db/open-database';
-import { HttpError } from '../../http/errors';
+import { AppError } from '../app-error';
 
 /** Checks a password and returns the user, or a 401 that does not say which part was wrong. */
 export async function verifyLogin(options: {
@@ -14,7 +14,7 @@ export async function verifyLogin(options: {
 }): Promise<AuthUser> {
   const user = await options.db.user.findUnique({ where: { email: options.email.toLowerCase() } });
   const ok = await verifyPassword(user?.passwordHash, options.password);
-  if (!user || !ok) throw new HttpError(401, 'invalid_credentials', 'email or password is wrong');
+  if (!user || !ok) throw new AppError('invalid_credentials', 'email or password is wrong');
   return publicUser(user);
 }
 

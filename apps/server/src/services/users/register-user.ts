@@ -2,7 +2,7 @@ import { newId } from '@threatloom/core';
 import { hashPassword } from '../../auth/passwords';
 import { publicUser, type AuthUser } from '../../auth/types';
 import type { Db } from '../../db/open-database';
-import { HttpError } from '../../http/errors';
+import { AppError } from '../app-error';
 
 /**
  * Creates an account. The first account of the instance becomes its admin.
@@ -21,13 +21,12 @@ export async function registerUser(options: {
   const passwordHash = await hashPassword(options.password);
   const isFirst = (await db.user.count()) === 0;
   if (!registrationOpen && !byAdmin && !isFirst)
-    throw new HttpError(
-      403,
+    throw new AppError(
       'registration_closed',
       'registration is closed; ask an admin for an account',
     );
   if (await db.user.findUnique({ where: { email }, select: { id: true } }))
-    throw new HttpError(409, 'email_taken', 'an account with this email exists');
+    throw new AppError('email_taken', 'an account with this email exists');
   try {
     const user = await db.user.create({
       data: { id: newId(), email, name: options.name ?? '', passwordHash, isAdmin: isFirst },
@@ -36,7 +35,7 @@ export async function registerUser(options: {
   } catch (err) {
     // Two registrations of one email racing: the unique index decides.
     if ((err as { code?: string }).code === 'P2002')
-      throw new HttpError(409, 'email_taken', 'an account with this email exists');
+      throw new AppError('email_taken', 'an account with this email exists');
     throw err;
   }
 }
