@@ -14,9 +14,9 @@ import {
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { isBoxElement, newId, type Element, type Op } from '@threatloom/core';
+import { RegionBoundary } from '../app/RegionBoundary';
 import { useModel, useModelContext } from '../model/model-context';
 import {
   indexOf,
@@ -36,6 +36,7 @@ import { reconcile, type DiagramNode, type FlowEdge as FlowEdgeType } from './fl
 import { BoundaryLineNode, PointNode } from './nodes/BoundaryLineNode';
 import { ShapeNode } from './nodes/ShapeNode';
 import { RemotePresence } from './RemotePresence';
+import { selectionAfter } from './selection';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { Toolbar } from './Toolbar';
 import { useEditorShortcuts } from './use-editor-shortcuts';
@@ -106,15 +107,33 @@ function Editor({ focus }: { focus: string | null }) {
     [store],
   );
 
-  const onNodesChange = useCallback((changes: NodeChange<DiagramNode>[]) => {
-    // Deletions go through onDelete as ops; everything else (drag, select, measure) is local until drag end.
-    const local = changes.filter((c) => c.type !== 'remove');
-    if (local.length) setGraph((g) => ({ ...g, nodes: applyNodeChanges(local, g.nodes) }));
-  }, []);
-  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdgeType>[]) => {
-    const local = changes.filter((c) => c.type !== 'remove');
-    if (local.length) setGraph((g) => ({ ...g, edges: applyEdgeChanges(local, g.edges) }));
-  }, []);
+  // The model store owns the selection: element `select` changes go there, and the graph draws it back.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<DiagramNode>[]) => {
+      const graph = graphRef.current;
+      const isPoint = (id: string) => graph.nodes.find((n) => n.id === id)?.type === 'point';
+      const next = selectionAfter(
+        store.getState().selection,
+        changes.filter((c) => c.type === 'select' && !isPoint(c.id)),
+      );
+      if (next) store.getState().select(next);
+      // Deletions go through onDelete as ops; drags, measures and a dangling flow end's selection stay local.
+      const local = changes.filter(
+        (c) => c.type !== 'remove' && (c.type !== 'select' || isPoint(c.id)),
+      );
+      if (local.length) setGraph((g) => ({ ...g, nodes: applyNodeChanges(local, g.nodes) }));
+    },
+    [store],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdgeType>[]) => {
+      const next = selectionAfter(store.getState().selection, changes);
+      if (next) store.getState().select(next);
+      const local = changes.filter((c) => c.type !== 'remove' && c.type !== 'select');
+      if (local.length) setGraph((g) => ({ ...g, edges: applyEdgeChanges(local, g.edges) }));
+    },
+    [store],
+  );
 
   // Live drag positions go to the others as presence (throttled by the sync engine), never as ops.
   const onNodeDrag = useCallback(
@@ -155,19 +174,6 @@ function Editor({ focus }: { focus: string | null }) {
       submit(ops);
     },
     [submit, channel],
-  );
-
-  const onSelectionChange = useCallback(
-    ({ nodes, edges }: OnSelectionChangeParams<DiagramNode, FlowEdgeType>) => {
-      const ids = [
-        ...nodes.filter((n) => n.type !== 'point').map((n) => n.id),
-        ...edges.map((e) => e.id),
-      ];
-      const current = store.getState().selection;
-      if (ids.length === current.length && ids.every((id, i) => id === current[i])) return;
-      store.getState().select(ids);
-    },
-    [store],
   );
 
   const onDelete = useCallback(
@@ -331,99 +337,105 @@ function Editor({ focus }: { focus: string | null }) {
   if (!diagramId) return <NoDiagram canEdit={canEdit} />;
   return (
     <div className="editor">
-      <Toolbar
-        canEdit={canEdit}
-        selectedBoxes={selectedBoxes}
-        snap={snap}
-        busy={busy}
-        onAdd={add}
-        onAlign={align}
-        onSnap={setSnap}
-        onAutoLayout={autoLayout}
-        onHelp={() => setHelp(true)}
-        onGenerate={() => {
-          if (!diagramId) return;
-          const n = generate(store.getState().records, diagramId);
-          store.getState().select([]);
-          setBusy(null);
-          setNotice(
-            n === 0
-              ? 'No new threats to suggest.'
-              : `${n} threats suggested: review them in the side panel.`,
-          );
-        }}
-        notice={notice}
-      />
+      <RegionBoundary name="toolbar">
+        <Toolbar
+          canEdit={canEdit}
+          selectedBoxes={selectedBoxes}
+          snap={snap}
+          busy={busy}
+          onAdd={add}
+          onAlign={align}
+          onSnap={setSnap}
+          onAutoLayout={autoLayout}
+          onHelp={() => setHelp(true)}
+          onGenerate={() => {
+            if (!diagramId) return;
+            const n = generate(store.getState().records, diagramId);
+            store.getState().select([]);
+            setBusy(null);
+            setNotice(
+              n === 0
+                ? 'No new threats to suggest.'
+                : `${n} threats suggested: review them in the side panel.`,
+            );
+          }}
+          notice={notice}
+        />
+      </RegionBoundary>
       <div className="editor-body">
-        <div
-          className="canvas"
-          ref={wrapper}
-          onMouseMove={onMouseMove}
-          onMouseLeave={() => channel.set({ cursor: null })}
-          aria-label="Diagram canvas"
-          role="region"
-        >
-          <svg className="markers" aria-hidden="true">
-            <defs>
-              <marker
-                id="tl-arrow"
-                viewBox="0 0 10 10"
-                refX="10"
-                refY="5"
-                markerWidth="8"
-                markerHeight="8"
-                orient="auto-start-reverse"
-              >
-                <path d="M0,0 L10,5 L0,10 z" />
-              </marker>
-              <marker
-                id="tl-arrow-start"
-                viewBox="0 0 10 10"
-                refX="0"
-                refY="5"
-                markerWidth="8"
-                markerHeight="8"
-                orient="auto"
-              >
-                <path d="M10,0 L0,5 L10,10 z" />
-              </marker>
-            </defs>
-          </svg>
-          <ReactFlow<DiagramNode, FlowEdgeType>
-            nodes={graph.nodes}
-            edges={graph.edges}
-            nodeTypes={NODE_TYPES}
-            edgeTypes={EDGE_TYPES}
-            defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onNodeDrag={onNodeDrag}
-            onNodeDragStop={onNodeDragStop}
-            onSelectionChange={onSelectionChange}
-            onDelete={onDelete}
-            onConnect={onConnect}
-            onConnectEnd={onConnectEnd}
-            isValidConnection={isValidConnection}
-            connectionMode={ConnectionMode.Loose}
-            nodesDraggable={canEdit}
-            nodesConnectable={canEdit}
-            edgesReconnectable={false}
-            deleteKeyCode={canEdit ? ['Delete', 'Backspace'] : null}
-            snapToGrid={snap}
-            snapGrid={SNAP_GRID}
-            minZoom={0.05}
-            fitView
-            fitViewOptions={FIT_VIEW_OPTIONS}
-            proOptions={{ hideAttribution: true }}
+        <RegionBoundary name="canvas">
+          <div
+            className="canvas"
+            ref={wrapper}
+            onMouseMove={onMouseMove}
+            onMouseLeave={() => channel.set({ cursor: null })}
+            aria-label="Diagram canvas"
+            role="region"
           >
-            <Background gap={20} />
-            <MiniMap pannable zoomable ariaLabel="Minimap" />
-            <Controls />
-            <RemotePresence />
-          </ReactFlow>
-        </div>
+            <svg className="markers" aria-hidden="true">
+              <defs>
+                <marker
+                  id="tl-arrow"
+                  viewBox="0 0 10 10"
+                  refX="10"
+                  refY="5"
+                  markerWidth="8"
+                  markerHeight="8"
+                  orient="auto-start-reverse"
+                >
+                  <path d="M0,0 L10,5 L0,10 z" />
+                </marker>
+                <marker
+                  id="tl-arrow-start"
+                  viewBox="0 0 10 10"
+                  refX="0"
+                  refY="5"
+                  markerWidth="8"
+                  markerHeight="8"
+                  orient="auto"
+                >
+                  <path d="M10,0 L0,5 L10,10 z" />
+                </marker>
+              </defs>
+            </svg>
+            <ReactFlow<DiagramNode, FlowEdgeType>
+              nodes={graph.nodes}
+              edges={graph.edges}
+              nodeTypes={NODE_TYPES}
+              edgeTypes={EDGE_TYPES}
+              defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDrag={onNodeDrag}
+              onNodeDragStop={onNodeDragStop}
+              onDelete={onDelete}
+              onConnect={onConnect}
+              onConnectEnd={onConnectEnd}
+              isValidConnection={isValidConnection}
+              connectionMode={ConnectionMode.Loose}
+              nodesDraggable={canEdit}
+              nodesConnectable={canEdit}
+              edgesReconnectable={false}
+              deleteKeyCode={canEdit ? ['Delete', 'Backspace'] : null}
+              snapToGrid={snap}
+              snapGrid={SNAP_GRID}
+              minZoom={0.05}
+              fitView
+              fitViewOptions={FIT_VIEW_OPTIONS}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background gap={20} />
+              <MiniMap pannable zoomable ariaLabel="Minimap" />
+              <Controls />
+              <RemotePresence />
+            </ReactFlow>
+          </div>
+        </RegionBoundary>
         <aside className="side-panel" aria-label="Details">
-          <ElementPanel id={single} />
+          {/* Keyed by selection: choosing another element recovers from a fault in the last one. */}
+          <RegionBoundary name="side panel" key={single ?? ''}>
+            <ElementPanel id={single} />
+          </RegionBoundary>
         </aside>
       </div>
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
