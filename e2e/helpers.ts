@@ -99,3 +99,16 @@ export async function share(
 export function node(page: Page, kind: string, name: string) {
   return page.locator(`.react-flow__node[aria-label="${kind} ${name}"]`);
 }
+
+/**
+ * Collects every uncaught page error and console error from now on; a test
+ * asserts the list is empty at its end.
+ */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.stack ?? e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()} at ${m.location().url}`);
+  });
+  return errors;
+}

@@ -3,6 +3,7 @@ import { useAuth } from '../auth/auth-store';
 import { AuthPage } from '../pages/AuthPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { ModelPage } from '../pages/ModelPage';
+import { RegionBoundary } from './RegionBoundary';
 import { TopBar } from './TopBar';
 import { navigate, useRoute } from './router';
 
@@ -36,17 +37,20 @@ export function App() {
   const modelMatch = /^\/models\/([^/]+)$/.exec(path);
   return (
     <div className="app">
-      <TopBar user={user} />
-      {modelMatch ? (
-        <ModelPage
-          key={modelMatch[1]}
-          modelId={decodeURIComponent(modelMatch[1]!)}
-          tab={params.get('tab')}
-          focus={params.get('element')}
-        />
-      ) : (
-        <DashboardPage />
-      )}
+      <RegionBoundary name="top bar">
+        <TopBar user={user} />
+      </RegionBoundary>
+      <RegionBoundary name="page" key={modelMatch?.[1] ?? path}>
+        {modelMatch ? (
+          <ModelPage
+            modelId={decodeURIComponent(modelMatch[1]!)}
+            tab={params.get('tab')}
+            focus={params.get('element')}
+          />
+        ) : (
+          <DashboardPage />
+        )}
+      </RegionBoundary>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { modelRecordOf, REVIEW_STATE_LABELS, type RecordMap } from '@threatloom/core';
+import { RegionBoundary } from '../app/RegionBoundary';
 import { href } from '../app/router';
 import { CollabBar } from '../collab/CollabBar';
 import { ShareDialog } from '../dashboard/ShareDialog';
@@ -76,34 +77,36 @@ function ModelLayout({
   const base = `/models/${encodeURIComponent(modelId)}`;
   return (
     <main className={`model-page tab-${tab}`}>
-      <header className="model-header">
-        <h1>{model?.title ?? title}</h1>
-        {model && (
-          <span className={`badge review-${model.reviewState}`}>
-            {REVIEW_STATE_LABELS[model.reviewState]}
-          </span>
-        )}
-        {role && <span className="badge">{role}</span>}
-        <nav className="tabs" aria-label="Model sections">
-          {TABS.map((t) => (
-            <a
-              key={t.key}
-              href={href(`${base}?tab=${t.key}`)}
-              aria-current={t.key === tab ? 'page' : undefined}
-            >
-              {t.label}
-            </a>
-          ))}
-        </nav>
-        <span className="spacer" />
-        <CollabBar />
-        {role === 'owner' && (
-          <button type="button" onClick={() => setSharing(true)}>
-            Share
-          </button>
-        )}
-        <ExportMenu modelId={modelId} />
-      </header>
+      <RegionBoundary name="model header">
+        <header className="model-header">
+          <h1>{model?.title ?? title}</h1>
+          {model && (
+            <span className={`badge review-${model.reviewState}`}>
+              {REVIEW_STATE_LABELS[model.reviewState]}
+            </span>
+          )}
+          {role && <span className="badge">{role}</span>}
+          <nav className="tabs" aria-label="Model sections">
+            {TABS.map((t) => (
+              <a
+                key={t.key}
+                href={href(`${base}?tab=${t.key}`)}
+                aria-current={t.key === tab ? 'page' : undefined}
+              >
+                {t.label}
+              </a>
+            ))}
+          </nav>
+          <span className="spacer" />
+          <CollabBar />
+          {role === 'owner' && (
+            <button type="button" onClick={() => setSharing(true)}>
+              Share
+            </button>
+          )}
+          <ExportMenu modelId={modelId} />
+        </header>
+      </RegionBoundary>
       {sharing && (
         <ShareDialog
           modelId={modelId}
@@ -111,17 +114,20 @@ function ModelLayout({
           onClose={() => setSharing(false)}
         />
       )}
-      {!loaded ? (
-        <p role="status">Loading model…</p>
-      ) : tab === 'diagram' ? (
-        <Suspense fallback={<p role="status">Loading editor…</p>}>
-          <DiagramEditor focus={focus} />
-        </Suspense>
-      ) : tab === 'threats' ? (
-        <ThreatsTable modelId={modelId} />
-      ) : (
-        <OverviewSection modelId={modelId} />
-      )}
+      {/* Keyed by tab: a fault in one tab does not follow the user to the next. */}
+      <RegionBoundary name={`${TABS.find((t) => t.key === tab)!.label} tab`} key={tab}>
+        {!loaded ? (
+          <p role="status">Loading model…</p>
+        ) : tab === 'diagram' ? (
+          <Suspense fallback={<p role="status">Loading editor…</p>}>
+            <DiagramEditor focus={focus} />
+          </Suspense>
+        ) : tab === 'threats' ? (
+          <ThreatsTable modelId={modelId} />
+        ) : (
+          <OverviewSection modelId={modelId} />
+        )}
+      </RegionBoundary>
     </main>
   );
 }
