@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError, ZModelRecord, type ModelRecord, type Threat } from '@threatloom/core';
 import { renderReportPdf } from '../src/index';
-import { pageSizes, pdfText, savePdf, squash } from './poppler';
+import { pageSizes, pdfText, savePdf, squash, words } from './poppler';
 import { sampleModel } from './sample-model';
 
 const threats = (records: ModelRecord[]) =>
@@ -23,8 +23,8 @@ describe('PDF report sections', { timeout: 60_000 }, () => {
       'Alice Owner',
       'Rita Reviewer',
       'Bob, Carol',
-      '2026-11-23',
-      'In review',
+      '23 Nov 2026',
+      'In review 20 Nov 2026 by Rita Reviewer',
     ])
       expect(cover).toContain(text);
     expect(pdfText(file, 2)).toContain('Contents');
@@ -117,6 +117,8 @@ describe('PDF report sections', { timeout: 60_000 }, () => {
             ...r,
             references: [
               { kind: 'cwe', id: '345' },
+              { kind: 'cwe', id: 'CWE-778' },
+              { kind: 'oat', id: 'OAT-014' },
               { kind: 'capec', id: '94' },
               { kind: 'url', id: 'guide', url: 'https://example.test/guide' },
             ],
@@ -125,7 +127,43 @@ describe('PDF report sections', { timeout: 60_000 }, () => {
     ) as ModelRecord[];
     const text = pdfText(await render(withRefs));
     expect(text).toMatch(/Data flow: Flow Element 3\s+From Element 2 to Element 3/);
-    expect(text).toContain('References: CWE 345, CAPEC 94, https://example.test/guide');
+    // The kind is printed once (9.8: "CWE CWE-778" before).
+    expect(text).toContain(
+      'References: CWE-345, CWE-778, OAT-014, CAPEC-94, https://example.test/guide',
+    );
+    expect(text).not.toMatch(/CWE CWE|OAT OAT/);
+  });
+
+  it('shows the review state on the cover together with what is still open', async () => {
+    const approved = records.map((r) =>
+      r.typeName === 'model'
+        ? { ...r, reviewState: 'approved', reviewedAt: '2026-11-30T14:05:00Z' }
+        : r,
+    ) as ModelRecord[];
+    const open = threats(approved).filter((t) => t.status === 'open');
+    const high = open.filter((t) => t.severity === 'high').length;
+    const critical = open.filter((t) => t.severity === 'critical').length;
+    expect(open.length).toBeGreaterThan(1);
+    // A filter hiding the open threats must not make the cover look clean.
+    const file = await render(approved, { statuses: ['mitigated'] });
+    const line = `Approved 30 Nov 2026 by Rita Reviewer — ${open.length} threats still open, ${critical} critical, ${high} high`;
+    expect(squash(pdfText(file, 1))).toContain(squash(line));
+    expect(squash(pdfText(file, 3))).toContain(squash(line));
+  });
+
+  it('writes an element heading on one line across the text width, even when the name has line breaks', async () => {
+    const name = 'Background\nWorker\nProcess';
+    const broken = records.map((r) => (r.id === 'n1' ? { ...r, name } : r)) as ModelRecord[];
+    const text = pdfText(await render(broken));
+    expect(text).toMatch(/^Process: Background Worker Process$/m);
+    // A long name fills the text width before it wraps (a line ends past three quarters of the page).
+    const long = 'Customer facing order management back office service number one of many';
+    const file = await render(
+      records.map((r) => (r.id === 'n1' ? { ...r, name: long } : r)) as ModelRecord[],
+    );
+    const first = words(file).filter((w) => w.text === 'Customer' && w.page > 4);
+    const line = words(file).filter((w) => w.page === first[0]!.page && w.yMin === first[0]!.yMin);
+    expect(Math.max(...line.map((w) => w.xMax))).toBeGreaterThan(line[0]!.pageWidth * 0.75);
   });
 
   it('counts threats by severity and status in the summary', async () => {

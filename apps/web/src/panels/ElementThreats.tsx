@@ -16,6 +16,7 @@ import { useModel, useModelContext } from '../model/model-context';
 import { indexOf, selectCanEdit, selectRecords } from '../model/model-store';
 import { CommentsThread } from './CommentsThread';
 import { MitigationsList } from './MitigationsList';
+import { ThreatReferences } from './ThreatReferences';
 import { SuggestionsList } from './SuggestionsList';
 import { useSuggestions } from './suggestions-store';
 
@@ -134,6 +135,7 @@ export function ElementThreats({
                   </div>
                   <TextField record={t} field="score" label="Score" />
                   <TextField record={t} field="description" label="Threat description" multiline />
+                  <ThreatReferences references={t.references} />
                   <MitigationsList threatId={t.id} />
                   <CommentsThread targetId={t.id} label={t.title} />
                   {canEdit && (

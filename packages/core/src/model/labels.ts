@@ -6,6 +6,7 @@ import type {
   Severity,
   ThreatStatus,
 } from './keys';
+import type { Reference } from './records';
 
 /** English display text for stable keys. UIs and reports look text up here; nothing stores it. */
 export const CATEGORY_LABELS: Record<string, string> = {
@@ -88,4 +89,36 @@ export const ELEMENT_KIND_LABELS: Record<ElementKind, string> = {
 /** Label for a category key, falling back to the key itself. */
 export function categoryLabel(key: string): string {
   return CATEGORY_LABELS[key] ?? key;
+}
+
+/** How each reference kind is named in front of its id. */
+export const REFERENCE_KIND_LABELS: Record<Reference['kind'], string> = {
+  cwe: 'CWE',
+  capec: 'CAPEC',
+  oat: 'OAT',
+  owasp: 'OWASP',
+  linddun: 'LINDDUN',
+  plot4ai: 'PLOT4ai',
+  atlas: 'ATLAS',
+  url: 'URL',
+};
+
+/**
+ * A reference as people cite it, its kind named once: `CWE-778` (the id
+ * already says CWE), `CWE-778` for a bare `778`, `LINDDUN U`, `OWASP ML01:2023`;
+ * a URL reference is its address.
+ */
+export function referenceLabel(ref: Reference): string {
+  if (ref.kind === 'url') return ref.url || ref.id;
+  const kind = REFERENCE_KIND_LABELS[ref.kind];
+  const id = ref.id.trim();
+  if (id.toUpperCase().startsWith(kind.toUpperCase())) return id;
+  // Catalogues numbered like CWE-778 get their hyphen back when a source gave the bare number.
+  if (/^\d+$/.test(id) && ['cwe', 'capec', 'oat'].includes(ref.kind)) return `${kind}-${id}`;
+  return `${kind} ${id}`;
+}
+
+/** "1 diagram", "2 diagrams", "0 threats": a count with its noun in the right number. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
 }

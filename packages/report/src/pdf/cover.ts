@@ -1,4 +1,4 @@
-import { REVIEW_STATE_LABELS, type ThreatModelRecord } from '@threatloom/core';
+import { formatDate, reviewSummary, type Threat, type ThreatModelRecord } from '@threatloom/core';
 import { MARGIN, type Writer } from './writer';
 
 function field(w: Writer, name: string, value: string): void {
@@ -6,8 +6,17 @@ function field(w: Writer, name: string, value: string): void {
   w.paragraph(value === '' ? '—' : value, { size: 12, gap: 10 });
 }
 
-/** Cover page: title, people, date and review state. */
-export function writeCover(w: Writer, model: ThreatModelRecord, date: string): void {
+/**
+ * Cover page: title, people, date, and the review state together with the
+ * model's open threats (all of them, whatever the report's filters), so an
+ * "Approved" never stands above open threats without saying so.
+ */
+export function writeCover(
+  w: Writer,
+  model: ThreatModelRecord,
+  threats: readonly Threat[],
+  date: string,
+): void {
   w.addPage();
   w.y = MARGIN + 120;
   w.paragraph('Threat model report', { size: 12, bold: true, color: '#b91c1c', gap: 6 });
@@ -15,13 +24,6 @@ export function writeCover(w: Writer, model: ThreatModelRecord, date: string): v
   field(w, 'Owner', model.owner);
   field(w, 'Reviewer', model.reviewer);
   field(w, 'Contributors', model.contributors.join(', '));
-  field(w, 'Date', date);
-  const review = REVIEW_STATE_LABELS[model.reviewState];
-  const by = [
-    model.reviewedBy && `by ${model.reviewedBy}`,
-    model.reviewedAt && `on ${model.reviewedAt.slice(0, 10)}`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  field(w, 'Review state', by ? `${review} (${by})` : review);
+  field(w, 'Date', formatDate(date));
+  field(w, 'Review state', reviewSummary(model, threats));
 }

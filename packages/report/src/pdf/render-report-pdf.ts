@@ -51,7 +51,8 @@ export async function renderReportPdf(
   const w = new Writer(families, { title: model.title });
   const content = selectContent(index, o);
 
-  writeCover(w, model, (o.date ?? new Date().toISOString()).slice(0, 10));
+  const allThreats = [...index.threatsByElement.values()].flat();
+  writeCover(w, model, allThreats, (o.date ?? new Date().toISOString()).slice(0, 10));
 
   const entries: ContentsEntry[] = [{ title: 'Executive summary', level: 1, page: 0 }];
   for (const d of content) {
@@ -72,7 +73,7 @@ export async function renderReportPdf(
   };
   mark();
   w.addPage();
-  writeSummary(w, model, content, o);
+  writeSummary(w, model, content, o, allThreats);
   for (const d of content) {
     if (o.showDiagrams) {
       mark();

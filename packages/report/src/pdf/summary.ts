@@ -1,11 +1,14 @@
 import {
   MITIGATION_STATUSES,
   MITIGATION_STATUS_LABELS,
-  REVIEW_STATE_LABELS,
+  countOf,
+  formatTimestamp,
+  reviewSummary,
   SEVERITIES,
   SEVERITY_LABELS,
   STATUS_LABELS,
   THREAT_STATUSES,
+  type Threat,
   type ThreatModelRecord,
 } from '@threatloom/core';
 import type { ReportOptions } from '../options';
@@ -50,13 +53,15 @@ function filtersText(o: ReportOptions): string {
 
 /**
  * The executive summary, answering the four threat-modeling questions from
- * the threats this report shows.
+ * the threats this report shows; the review state names what the whole model
+ * still has open (`allThreats`).
  */
 export function writeSummary(
   w: Writer,
   model: ThreatModelRecord,
   content: DiagramEntry[],
   o: ReportOptions,
+  allThreats: readonly Threat[],
 ): void {
   const threats = content.flatMap((d) => d.elements.flatMap((e) => e.threats));
   const elementsWithThreats = content.reduce(
@@ -69,13 +74,13 @@ export function writeSummary(
   w.paragraph(model.summary || 'No summary given.', { gap: 4 });
   if (model.scope) w.paragraph(`Scope: ${model.scope}`, { gap: 4 });
   w.paragraph(
-    `${content.length} diagram${content.length === 1 ? '' : 's'}: ${content.map((d) => d.diagram.title || 'Untitled').join(', ') || 'none'}.`,
+    `${countOf(content.length, 'diagram')}: ${content.map((d) => d.diagram.title || 'Untitled').join(', ') || 'none'}.`,
     { gap: 4 },
   );
 
   w.heading('What can go wrong?', 2);
   w.paragraph(
-    `${threats.length} threat${threats.length === 1 ? '' : 's'} on ${elementsWithThreats} element${elementsWithThreats === 1 ? '' : 's'}. ${filtersText(o)}`,
+    `${countOf(threats.length, 'threat')} on ${countOf(elementsWithThreats, 'element')}. ${filtersText(o)}`,
     { gap: 6 },
   );
   w.heading('Threats by severity', 3);
@@ -100,7 +105,7 @@ export function writeSummary(
   w.heading('What are we going to do about it?', 2);
   const mitigations = threats.flatMap((t) => t.mitigations);
   w.paragraph(
-    `${mitigations.length} mitigation${mitigations.length === 1 ? '' : 's'}: ${MITIGATION_STATUSES.map((s) => `${MITIGATION_STATUS_LABELS[s]} ${mitigations.filter((m) => m.status === s).length}`).join(', ')}.`,
+    `${countOf(mitigations.length, 'mitigation')}: ${MITIGATION_STATUSES.map((s) => `${MITIGATION_STATUS_LABELS[s]} ${mitigations.filter((m) => m.status === s).length}`).join(', ')}.`,
     { gap: 2 },
   );
   const uncovered = threats.filter(
@@ -111,9 +116,9 @@ export function writeSummary(
   });
 
   w.heading('Did we do a good job?', 2);
-  w.paragraph(`Review state: ${REVIEW_STATE_LABELS[model.reviewState]}`);
+  w.paragraph(`Review state: ${reviewSummary(model, allThreats)}`);
   w.paragraph(`Reviewer: ${model.reviewer || '—'}`);
   if (model.reviewedBy) w.paragraph(`Reviewed by: ${model.reviewedBy}`);
-  if (model.reviewedAt) w.paragraph(`Review date: ${model.reviewedAt.slice(0, 10)}`);
+  if (model.reviewedAt) w.paragraph(`Review date: ${formatTimestamp(model.reviewedAt)}`);
   if (model.reviewNote) w.paragraph(`Review note: ${model.reviewNote}`);
 }

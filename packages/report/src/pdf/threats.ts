@@ -4,7 +4,10 @@ import {
   SEVERITY_LABELS,
   STATUS_LABELS,
   categoryLabel,
+  mitigationDetail,
+  referenceLabel,
   type Element,
+  type Mitigation,
   type ModelIndex,
 } from '@threatloom/core';
 import type { ReportOptions } from '../options';
@@ -12,10 +15,16 @@ import type { DiagramEntry, ElementEntry } from '../select';
 import { propertyList } from './properties';
 import type { Writer } from './writer';
 
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+const detail = (m: Mitigation) => {
+  const d = mitigationDetail(m);
+  return d ? ` — ${d}` : '';
+};
+
 /** "From Browser to Web app" for a flow (Noto Sans has no arrow glyphs), naming dangling ends "a point". */
 function flowEnds(el: Element, names: Map<string, string>): string {
   if (el.typeName !== 'flow') return '';
-  const end = (id: string | null) => (id ? (names.get(id) ?? id) : 'a point');
+  const end = (id: string | null) => (id ? oneLine(names.get(id) ?? id) : 'a point');
   return el.isBidirectional
     ? `Between ${end(el.sourceId)} and ${end(el.targetId)}, both ways`
     : `From ${end(el.sourceId)} to ${end(el.targetId)}`;
@@ -28,7 +37,8 @@ function writeElement(
   names: Map<string, string>,
 ): void {
   const el = entry.element;
-  w.heading(`${ELEMENT_KIND_LABELS[el.typeName]}: ${el.name || 'Unnamed'}`, 2);
+  // Names often hold line breaks to fit a diagram shape; a heading runs on across the text width.
+  w.heading(`${ELEMENT_KIND_LABELS[el.typeName]}: ${oneLine(el.name) || 'Unnamed'}`, 2);
   const ends = flowEnds(el, names);
   if (ends) w.paragraph(ends, { size: 9, color: '#374151', gap: 2 });
   if (el.outOfScope)
@@ -53,7 +63,7 @@ function writeElement(
   for (const { threat: t, mitigations } of entry.threats) {
     w.ensure(50);
     w.y += 4;
-    w.paragraph(`${t.number > 0 ? `#${t.number} ` : ''}${t.title || 'Untitled threat'}`, {
+    w.paragraph(`${t.number > 0 ? `#${t.number} ` : ''}${oneLine(t.title) || 'Untitled threat'}`, {
       size: 10.5,
       bold: true,
       indent: 8,
@@ -73,15 +83,17 @@ function writeElement(
     });
     if (t.description) w.paragraph(t.description, { size: 9.5, indent: 8, gap: 1 });
     if (t.references.length > 0)
-      w.paragraph(
-        `References: ${t.references.map((r) => (r.kind === 'url' ? r.url || r.id : `${r.kind.toUpperCase()} ${r.id}`)).join(', ')}`,
-        { size: 8.5, indent: 8, color: '#374151', gap: 1 },
-      );
+      w.paragraph(`References: ${t.references.map(referenceLabel).join(', ')}`, {
+        size: 8.5,
+        indent: 8,
+        color: '#374151',
+        gap: 1,
+      });
     if (mitigations.length > 0) {
       w.paragraph('Mitigations:', { size: 9, bold: true, indent: 8 });
       for (const m of mitigations) {
         w.paragraph(
-          `• [${MITIGATION_STATUS_LABELS[m.status]}] ${m.title || 'Untitled'}${m.description && m.description !== m.title ? ` — ${m.description}` : ''}`,
+          `• [${MITIGATION_STATUS_LABELS[m.status]}] ${oneLine(m.title || m.description) || 'Untitled'}${detail(m)}`,
           { size: 9, indent: 18 },
         );
       }

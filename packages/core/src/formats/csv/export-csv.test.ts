@@ -21,6 +21,11 @@ const hostile = [
     status: 'not-applicable',
     description: 'line 1\r\nline 2, with comma',
     score: '=1+1',
+    references: [
+      { kind: 'cwe', id: 'CWE-778' },
+      { kind: 'oat', id: 'OAT-014' },
+      { kind: 'linddun', id: 'U' },
+    ],
   }),
   ZModelRecord.parse({
     id: 'm1',
@@ -54,6 +59,8 @@ describe('exportCsv', () => {
       "'=1+1",
       'line 1\r\nline 2, with comma',
       'Validate input [Done]\nLog, alert [In progress]',
+      // The kind is named once (9.8).
+      'CWE-778\nOAT-014\nLINDDUN U',
     ]);
   });
 

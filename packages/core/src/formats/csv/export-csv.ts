@@ -1,6 +1,7 @@
 import { modelRecordOf } from '../../model/document';
 import {
   categoryLabel,
+  referenceLabel,
   MITIGATION_STATUS_LABELS,
   SEVERITY_LABELS,
   STATUS_LABELS,
@@ -20,6 +21,7 @@ export const CSV_COLUMNS = [
   'score',
   'description',
   'mitigations',
+  'references',
 ] as const;
 
 /** One CSV field, quoted per RFC 4180 when it holds a comma, quote, CR or LF. */
@@ -36,7 +38,8 @@ function defuse(value: string): string {
  * Every threat of a model as CSV (RFC 4180: CRLF line ends, a header row),
  * one row per threat, in diagram, element and threat-number order. Display
  * labels, not keys, since spreadsheets and issue trackers are read by people;
- * mitigations are one line each, "title [status]".
+ * mitigations are one line each, "title [status]", and so are references
+ * ("CWE-778"; the column is last, so readers of the older columns are unaffected).
  */
 export function exportCsv(records: readonly ModelRecord[]): string {
   const model = modelRecordOf(records);
@@ -60,6 +63,7 @@ export function exportCsv(records: readonly ModelRecord[]): string {
           t.score,
           t.description,
           mitigations.join('\n'),
+          t.references.map(referenceLabel).join('\n'),
         ]);
       }
     }
