@@ -1,5 +1,6 @@
 import {
-  PROTOCOL_VERSION,
+  protocolRefusal,
+  submitResultOf,
   SYNC_EVENTS,
   ZJoin,
   ZLeave,
@@ -91,12 +92,6 @@ function parse<T extends z.ZodType>(
     : syncFailure('invalid_message', `malformed ${what}`, zodIssues(parsed.error).slice(0, 20));
 }
 
-function toSubmitResult(result: OpResult): SubmitResult {
-  return result.ok
-    ? { ok: true, seq: result.seq }
-    : syncFailure(result.error.code, result.error.message, result.error.issues?.slice(0, 20));
-}
-
 /**
  * Wires one authenticated socket: join (membership, catch-up), submit and
  * submitBatch (rate limit, group commit through commitOps, ack after commit,
@@ -135,14 +130,8 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
   };
 
   guard(SYNC_EVENTS.join, async (payload, reply) => {
-    const version = (payload as { protocolVersion?: unknown } | null)?.protocolVersion;
-    if (version !== PROTOCOL_VERSION)
-      return reply(
-        syncFailure(
-          'version_mismatch',
-          `this server speaks sync protocol ${PROTOCOL_VERSION}; reload the page`,
-        ),
-      );
+    const refused = protocolRefusal(payload);
+    if (refused) return reply(refused);
     const msg = parse(ZJoin, payload, 'join');
     if (!msg.ok) return reply(msg);
     const { modelId, lastSeq, batch } = msg.data;
@@ -186,7 +175,7 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
         return answer(syncFailure('internal', 'the edit could not be saved; it will be retried'));
       }
       // The ack; the committer then broadcasts the whole transaction (broadcastCommitted).
-      answer(outcome.map(toSubmitResult));
+      answer(outcome.map(submitResultOf));
     });
   };
 

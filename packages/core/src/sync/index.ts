@@ -6,4 +6,4 @@ export * from './presence-tracker';
 export * from './undo';
 export * from './view';
 export * from './sync-client';
-export * from './reference-server';
+export * from './commit';

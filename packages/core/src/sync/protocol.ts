@@ -87,7 +87,8 @@ export const ZJoin = z
   .object({
     modelId: ZId,
     lastSeq: ZSeq.optional(),
-    protocolVersion: z.number().int(),
+    /** The client's `PROTOCOL_VERSION`; a join without it is version 1. */
+    protocolVersion: z.number().int().optional(),
     /**
      * Receive committed ops as `ops` batches (one message per transaction)
      * instead of one `op` message each: far fewer frames under load.

@@ -1,20 +1,17 @@
 import type { Role } from '../model/keys';
 import type { ModelRecord } from '../model/records';
 import { zodIssues } from '../model/errors';
-import { applyOp } from '../ops/apply';
 import { toRecordMap, type RecordMap } from '../ops/ops';
-import { validateOp } from '../ops/validate';
-import { authorizeOp } from './authorize';
+import { decideCommit, protocolRefusal, submitResultOf } from './commit';
 import {
-  PROTOCOL_VERSION,
   ZJoin,
   ZSubmit,
   ZSubmitBatch,
   syncFailure,
   type JoinAck,
   type OpBroadcast,
+  type SubmitAck,
   type SubmitBatchAck,
-  type SubmitResult,
   type SubmittedOp,
 } from './protocol';
 
@@ -25,7 +22,8 @@ interface ReferenceModel {
   state: RecordMap;
   seq: number;
   log: OpBroadcast[];
-  committed: Map<string, number>;
+  /** Committed ops by opId. */
+  committed: Map<string, OpBroadcast>;
   members: Map<string, Role>;
 }
 
@@ -76,12 +74,8 @@ export class ReferenceSyncServer {
 
   /** Answers a `join` from `actorId`. */
   join(actorId: string, input: unknown): JoinAck {
-    const version = (input as { protocolVersion?: unknown } | null)?.protocolVersion;
-    if (version !== PROTOCOL_VERSION)
-      return syncFailure(
-        'version_mismatch',
-        `server speaks protocol ${PROTOCOL_VERSION}; reload the page`,
-      );
+    const refused = protocolRefusal(input);
+    if (refused) return refused;
     const parsed = ZJoin.safeParse(input);
     if (!parsed.success)
       return syncFailure('invalid_message', 'malformed join', zodIssues(parsed.error));
@@ -95,7 +89,7 @@ export class ReferenceSyncServer {
   }
 
   /** Handles a `submit`. */
-  submit(actorId: string, input: unknown): ReferenceCommit<SubmitResult> {
+  submit(actorId: string, input: unknown): ReferenceCommit<SubmitAck> {
     const parsed = ZSubmit.safeParse(input);
     if (!parsed.success)
       return {
@@ -127,38 +121,26 @@ export class ReferenceSyncServer {
     const role = model?.members.get(actorId);
     if (!model || !role)
       return { ack: syncFailure('not_found', 'model not found'), broadcasts: [] };
-    const results: SubmitResult[] = [];
-    const broadcasts: OpBroadcast[] = [];
-    for (const { opId, op } of entries) {
-      const done = model.committed.get(opId);
-      if (done !== undefined) {
-        results.push({ ok: true, seq: done });
-        continue;
-      }
-      const check = validateOp(model.state, op);
-      if (!check.ok) {
-        results.push(syncFailure(check.error.code, check.error.message, check.error.issues));
-        continue;
-      }
-      const refusal = authorizeOp({ role, actorId, op: check.op, state: model.state });
-      if (refusal) {
-        results.push(syncFailure(refusal.code, refusal.message));
-        continue;
-      }
-      applyOp(model.state, check.op);
-      model.seq += 1;
-      model.committed.set(opId, model.seq);
-      const broadcast: OpBroadcast = {
-        modelId,
-        seq: model.seq,
-        opId,
-        actor: actorId,
-        op: check.op,
-      };
-      model.log.push(broadcast);
-      broadcasts.push(broadcast);
-      results.push({ ok: true, seq: model.seq });
+    const outcome = decideCommit({
+      state: model.state,
+      seq: model.seq,
+      ops: entries.map(({ opId, op }) => ({ opId, op, actor: actorId })),
+      roleOf: () => role,
+      priorOf: (opId) => model.committed.get(opId),
+    });
+    model.seq = outcome.seq;
+    const broadcasts = outcome.accepted.map(({ seq, opId, actor, op }): OpBroadcast => ({
+      modelId,
+      seq,
+      opId,
+      actor,
+      op,
+    }));
+    for (const b of broadcasts) {
+      model.log.push(b);
+      model.committed.set(b.opId, b);
     }
+    const results = outcome.decisions.map(submitResultOf);
     return { ack: { ok: true, results }, broadcasts };
   }
 

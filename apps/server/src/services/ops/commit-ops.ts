@@ -1,8 +1,7 @@
 import {
-  applyOp,
-  cascadeOf,
-  validateOp,
+  decideCommit,
   ZRole,
+  type CommitDecision,
   type ModelRecord,
   type Op,
   type OpError,
@@ -10,7 +9,6 @@ import {
 } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
 import { AppError } from '../app-error';
-import { checkRole } from './role-rules';
 import { loadState, ModelStateCache, type ModelState } from './state-cache';
 import { writeCommit, type OpLogRow } from './write-rows';
 
@@ -21,17 +19,8 @@ export interface SubmittedOp {
   actor?: string;
 }
 
-export type OpResult =
-  | {
-      ok: true;
-      opId: string;
-      seq: number;
-      op: Op;
-      actor: string;
-      duplicate: boolean;
-      /** The record after a put or patch (not for duplicates). */ record?: ModelRecord;
-    }
-  | { ok: false; opId: string; error: OpError };
+/** One op's outcome: core's commit decision. */
+export type OpResult = CommitDecision;
 
 export interface CommitOpsOptions {
   db: Db;
@@ -58,8 +47,6 @@ export interface CommitOpsResult {
 }
 
 export const defaultStateCache = new ModelStateCache();
-
-const MAX_OP_ID = 200;
 
 /**
  * The one write path for model records (REST, import, threat generation and
@@ -105,79 +92,32 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
           known.map((k) => [k.opId, { seq: k.seq, op: k.op as unknown as Op, actor: k.actor }]),
         );
 
-        const results: OpResult[] = [];
-        const touched = new Set<string>();
-        const logRows: OpLogRow[] = [];
-        let seq = base;
-        for (const submitted of ops) {
-          const who = submitted.actor ?? actor;
-          const opId = submitted.opId;
-          const reject = (error: OpError) => {
-            if (atomic)
-              throw new AppError(
-                error.code === 'forbidden' ? 'forbidden' : 'invalid_op',
-                error.message,
-                error.issues ? { opId, issues: error.issues } : { opId },
-              );
-            results.push({ ok: false, opId, error });
-          };
-          if (typeof opId !== 'string' || opId.length === 0 || opId.length > MAX_OP_ID) {
-            reject({
-              code: 'invalid_op',
-              message: `opId must be a string of 1 to ${MAX_OP_ID} characters`,
-            });
-            continue;
-          }
-          const prior = seen.get(opId);
-          if (prior) {
-            results.push({
-              ok: true,
-              opId,
-              seq: prior.seq,
-              op: prior.op,
-              actor: prior.actor,
-              duplicate: true,
-            });
-            continue;
-          }
-          const check = validateOp(state, submitted.op);
-          if (!check.ok) {
-            reject(check.error);
-            continue;
-          }
-          const op = check.op;
-          // PostgreSQL's jsonb cannot store NUL or unpaired surrogates: refuse them here rather than fail the whole transaction.
-          if (hasUnstorableText(op)) {
-            reject({
-              code: 'invalid_op',
-              message: 'text must not contain NUL characters or unpaired surrogates',
-            });
-            continue;
-          }
-          const denied = checkRole(roles.get(who), op, state, who);
-          if (denied) {
-            reject(denied);
-            continue;
-          }
-          if (op.type === 'remove')
-            for (const r of cascadeOf(op.id, state.values())) touched.add(r.id);
-          touched.add(op.type === 'put' ? op.record.id : op.id);
-          applyOp(state, op);
-          seq += 1;
-          seen.set(opId, { seq, op, actor: who });
-          logRows.push({ seq, opId, actor: who, op });
-          const record =
-            op.type === 'remove' ? undefined : state.get(op.type === 'put' ? op.record.id : op.id);
-          results.push({
-            ok: true,
-            opId,
-            seq,
-            op,
-            actor: who,
-            duplicate: false,
-            ...(record ? { record } : {}),
-          });
+        const outcome = decideCommit({
+          state,
+          seq: base,
+          ops: ops.map((o) => ({ opId: o.opId, op: o.op, actor: o.actor ?? actor })),
+          roleOf: (who) => roles.get(who),
+          priorOf: (opId) => seen.get(opId),
+          refuse: (op) => (hasUnstorableText(op) ? UNSTORABLE_REFUSAL : undefined),
+          stopAtRefusal: atomic,
+        });
+        const refused = outcome.decisions.find((d) => !d.ok);
+        if (atomic && refused && !refused.ok) {
+          const { opId, error } = refused;
+          throw new AppError(
+            error.code === 'forbidden' ? 'forbidden' : 'invalid_op',
+            error.message,
+            error.issues ? { opId, issues: error.issues } : { opId },
+          );
         }
+        const { seq, touched } = outcome;
+        const results = outcome.decisions;
+        const logRows: OpLogRow[] = outcome.accepted.map(({ seq, opId, actor, op }) => ({
+          seq,
+          opId,
+          actor,
+          op,
+        }));
 
         if (seq > base) {
           const present = [...touched].flatMap((id) => {
@@ -208,6 +148,11 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
   }
 }
 
+// PostgreSQL's jsonb cannot store NUL or unpaired surrogates: refuse them up front rather than fail the whole transaction.
+const UNSTORABLE_REFUSAL: OpError = {
+  code: 'invalid_op',
+  message: 'text must not contain NUL characters or unpaired surrogates',
+};
 const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Whether any string (or key) inside `value` holds a NUL character or an unpaired surrogate. */
