@@ -121,7 +121,7 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
           { opId: newId(), op: { type: 'remove', id: 'ghost' } },
         ],
       }),
-    ).rejects.toMatchObject({ status: 400, code: 'invalid_op' });
+    ).rejects.toMatchObject({ name: 'AppError', code: 'invalid_op' });
     expect(
       await db.record.findUnique({ where: { modelId_id: { modelId, id: a.record.id } } }),
     ).toBeNull();
@@ -271,9 +271,9 @@ describe.each(DB_KINDS)('commitOps on %s', (kind: DbKind) => {
     ]);
   });
 
-  it('throws 404 for a model that does not exist', async () => {
+  it('throws not_found for a model that does not exist', async () => {
     await expect(
       commitOps({ db: database.db, modelId: 'nope', actor: 'owner', ops: [] }),
-    ).rejects.toMatchObject({ status: 404 });
+    ).rejects.toMatchObject({ name: 'AppError', code: 'not_found' });
   });
 });
