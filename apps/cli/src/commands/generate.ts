@@ -11,6 +11,7 @@ import {
 import type { CliCommand } from './command';
 import { issueLine } from '../errors';
 import { loadModel } from '../io/load-model';
+import { loadRules } from '../io/load-rules';
 import { isFileOutput, writeOutput } from '../io/write-output';
 import { renderThreatsTable, type MergedSuggestion } from '../output/threats-table';
 
@@ -18,6 +19,7 @@ const FORMATS = ['json', 'table'] as const;
 
 interface GenerateOpts {
   methodology?: Methodology;
+  rules?: string;
   format: (typeof FORMATS)[number];
   output?: string;
 }
@@ -32,6 +34,7 @@ export const generateCommand: CliCommand = {
         'Run the threat rules over every diagram of a model (native, Threat Dragon v1 or v2, Open Threat Model) ' +
           'and merge the suggestions in: a threat is added once per rule and element, and threats already in the model ' +
           '(with their status and edits) are kept, so running it again adds nothing.\n\n' +
+          '--rules RULES.json adds organisation rules ({ "rules": [ … ] }, as an instance exports them) to the built-in ones.\n\n' +
           '--format json writes the native model with the threats merged in; --format table writes a summary ' +
           'per element (rule, category, severity, title) with totals.',
       )
@@ -42,17 +45,19 @@ export const generateCommand: CliCommand = {
           "rules to use for every diagram instead of each diagram's own",
         ).choices(METHODOLOGIES),
       )
+      .option('--rules <file>', 'organisation rules to run beside the built-in packs')
       .addOption(new Option('--format <format>', 'what to write').choices(FORMATS).default('json'))
       .option('-o, --output <out>', 'write to this file instead of stdout ("-": stdout)')
       .action(async (file: string, opts: GenerateOpts) => {
+        const extraRules = opts.rules ? await loadRules(ctx, opts.rules) : [];
         const loaded = await loadModel(ctx, file);
         for (const w of loaded.warnings)
           ctx.stderr.write(`${ctx.err.yellow('warning:')} ${issueLine(w)}\n`);
 
-        const suggestions = generateThreats(
-          loaded.records,
-          opts.methodology ? { methodology: opts.methodology } : {},
-        );
+        const suggestions = generateThreats(loaded.records, {
+          extraRules,
+          ...(opts.methodology ? { methodology: opts.methodology } : {}),
+        });
         const ops = mergeSuggestions(loaded.records, suggestions, { newId: loaded.newId });
         const state = toRecordMap(loaded.records);
         applyOps(state, ops);
