@@ -19,6 +19,7 @@ import { memberRoutes } from './http/routes/members';
 import { modelRoutes } from './http/routes/models';
 import { recordRoutes } from './http/routes/records';
 import { reportRoutes } from './http/routes/report';
+import { ruleRoutes } from './http/routes/rules';
 import { tokenRoutes } from './http/routes/tokens';
 import { threatRoutes } from './http/routes/threats';
 import { transferRoutes } from './http/routes/transfer';
@@ -149,6 +150,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   app.use('/api/auth', authRoutes(ctx));
   app.use('/api/tokens', tokenRoutes(ctx));
   app.use('/api', libraryRoutes(ctx));
+  app.use('/api/rules', ruleRoutes(ctx));
   app.use('/api/models', transferRoutes(ctx));
   app.use('/api/models', modelRoutes(ctx));
   app.use('/api/models', memberRoutes(ctx));

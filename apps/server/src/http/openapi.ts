@@ -13,11 +13,13 @@ import {
   ZLogin,
   ZPatchModel,
   ZRecordBody,
+  ZRuleFile,
+  ZSaveRule,
   ZSetRole,
   ZShare,
 } from './schemas';
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 interface Route {
   method: Method;
   path: string;
@@ -165,6 +167,28 @@ const routes: Route[] = [
     summary: 'Add a library entry as a threat of an element (editor)',
     body: ZApplyLibraryEntry,
     status: 201,
+  },
+  { method: 'get', path: '/api/rules', summary: "The organisation's threat rules" },
+  {
+    method: 'post',
+    path: '/api/rules',
+    summary: 'Add or replace an organisation rule (admin; { rule, enabled? })',
+    body: ZSaveRule,
+    status: 201,
+  },
+  {
+    method: 'put',
+    path: '/api/rules/{ruleId}',
+    summary: 'Replace an organisation rule or switch it on or off (admin)',
+    body: ZSaveRule,
+  },
+  { method: 'delete', path: '/api/rules/{ruleId}', summary: 'Delete a rule (admin)', status: 204 },
+  { method: 'get', path: '/api/rules/export', summary: 'Every rule as a rules file { rules }' },
+  {
+    method: 'post',
+    path: '/api/rules/import',
+    summary: 'Import a rules file { rules } (admin; all or nothing)',
+    body: ZRuleFile,
   },
   {
     method: 'get',

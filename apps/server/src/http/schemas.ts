@@ -64,3 +64,8 @@ export const ZFieldsBody = z
 export const ZErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
+
+/** POST/PUT /api/rules: a rule (validated by core's ZRule in the service) and its switch. */
+export const ZSaveRule = z.object({ rule: z.unknown(), enabled: z.boolean().optional() }).strict();
+/** POST /api/rules/import: a rules file as GET /api/rules/export writes it. */
+export const ZRuleFile = z.object({ rules: z.array(z.unknown()) }).strict();

@@ -76,6 +76,8 @@ export class Client {
   get = <T = any>(path: string, o?: RequestOptions) => this.request<T>('GET', path, o);
   post = <T = any>(path: string, body?: unknown, o?: RequestOptions) =>
     this.request<T>('POST', path, { ...o, body });
+  put = <T = any>(path: string, body?: unknown, o?: RequestOptions) =>
+    this.request<T>('PUT', path, { ...o, body });
   patch = <T = any>(path: string, body?: unknown, o?: RequestOptions) =>
     this.request<T>('PATCH', path, { ...o, body });
   delete = <T = any>(path: string, o?: RequestOptions) => this.request<T>('DELETE', path, o);

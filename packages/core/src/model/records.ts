@@ -43,6 +43,8 @@ export const ZThreatModelRecord = z
     reviewedAt: z.string().max(64).default(''),
     reviewNote: ZText.default(''),
     tags: z.array(ZShortText).max(200).default([]),
+    /** Ids of organisation rules switched off for this model (all enabled ones run otherwise). */
+    disabledOrgRules: z.array(z.string().max(150)).max(5_000).default([]),
   })
   .strict();
 export type ThreatModelRecord = z.infer<typeof ZThreatModelRecord>;

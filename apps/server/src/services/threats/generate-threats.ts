@@ -13,6 +13,14 @@ import type { Db } from '../../db/open-database';
 import { AppError } from '../app-error';
 import { getModel } from '../models/get-model';
 import { commitOps } from '../ops/commit-ops';
+import { orgRulesForModel } from '../rules/list-org-rules';
+
+/** The organisation rules this model runs (enabled, not switched off on its model record). */
+function orgRulesOf(db: Db, records: Iterable<ModelRecord>) {
+  for (const r of records)
+    if (r.typeName === 'model') return orgRulesForModel({ db, disabled: r.disabledOrgRules });
+  return orgRulesForModel({ db, disabled: [] });
+}
 
 /** What a caller may scope a run to (the REST body of generate and suggest). */
 export type GenerateRequest = Pick<GenerateOptions, 'diagramId' | 'elementIds' | 'methodology'>;
@@ -38,7 +46,8 @@ export async function suggestThreats(options: {
 }): Promise<{ suggestions: Suggestion[]; records: ModelRecord[] }> {
   const { records } = await getModel({ db: options.db, modelId: options.modelId, role: 'viewer' });
   checkScope(records, options.request);
-  return { suggestions: generateThreats(records, options.request), records };
+  const extraRules = await orgRulesOf(options.db, records);
+  return { suggestions: generateThreats(records, { ...options.request, extraRules }), records };
 }
 
 /**
@@ -54,6 +63,8 @@ export async function generateModelThreats(options: {
   request: GenerateRequest;
 }): Promise<{ threats: Threat[]; mitigations: Mitigation[]; seq: number }> {
   const { db, modelId, actor, request } = options;
+  // Read before the model lock (rules are instance data); the switch-offs are re-read under it.
+  const candidates = await orgRulesForModel({ db, disabled: [] });
   const { seq, results } = await commitOps({
     db,
     modelId,
@@ -61,10 +72,14 @@ export async function generateModelThreats(options: {
     ops: (state) => {
       const records = [...state.values()];
       checkScope(records, request);
-      return mergeSuggestions(records, generateThreats(records, request)).map((op) => ({
-        opId: newId(),
-        op,
-      }));
+      const off = new Set(records.find((r) => r.typeName === 'model')?.disabledOrgRules ?? []);
+      const extraRules = candidates.filter((r) => !off.has(r.id));
+      return mergeSuggestions(records, generateThreats(records, { ...request, extraRules })).map(
+        (op) => ({
+          opId: newId(),
+          op,
+        }),
+      );
     },
   });
   const added = results.flatMap((r) => (r.ok && r.op.type === 'put' ? [r.op.record] : []));
