@@ -27,6 +27,13 @@ export async function signUp(page: Page, account: Account): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Your threat models' })).toBeVisible();
 }
 
+/** The instance admin e2e/serve.ts creates before the tests start. */
+export const E2E_ADMIN: Account = {
+  name: 'E2E Admin',
+  email: 'admin@e2e.test',
+  password: 'e2e-admin-password-5f3kq9',
+};
+
 export async function signIn(page: Page, account: Account): Promise<void> {
   await page.goto('/#/signin');
   await page.getByLabel('Email').fill(account.email);

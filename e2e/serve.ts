@@ -34,6 +34,18 @@ const server = await createServer({
     register: { windowMs: 60_000, limit: 1_000 },
   },
 });
+// The instance admin (the first account) exists before any test signs up: see E2E_ADMIN.
+const { registerUser } = await import(
+  path.join(repoRoot, 'apps/server/src/services/users/register-user.ts')
+);
+await registerUser({
+  db: server.db,
+  email: 'admin@e2e.test',
+  password: 'e2e-admin-password-5f3kq9',
+  name: 'E2E Admin',
+  registrationOpen: true,
+  byAdmin: false,
+});
 server.httpServer.listen(port, '127.0.0.1', () =>
   console.log(`e2e server on http://127.0.0.1:${port}`),
 );

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { api } from './http';
 
 export const ZUser = z
-  .object({ id: z.string(), email: z.string(), name: z.string().nullish() })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().nullish(),
+    isAdmin: z.boolean().optional(),
+  })
   .passthrough();
 export type User = z.infer<typeof ZUser>;
 

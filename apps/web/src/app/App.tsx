@@ -3,6 +3,7 @@ import { useAuth } from '../auth/auth-store';
 import { AuthPage } from '../pages/AuthPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { ModelPage } from '../pages/ModelPage';
+import { RulesPage } from '../pages/RulesPage';
 import { RegionBoundary } from './RegionBoundary';
 import { TopBar } from './TopBar';
 import { navigate, useRoute } from './router';
@@ -41,7 +42,9 @@ export function App() {
         <TopBar user={user} />
       </RegionBoundary>
       <RegionBoundary name="page" key={modelMatch?.[1] ?? path}>
-        {modelMatch ? (
+        {path === '/rules' ? (
+          <RulesPage />
+        ) : modelMatch ? (
           <ModelPage
             modelId={decodeURIComponent(modelMatch[1]!)}
             tab={params.get('tab')}

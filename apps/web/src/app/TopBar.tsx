@@ -10,7 +10,7 @@ export function TopBar({ user }: { user: User }) {
         Threatloom
       </a>
       <nav aria-label="Main">
-        <a href={href('/')}>Models</a>
+        <a href={href('/')}>Models</a> <a href={href('/rules')}>Rules</a>
       </nav>
       <span className="spacer" />
       <span className="whoami" aria-label="Signed in as">

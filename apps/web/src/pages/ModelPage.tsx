@@ -10,6 +10,7 @@ import { selectLoaded, selectRecords } from '../model/model-store';
 import { useOpenModel } from '../model/use-open-model';
 import { OverviewSection } from '../panels/OverviewSection';
 import { ThreatsTable } from '../panels/ThreatsTable';
+import { useLoadOrgRules } from '../rules/org-rules-store';
 
 // The editor pulls in React Flow and elkjs: load it when the Diagram tab opens.
 const loadEditor = () => import('../editor/DiagramEditor');
@@ -31,6 +32,7 @@ export function ModelPage({
   focus: string | null;
 }) {
   const { ctx, summary, error } = useOpenModel(modelId);
+  useLoadOrgRules();
   // Fetch the editor's code while the snapshot is on its way.
   if (tab === 'diagram') void loadEditor();
   if (error)

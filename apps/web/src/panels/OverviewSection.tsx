@@ -15,6 +15,7 @@ import { href } from '../app/router';
 import { ListField, SelectField, TextField } from '../fields/RecordFields';
 import { useModel, useModelContext } from '../model/model-context';
 import { selectCanEdit, selectRecords, selectSubmit } from '../model/model-store';
+import { OrgRulesChoice } from './OrgRulesChoice';
 
 /** The model page's four questions. */
 export function OverviewSection({ modelId }: { modelId: string }) {
@@ -42,6 +43,7 @@ export function OverviewSection({ modelId }: { modelId: string }) {
       <section aria-labelledby="q2">
         <h2 id="q2">What can go wrong?</h2>
         <StatusTable threats={threats} />
+        <OrgRulesChoice />
         <p>
           <a href={href(`/models/${encodeURIComponent(modelId)}?tab=threats`)}>
             Open the threats table

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { generateThreats, type RecordMap, type Suggestion } from '@threatloom/core';
+import { generateThreats, modelRecordOf, type RecordMap, type Suggestion } from '@threatloom/core';
+import { rulesForModel, useOrgRules } from '../rules/org-rules-store';
 
 interface SuggestionsState {
   /** Suggestions not yet accepted or dismissed, by element id. */
@@ -24,9 +25,14 @@ export const useSuggestions = create<SuggestionsState>()((set, get) => ({
     const taken = new Set<string>();
     for (const r of records.values())
       if (r.typeName === 'threat' && r.ruleKey) taken.add(r.ruleKey);
+    // The organisation's enabled rules run too, minus those this model switches off.
+    const extraRules = rulesForModel(
+      useOrgRules.getState().entries,
+      modelRecordOf(records.values()).disabledOrgRules,
+    );
     const fresh = generateThreats(
       records.values(),
-      elementIds ? { diagramId, elementIds } : { diagramId },
+      elementIds ? { diagramId, elementIds, extraRules } : { diagramId, extraRules },
     ).filter((s) => !taken.has(s.ruleKey) && !get().dismissed.has(s.ruleKey));
     const byElement: Record<string, Suggestion[]> = elementIds ? { ...get().byElement } : {};
     for (const id of elementIds ?? []) delete byElement[id];

@@ -5,7 +5,8 @@ import { listOrgRules } from '../../services/rules/list-org-rules';
 import { saveOrgRule } from '../../services/rules/save-org-rule';
 import { requireUser } from '../authenticate';
 import type { RouteContext } from '../context';
-import { forbidden, parseBody } from '../errors';
+import { forbidden } from '../../services/app-error';
+import { parseBody } from '../errors';
 import { ZSaveRule } from '../schemas';
 
 /** The signed-in admin's id, or a 403. */

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open-database';
-import { notFound } from '../../http/errors';
+import { notFound } from '../app-error';
 
 /** Removes an organisation rule. Threats it suggested stay in their models. */
 export async function deleteOrgRule(options: { db: Db; id: string }): Promise<void> {

@@ -1,7 +1,7 @@
 import { ruleIssues, ZRule, type Rule } from '@threatloom/core';
 import type { Prisma } from '../../db/generated/client';
 import type { Db } from '../../db/open-database';
-import { HttpError, invalid } from '../../http/errors';
+import { AppError, invalid } from '../app-error';
 import type { OrgRuleEntry } from './list-org-rules';
 
 /**
@@ -20,8 +20,7 @@ export async function saveOrgRule(options: {
   if (issues.length) throw invalid(issues.map((i) => ({ ...i, path: `rule.${i.path}` })));
   const rule: Rule = ZRule.parse(options.rule);
   if (options.id !== undefined && options.id !== rule.id)
-    throw new HttpError(
-      400,
+    throw new AppError(
       'validation_failed',
       `rule.id: ${rule.id} does not match the id in the path (${options.id})`,
     );
