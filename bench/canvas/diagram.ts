@@ -20,6 +20,7 @@ export function benchDocument(boxes: number, flows: number) {
       reviewedBy: '',
       reviewedAt: '',
       reviewNote: '',
+      disabledOrgRules: [],
       tags: [],
     },
     {
