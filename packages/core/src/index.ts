@@ -6,6 +6,7 @@ export * from './model/mitigation-detail';
 export * from './model/ids';
 export * from './model/errors';
 export * from './model/records';
+export * from './model/new-threat';
 export * from './model/integrity';
 export * from './model/document';
 export * from './model/query';

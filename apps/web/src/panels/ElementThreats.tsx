@@ -3,6 +3,8 @@ import {
   categoriesFor,
   categoryLabel,
   newId,
+  newThreat,
+  nextThreatNumber,
   SEVERITIES,
   SEVERITY_LABELS,
   STATUS_LABELS,
@@ -42,33 +44,16 @@ export function ElementThreats({
   const categories = categoriesFor(methodology);
 
   const addManual = () => {
-    const number =
-      Math.max(0, ...[...records.values()].map((r) => (r.typeName === 'threat' ? r.number : 0))) +
-      1;
-    const id = newId();
-    store.getState().submit([
-      {
-        type: 'put',
-        record: {
-          id,
-          typeName: 'threat',
-          diagramId: element.diagramId,
-          elementId: element.id,
-          number,
-          title: 'New threat',
-          category: categories[0]!,
-          status: 'open',
-          severity: 'tbd',
-          score: '',
-          description: '',
-          ruleId: null,
-          ruleKey: null,
-          libraryEntryId: null,
-          references: [],
-        },
-      },
-    ]);
-    setOpen(id);
+    const threat = newThreat({
+      id: newId(),
+      diagramId: element.diagramId,
+      elementId: element.id,
+      number: nextThreatNumber(records.values()),
+      title: 'New threat',
+      category: categories[0]!,
+    });
+    store.getState().submit([{ type: 'put', record: threat }]);
+    setOpen(threat.id);
   };
 
   return (

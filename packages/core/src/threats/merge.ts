@@ -1,5 +1,6 @@
 import { newId as randomId } from '../model/ids';
-import { isElement, type Mitigation, type ModelRecord, type Threat } from '../model/records';
+import { newMitigation, newThreat } from '../model/new-threat';
+import { isElement, type ModelRecord } from '../model/records';
 import type { Op } from '../ops/ops';
 import type { Suggestion } from './generate';
 
@@ -31,34 +32,27 @@ export function mergeSuggestions(
     if (taken.has(s.ruleKey) || elements.get(s.elementId) !== s.diagramId) continue;
     taken.add(s.ruleKey);
     number += 1;
-    const threat: Threat = {
+    const threat = newThreat({
       id: newId(),
-      typeName: 'threat',
       diagramId: s.diagramId,
       elementId: s.elementId,
       number,
       title: s.title,
       category: s.category,
-      status: 'open',
       severity: s.severity,
-      score: '',
       description: s.description,
       ruleId: s.ruleId,
       ruleKey: s.ruleKey,
-      libraryEntryId: null,
       references: s.references.map((r) => ({ ...r })),
-    };
+    });
     ops.push({ type: 'put', record: threat });
     for (const m of s.mitigations) {
-      const mitigation: Mitigation = {
+      const mitigation = newMitigation({
         id: newId(),
-        typeName: 'mitigation',
         threatId: threat.id,
         title: m.title,
         description: m.description,
-        status: 'proposed',
-        owner: '',
-      };
+      });
       ops.push({ type: 'put', record: mitigation });
     }
   }

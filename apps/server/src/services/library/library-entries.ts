@@ -1,6 +1,9 @@
 import {
   isElement,
   newId,
+  newMitigation,
+  newThreat,
+  nextThreatNumber,
   ZLibraryEntry,
   type LibraryEntry,
   type Mitigation,
@@ -82,40 +85,35 @@ export async function applyLibraryEntry(options: {
   const { records } = await getModel({ db, modelId, role: 'viewer' });
   const element = records.find((r) => r.id === options.elementId);
   if (!element || !isElement(element)) throw notFound('element');
-  const number =
-    records.reduce((max, r) => (r.typeName === 'threat' && r.number > max ? r.number : max), 0) + 1;
-  const threat: Threat = {
-    id: newId(),
-    typeName: 'threat',
-    diagramId: element.diagramId,
-    elementId: element.id,
-    number,
-    title: entry.title,
-    category: entry.category,
-    status: 'open',
-    severity: entry.severity,
-    score: '',
-    description: entry.description,
-    ruleId: null,
-    ruleKey: null,
-    libraryEntryId: entry.id,
-    references: entry.references,
-  };
-  const mitigations: Mitigation[] = entry.mitigations.map((m) => ({
-    id: newId(),
-    typeName: 'mitigation',
-    threatId: threat.id,
-    title: m.title,
-    description: m.description,
-    status: 'proposed',
-    owner: '',
-  }));
+  const threatId = newId();
+  const mitigations: Mitigation[] = entry.mitigations.map((m) =>
+    newMitigation({ id: newId(), threatId, title: m.title, description: m.description }),
+  );
+  let threat: Threat | undefined;
   await commitOps({
     db,
     modelId,
     actor,
     atomic: true,
-    ops: [threat, ...mitigations].map((record) => ({ opId: newId(), op: { type: 'put', record } })),
+    // Numbered from the state under the model lock: two applies at once get two numbers.
+    ops: (state) => {
+      threat = newThreat({
+        id: threatId,
+        diagramId: element.diagramId,
+        elementId: element.id,
+        number: nextThreatNumber(state.values()),
+        title: entry.title,
+        category: entry.category,
+        severity: entry.severity,
+        description: entry.description,
+        libraryEntryId: entry.id,
+        references: entry.references,
+      });
+      return [threat, ...mitigations].map((record) => ({
+        opId: newId(),
+        op: { type: 'put', record },
+      }));
+    },
   });
-  return { threat, mitigations };
+  return { threat: threat!, mitigations };
 }

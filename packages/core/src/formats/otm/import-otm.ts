@@ -8,6 +8,7 @@ import {
   type Severity,
   type ThreatStatus,
 } from '../../model/keys';
+import { newMitigation, newThreat } from '../../model/new-threat';
 import { ZModelRecord, ZPoint, ZReference, type Point } from '../../model/records';
 import { fallbackCategory, parseThreatType } from '../category-map';
 import { DEFAULT_TRUST_RATING, DEFAULT_ZONE_ATTRIBUTE } from './export-otm';
@@ -476,9 +477,9 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
         );
     }
     const references = ZReference.array().safeParse(a.references);
-    const rec: Json = {
+    const textOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
+    const rec = newThreat({
       id,
-      typeName: 'threat',
       diagramId: el.diagramId,
       elementId: el.id,
       title: def.name,
@@ -491,12 +492,13 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
         ? references.data
         : (def.cwes ?? [])
             .filter((c): c is string => typeof c === 'string')
-            .map((c) => ({ kind: 'cwe', id: c })),
-    };
-    if (typeof a.number === 'number' && Number.isInteger(a.number) && a.number >= 0)
-      rec.number = a.number;
-    for (const k of ['ruleId', 'ruleKey', 'libraryEntryId'] as const)
-      if (typeof a[k] === 'string') rec[k] = a[k];
+            .map((c) => ({ kind: 'cwe' as const, id: c })),
+      number:
+        typeof a.number === 'number' && Number.isInteger(a.number) && a.number >= 0 ? a.number : 0,
+      ruleId: textOrNull(a.ruleId),
+      ruleKey: textOrNull(a.ruleKey),
+      libraryEntryId: textOrNull(a.libraryEntryId),
+    });
     threats.push(ctx.from(rec, found.path));
     (instance.mitigations ?? []).forEach((mi, mIndex) => {
       if (!mi?.mitigation) return;
@@ -524,15 +526,14 @@ export function importOtm(json: unknown, options: ImportOptions = {}): ImportRes
         );
       mitigations.push(
         ctx.from(
-          {
+          newMitigation({
             id: mid,
-            typeName: 'mitigation',
             threatId: id,
             title: m.def.name,
             description: m.def.description ?? '',
             status: mStatus ?? 'proposed',
             owner: typeof ma.owner === 'string' ? ma.owner : '',
-          },
+          }),
           m.path,
         ),
       );

@@ -1,6 +1,7 @@
 import { ValidationError, zodIssues } from '../../model/errors';
 import type { Methodology, Severity, ThreatStatus } from '../../model/keys';
-import type { Point } from '../../model/records';
+import { newMitigation, newThreat } from '../../model/new-threat';
+import type { Mitigation, Point, Threat } from '../../model/records';
 import { fallbackCategory, parseDiagramType, parseThreatType } from '../category-map';
 import { firstLine, ImportContext } from '../import-context';
 import { parseSeverity } from '../severity-map';
@@ -237,7 +238,9 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
     ),
   );
 
-  const threats: Record<string, unknown>[] = [];
+  const threats: Threat[] = [];
+  /** Threats the file gave no usable number. */
+  const unnumbered = new Set<Threat>();
   model.detail.diagrams.forEach((d, di) => {
     const dPath = `detail.diagrams[${di}]`;
     warnUnknown(ctx, d, DIAGRAM_KEYS, `${dPath}.`, 'diagram field');
@@ -283,7 +286,7 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
       records.push(ctx.from(buildElement(ctx, cell, id, diagramId, idMap, byTdId), cell.path));
       cell.threats.forEach((t, ti) => {
         const tPath = `${cell.propsPath}threats[${ti}]`;
-        const { threat, mitigation } = buildThreat(
+        const { threat, numbered, mitigation } = buildThreat(
           ctx,
           t,
           tPath,
@@ -293,6 +296,7 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
           methodology,
         );
         threats.push(ctx.from(threat, tPath));
+        if (!numbered) unnumbered.add(threat);
         if (mitigation) records.push(ctx.from(mitigation, `${tPath}.mitigation`));
       });
     });
@@ -301,8 +305,8 @@ export function importThreatDragon(json: unknown, options: ImportOptions = {}): 
   // Threats without a number get the next free ones, after Threat Dragon's own counter.
   // (a loop, not Math.max(...spread): models can hold more threats than a call has arguments)
   let top = model.detail.threatTop ?? 0;
-  for (const t of threats) if (typeof t.number === 'number' && t.number > top) top = t.number;
-  for (const t of threats) if (t.number === undefined) t.number = ++top;
+  for (const t of threats) if (!unnumbered.has(t) && t.number > top) top = t.number;
+  for (const t of threats) if (unnumbered.has(t)) t.number = ++top;
   // Threats before their mitigations: records are listed parents first.
   const mitigations = records.filter((r) => r.typeName === 'mitigation');
   const rest = records.filter((r) => r.typeName !== 'mitigation');
@@ -570,7 +574,7 @@ function buildThreat(
   elementId: string,
   diagramId: string,
   methodology: Methodology,
-): { threat: Record<string, unknown>; mitigation: Record<string, unknown> | null } {
+): { threat: Threat; numbered: boolean; mitigation: Mitigation | null } {
   warnUnknown(ctx, t, THREAT_KEYS, `${path}.`, 'threat field');
   // Threat Dragon 1.x threats have no id: one derived from the element keeps re-imports stable.
   const id =
@@ -605,39 +609,38 @@ function buildThreat(
         `unknown severity ${JSON.stringify(t.severity)}; imported as tbd`,
       );
   }
-  const threat: Record<string, unknown> = {
+  let number: number | undefined;
+  if (typeof t.number === 'number') number = t.number;
+  else if (typeof t.number === 'string' && /^\d+$/.test(t.number.trim())) number = Number(t.number);
+  else if (typeof t.number === 'string' && t.number.trim() !== '')
+    ctx.warn(
+      `${path}.number`,
+      `threat number ${JSON.stringify(t.number)} is not a number; a new one is assigned`,
+    );
+  const threat = newThreat({
     id,
-    typeName: 'threat',
     diagramId,
     elementId,
+    number: number ?? 0,
     title: t.title ?? '',
     category,
     status,
     severity,
     score: t.score == null ? '' : String(t.score),
     description: t.description ?? '',
-  };
-  if (typeof t.number === 'number') threat.number = t.number;
-  else if (typeof t.number === 'string' && /^\d+$/.test(t.number.trim()))
-    threat.number = Number(t.number);
-  else if (typeof t.number === 'string' && t.number.trim() !== '')
-    ctx.warn(
-      `${path}.number`,
-      `threat number ${JSON.stringify(t.number)} is not a number; a new one is assigned`,
-    );
+  });
 
   const text = t.mitigation ?? '';
   const mitigation =
     text.trim() === ''
       ? null
-      : {
+      : newMitigation({
           id: ctx.keepId(`${id}.mitigation`, `${path}.mitigation`),
-          typeName: 'mitigation',
           threatId: id,
           title: firstLine(text),
           description: text,
           // Threat Dragon has one status per threat: a mitigated threat's mitigation is in place.
           status: status === 'mitigated' ? 'done' : 'proposed',
-        };
-  return { threat, mitigation };
+        });
+  return { threat, numbered: number !== undefined, mitigation };
 }
