@@ -47,7 +47,12 @@ const routes: Route[] = [
     public: true,
   },
   { method: 'post', path: '/api/auth/logout', summary: 'End the session', status: 204 },
-  { method: 'get', path: '/api/auth/me', summary: 'The signed-in user' },
+  {
+    method: 'get',
+    path: '/api/auth/me',
+    summary: 'The signed-in user; { user: null } when signed out',
+    public: true,
+  },
   { method: 'get', path: '/api/tokens', summary: 'Your personal API tokens' },
   {
     method: 'post',
@@ -119,20 +124,6 @@ const routes: Route[] = [
       diagrams: 'true|false, default true',
       severity: 'comma-separated severities to keep',
       status: 'comma-separated statuses to keep',
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/models/{id}/report.pdf',
-    summary: 'The PDF report',
-    query: {
-      outOfScope: 'true|false',
-      mitigated: 'true|false',
-      empty: 'true|false',
-      properties: 'true|false',
-      diagrams: 'true|false',
-      severity: 'comma-separated severities',
-      status: 'comma-separated statuses',
     },
   },
   {
@@ -269,7 +260,10 @@ export function openApiDocument(): object {
       schema: { type: 'string' },
     }));
     const status = String(r.status ?? 200);
-    (paths[r.path] ??= {})[r.method] = {
+    const operations = (paths[r.path] ??= {});
+    // A second entry would silently replace the first in the document.
+    if (operations[r.method]) throw new Error(`${r.method} ${r.path} is listed twice`);
+    operations[r.method] = {
       summary: r.summary,
       ...(r.public ? { security: [] } : {}),
       ...(params.length + query.length > 0 ? { parameters: [...params, ...query] } : {}),

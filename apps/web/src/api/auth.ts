@@ -23,9 +23,11 @@ export interface Credentials {
   name?: string;
 }
 
+/** The signed-in user, or null when signed out (the server answers `{ user: null }`) or unreachable. */
 export async function fetchMe(): Promise<User | null> {
   try {
-    return userOf(await api('GET', '/api/auth/me'));
+    const body = (await api('GET', '/api/auth/me')) as { user?: unknown } | null;
+    return body?.user ? userOf(body) : null;
   } catch {
     return null;
   }

@@ -79,8 +79,9 @@ export function authRoutes(ctx: RouteContext): Router {
     res.status(204).end();
   });
 
-  router.get('/me', requireUser, (req, res) => {
-    res.json({ user: req.auth!.user });
+  // Signed out is an answer, not an error: a visitor's page asks this first and its console stays clean.
+  router.get('/me', (req, res) => {
+    res.json({ user: req.auth?.user ?? null });
   });
 
   return router;
