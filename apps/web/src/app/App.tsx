@@ -48,7 +48,7 @@ export function App() {
           <ModelPage
             modelId={decodeURIComponent(modelMatch[1]!)}
             tab={params.get('tab')}
-            focus={params.get('element')}
+            focus={{ element: params.get('element'), threat: params.get('threat') }}
           />
         ) : (
           <DashboardPage />

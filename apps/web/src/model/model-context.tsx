@@ -2,11 +2,14 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { LocalPresence, PresenceState, PresenceStore } from '../collab/presence-store';
 import type { ModelState, ModelStore } from './model-store';
+import type { SuggestionsState, SuggestionsStore } from './suggestions-store';
 
 export interface ModelContextValue {
   modelId: string;
   store: ModelStore;
   presence: PresenceStore;
+  /** Threat suggestions awaiting triage in this model. */
+  suggestions: SuggestionsStore;
   /** This user's cursor, selection and field being edited. */
   channel: LocalPresence;
   me: { id: string; name: string };
@@ -27,4 +30,8 @@ export function useModel<T>(selector: (s: ModelState) => T): T {
 
 export function usePresence<T>(selector: (s: PresenceState) => T): T {
   return useStore(useModelContext().presence, selector);
+}
+
+export function useSuggestions<T>(selector: (s: SuggestionsState) => T): T {
+  return useStore(useModelContext().suggestions, selector);
 }

@@ -11,6 +11,9 @@ import { createStore } from 'zustand/vanilla';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'failed';
 
+/** The side panel's tabs for a selected element. */
+export type PanelTab = 'properties' | 'threats' | 'comments';
+
 export interface ModelState {
   /** What the user sees: confirmed state with pending edits on top. A new Map per change; unchanged records keep their identity. */
   records: RecordMap;
@@ -26,6 +29,12 @@ export interface ModelState {
   selection: string[];
   /** Diagram shown in the editor. */
   diagramId: string | null;
+  /** The side panel's tab for the selected element; it stays when the selection changes. */
+  panelTab: PanelTab;
+  /** The threat opened in the side panel, if any. */
+  openThreatId: string | null;
+  /** The element whose name is being edited in place on the canvas. */
+  renaming: string | null;
   canEdit: boolean;
   canComment: boolean;
   /** Sets what the UI offers from the user's role on this model. */
@@ -36,6 +45,15 @@ export interface ModelState {
   redo: () => void;
   select: (ids: string[]) => void;
   showDiagram: (id: string) => void;
+  /** Selects an element (showing its diagram), with the side panel on `tab` if given. */
+  openElement: (id: string, tab?: PanelTab) => void;
+  /** Selects a threat's element and opens that threat on its Threats tab. */
+  openThreat: (threatId: string) => void;
+  showPanelTab: (tab: PanelTab) => void;
+  /** Opens or closes one threat of the selected element. */
+  toggleThreat: (threatId: string | null) => void;
+  startRename: (id: string) => void;
+  endRename: () => void;
   dismissError: () => void;
 }
 
@@ -56,7 +74,7 @@ export function createModelStore(client: SyncClient) {
     canUndo: client.canUndo,
     canRedo: client.canRedo,
   });
-  const store = createStore<ModelState>()((set) => ({
+  const store = createStore<ModelState>()((set, get) => ({
     records: new Map(client.records),
     status: STATUS[client.status],
     loaded: false,
@@ -64,6 +82,9 @@ export function createModelStore(client: SyncClient) {
     error: null,
     selection: [],
     diagramId: null,
+    panelTab: 'properties',
+    openThreatId: null,
+    renaming: null,
     // Read-only until the server says which role this user has.
     canEdit: false,
     canComment: false,
@@ -86,6 +107,21 @@ export function createModelStore(client: SyncClient) {
     },
     select: (ids) => set({ selection: ids }),
     showDiagram: (id) => set({ diagramId: id, selection: [] }),
+    openElement: (id, tab) => {
+      const r = get().records.get(id);
+      if (!r || !('diagramId' in r)) return;
+      set({ diagramId: r.diagramId, selection: [id], ...(tab ? { panelTab: tab } : {}) });
+    },
+    openThreat: (threatId) => {
+      const t = get().records.get(threatId);
+      if (t?.typeName !== 'threat') return;
+      get().openElement(t.elementId, 'threats');
+      set({ openThreatId: threatId });
+    },
+    showPanelTab: (tab) => set({ panelTab: tab }),
+    toggleThreat: (threatId) => set({ openThreatId: threatId }),
+    startRename: (id) => set({ renaming: id }),
+    endRename: () => set({ renaming: null }),
     dismissError: () => set({ error: null }),
   }));
   client.subscribe(() => {
@@ -97,6 +133,8 @@ export function createModelStore(client: SyncClient) {
       loaded: s.loaded || client.status === 'synced',
       diagramId: s.diagramId && records.has(s.diagramId) ? s.diagramId : firstDiagram(records),
       selection: s.selection.filter((id) => records.has(id)),
+      openThreatId: s.openThreatId && records.has(s.openThreatId) ? s.openThreatId : null,
+      renaming: s.renaming && records.has(s.renaming) ? s.renaming : null,
     }));
   });
   // A pending op confirmed with no visible change emits no update: keep the counters honest anyway.
@@ -148,10 +186,12 @@ export const selectCanComment = (s: ModelState) => s.canComment;
 export const selectSubmit = (s: ModelState) => s.submit;
 export const selectSelect = (s: ModelState) => s.select;
 export const selectError = (s: ModelState) => s.error;
+export const selectPanelTab = (s: ModelState) => s.panelTab;
+export const selectOpenThreatId = (s: ModelState) => s.openThreatId;
 
 const indexCache = new WeakMap<RecordMap, ModelIndex>();
 /** The read index of a record set, computed once per state (the store replaces its map on every change). */
-export function indexOf(records: RecordMap): ModelIndex {
+export function modelIndex(records: RecordMap): ModelIndex {
   let index = indexCache.get(records);
   if (!index) {
     index = indexModel(records.values());

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
-import { SyncClient } from '@threatloom/core';
+import { modelRecordOf, SyncClient } from '@threatloom/core';
 import { displayName } from '../api/auth';
 import { getModelSummary, type ModelSummary } from '../api/models';
 import { useAuth } from '../auth/auth-store';
 import { createPresenceStore, LocalPresence } from '../collab/presence-store';
-import { useSuggestions } from '../panels/suggestions-store';
+import { rulesForModel, useOrgRules } from '../rules/org-rules-store';
 import { indexedDbPendingStore } from '../sync/pending-db';
 import { connectSocket } from '../sync/socket';
 import type { ModelContextValue } from './model-context';
 import { createModelStore } from './model-store';
+import { createSuggestionsStore } from './suggestions-store';
 
 const pendingStore = indexedDbPendingStore();
 
@@ -30,13 +31,24 @@ export function useOpenModel(modelId: string): {
     const client = new SyncClient({ modelId, transport: socket, store: pendingStore });
     const { store, dispose } = createModelStore(client);
     const presence = createPresenceStore(client);
-    // Suggestions belong to the model they were made for.
-    useSuggestions.setState({ byElement: {}, dismissed: new Set() });
+    // The organisation's enabled rules run too, minus those this model switches off.
+    const suggestions = createSuggestionsStore({
+      extraRules: (records) =>
+        rulesForModel(
+          useOrgRules.getState().entries,
+          modelRecordOf(records.values()).disabledOrgRules,
+        ),
+    });
+    // A suggestion leaves the list once the model holds it, whoever accepted it, or its element is gone.
+    const unprune = store.subscribe(
+      (s, prev) => s.records !== prev.records && suggestions.getState().prune(s.records),
+    );
     void client.start();
     setCtx({
       modelId,
       store,
       presence,
+      suggestions,
       channel: new LocalPresence(client),
       me: { id: user.id, name: displayName(user) },
     });
@@ -51,6 +63,7 @@ export function useOpenModel(modelId: string): {
     );
     return () => {
       cancelled = true;
+      unprune();
       dispose();
       client.stop();
       close();

@@ -8,6 +8,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { ModelContext, useModel } from '../model/model-context';
 import { selectLoaded, selectRecords } from '../model/model-store';
 import { useOpenModel } from '../model/use-open-model';
+import type { EditorFocus } from '../editor/DiagramEditor';
 import { OverviewSection } from '../panels/OverviewSection';
 import { ThreatsTable } from '../panels/ThreatsTable';
 import { useLoadOrgRules } from '../rules/org-rules-store';
@@ -29,7 +30,7 @@ export function ModelPage({
 }: {
   modelId: string;
   tab: string | null;
-  focus: string | null;
+  focus: EditorFocus;
 }) {
   const { ctx, summary, error } = useOpenModel(modelId);
   useLoadOrgRules();
@@ -68,7 +69,7 @@ function ModelLayout({
 }: {
   modelId: string;
   tab: string;
-  focus: string | null;
+  focus: EditorFocus;
   title: string;
   role?: string;
 }) {

@@ -1,16 +1,12 @@
-import { mergeSuggestions } from '@threatloom/core';
-import { useModel, useModelContext } from '../model/model-context';
+import { useModel, useModelContext, useSuggestions } from '../model/model-context';
 import { selectCanEdit, selectRecords } from '../model/model-store';
-import { useSuggestions } from './suggestions-store';
 
 /** Suggestions from "Generate for the whole diagram", by element: accept or dismiss them all at once. */
 export function AllSuggestions() {
   const byElement = useSuggestions((s) => s.byElement);
-  const dismiss = useSuggestions((s) => s.dismiss);
-  const drop = useSuggestions((s) => s.drop);
   const records = useModel(selectRecords);
   const canEdit = useModel(selectCanEdit);
-  const { store } = useModelContext();
+  const { store, suggestions } = useModelContext();
   const all = Object.values(byElement).flat();
   if (all.length === 0 || !canEdit) return null;
   return (
@@ -19,28 +15,37 @@ export function AllSuggestions() {
       <div className="row">
         <button
           type="button"
-          onClick={() => {
-            store.getState().submit(mergeSuggestions(store.getState().records.values(), all));
-            drop(all.map((s) => s.ruleKey));
-          }}
+          onClick={() =>
+            store.getState().submit(suggestions.getState().accept(store.getState().records, all))
+          }
         >
           Accept all suggestions
         </button>
-        <button type="button" onClick={() => dismiss(all.map((s) => s.ruleKey))}>
+        <button
+          type="button"
+          onClick={() => suggestions.getState().dismiss(all.map((s) => s.ruleKey))}
+        >
           Dismiss all suggestions
         </button>
       </div>
       <ul>
-        {Object.entries(byElement).map(([id, list]) => (
-          <li key={id}>
-            <button type="button" className="link" onClick={() => store.getState().select([id])}>
-              {records.get(id) && 'name' in records.get(id)!
-                ? (records.get(id) as { name: string }).name || '(unnamed)'
-                : id}
-            </button>{' '}
-            <span className="muted">{list.length} suggestions</span>
-          </li>
-        ))}
+        {Object.entries(byElement).map(([id, list]) => {
+          const r = records.get(id);
+          const name = r && 'name' in r ? r.name || '(unnamed)' : id;
+          return (
+            <li key={id}>
+              <button
+                type="button"
+                className="link"
+                aria-label={`Review the suggestions for ${name}`}
+                onClick={() => store.getState().openElement(id, 'threats')}
+              >
+                {name}
+              </button>{' '}
+              <span className="muted">{list.length} suggestions</span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -1,33 +1,39 @@
-import { useState } from 'react';
 import {
   ELEMENT_KIND_LABELS,
   isElement,
   METHODOLOGIES,
   METHODOLOGY_LABELS,
-  newId,
   type Diagram,
 } from '@threatloom/core';
 import { CheckField, SelectField, TextField } from '../fields/RecordFields';
 import { useModel, useModelContext } from '../model/model-context';
 import {
-  indexOf,
+  modelIndex,
   recordOf,
   selectCanEdit,
   selectDiagramId,
+  selectPanelTab,
   selectRecords,
+  type PanelTab,
 } from '../model/model-store';
+import { newDiagramOps } from '../editor/edit-ops';
 import { AllSuggestions } from './AllSuggestions';
 import { CommentsThread } from './CommentsThread';
 import { ELEMENT_FIELDS } from './element-fields';
 import { ElementThreats } from './ElementThreats';
 
-const TABS = ['Properties', 'Threats', 'Comments'] as const;
+const TABS: { key: PanelTab; label: string }[] = [
+  { key: 'properties', label: 'Properties' },
+  { key: 'threats', label: 'Threats' },
+  { key: 'comments', label: 'Comments' },
+];
 
 /** The side panel: the selected element's properties, threats and comments; the diagram when nothing is selected. */
 export function ElementPanel({ id }: { id: string | null }) {
   const records = useModel(selectRecords);
   const diagramId = useModel(selectDiagramId);
-  const [tab, setTab] = useState<(typeof TABS)[number]>('Properties');
+  const tab = useModel(selectPanelTab);
+  const { store } = useModelContext();
   const record = id ? records.get(id) : undefined;
   const diagram = recordOf(records, diagramId, 'diagram');
   if (!record || !isElement(record)) return diagram ? <DiagramPanel diagram={diagram} /> : null;
@@ -40,18 +46,18 @@ export function ElementPanel({ id }: { id: string | null }) {
       <div role="tablist" aria-label="Element details" className="tabs">
         {TABS.map((t) => (
           <button
-            key={t}
+            key={t.key}
             type="button"
             role="tab"
-            aria-selected={tab === t}
-            onClick={() => setTab(t)}
+            aria-selected={tab === t.key}
+            onClick={() => store.getState().showPanelTab(t.key)}
           >
-            {t}
+            {t.label}
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={tab}>
-        {tab === 'Properties' &&
+      <div role="tabpanel" aria-label={TABS.find((t) => t.key === tab)!.label}>
+        {tab === 'properties' &&
           ELEMENT_FIELDS[record.typeName].map((f) =>
             f.kind === 'check' ? (
               <CheckField key={f.field} record={record} field={f.field} label={f.label} />
@@ -65,10 +71,10 @@ export function ElementPanel({ id }: { id: string | null }) {
               />
             ),
           )}
-        {tab === 'Threats' && (
+        {tab === 'threats' && (
           <ElementThreats element={record} methodology={diagram?.methodology ?? 'stride'} />
         )}
-        {tab === 'Comments' && (
+        {tab === 'comments' && (
           <CommentsThread targetId={record.id} label={record.name || kindLabel} />
         )}
       </div>
@@ -81,23 +87,10 @@ function DiagramPanel({ diagram }: { diagram: Diagram }) {
   const records = useModel(selectRecords);
   const canEdit = useModel(selectCanEdit);
   const { store } = useModelContext();
-  const diagrams = indexOf(records).diagrams;
+  const diagrams = modelIndex(records).diagrams;
   const add = () => {
-    const id = newId();
-    const order = Math.max(0, ...diagrams.map((d) => d.order)) + 1;
-    store.getState().submit([
-      {
-        type: 'put',
-        record: {
-          id,
-          typeName: 'diagram',
-          title: `Diagram ${diagrams.length + 1}`,
-          description: '',
-          methodology: 'stride',
-          order,
-        },
-      },
-    ]);
+    const { ops, id } = newDiagramOps(diagrams);
+    store.getState().submit(ops);
     store.getState().showDiagram(id);
   };
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   categoriesFor,
   categoryLabel,
@@ -15,12 +15,11 @@ import {
 } from '@threatloom/core';
 import { SelectField, TextField } from '../fields/RecordFields';
 import { useModel, useModelContext } from '../model/model-context';
-import { indexOf, selectCanEdit, selectRecords } from '../model/model-store';
+import { modelIndex, selectCanEdit, selectOpenThreatId, selectRecords } from '../model/model-store';
 import { CommentsThread } from './CommentsThread';
 import { MitigationsList } from './MitigationsList';
 import { ThreatReferences } from './ThreatReferences';
 import { SuggestionsList } from './SuggestionsList';
-import { useSuggestions } from './suggestions-store';
 
 const EMPTY: Threat[] = [];
 const STATUS_OPTIONS = THREAT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
@@ -36,12 +35,18 @@ export function ElementThreats({
 }) {
   const records = useModel(selectRecords);
   const canEdit = useModel(selectCanEdit);
-  const { store } = useModelContext();
-  const generate = useSuggestions((s) => s.generate);
-  const [open, setOpen] = useState<string | null>(null);
+  const { store, suggestions } = useModelContext();
+  const open = useModel(selectOpenThreatId);
+  const setOpen = (id: string | null) => store.getState().toggleThreat(id);
   const [notice, setNotice] = useState<string | null>(null);
-  const threats = indexOf(records).threatsByElement.get(element.id) ?? EMPTY;
+  const threats = modelIndex(records).threatsByElement.get(element.id) ?? EMPTY;
   const categories = categoriesFor(methodology);
+  // A threat opened from elsewhere (the table, a link) scrolls into view.
+  const openRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    // Braces matter: Chromium's scrollIntoView returns a promise, which React would take for a clean-up.
+    openRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [open]);
 
   const addManual = () => {
     const threat = newThreat({
@@ -63,7 +68,9 @@ export function ElementThreats({
           <button
             type="button"
             onClick={() => {
-              const n = generate(store.getState().records, element.diagramId, [element.id]);
+              const n = suggestions
+                .getState()
+                .generate(store.getState().records, element.diagramId, [element.id]);
               setNotice(n === 0 ? 'No new suggestions for this element.' : `${n} suggestions`);
             }}
           >
@@ -81,7 +88,11 @@ export function ElementThreats({
       ) : (
         <ul className="threat-list" aria-label="Threats">
           {threats.map((t) => (
-            <li key={t.id} className={`threat sev-${t.severity} status-${t.status}`}>
+            <li
+              key={t.id}
+              ref={open === t.id ? openRef : undefined}
+              className={`threat sev-${t.severity} status-${t.status}`}
+            >
               <button
                 type="button"
                 className="threat-summary"

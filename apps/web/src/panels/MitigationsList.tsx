@@ -6,7 +6,7 @@ import {
 } from '@threatloom/core';
 import { SelectField, TextField } from '../fields/RecordFields';
 import { useModel, useModelContext } from '../model/model-context';
-import { indexOf, selectCanEdit, selectRecords } from '../model/model-store';
+import { modelIndex, selectCanEdit, selectRecords } from '../model/model-store';
 
 const EMPTY: Mitigation[] = [];
 const STATUS_OPTIONS = MITIGATION_STATUSES.map((s) => ({
@@ -19,7 +19,7 @@ export function MitigationsList({ threatId }: { threatId: string }) {
   const records = useModel(selectRecords);
   const canEdit = useModel(selectCanEdit);
   const { store } = useModelContext();
-  const list = indexOf(records).mitigationsByThreat.get(threatId) ?? EMPTY;
+  const list = modelIndex(records).mitigationsByThreat.get(threatId) ?? EMPTY;
   const add = () =>
     store.getState().submit([
       {

@@ -16,6 +16,7 @@ import { ListField, SelectField, TextField } from '../fields/RecordFields';
 import { useModel, useModelContext } from '../model/model-context';
 import { selectCanEdit, selectRecords, selectSubmit } from '../model/model-store';
 import { OrgRulesChoice } from './OrgRulesChoice';
+import { threatHref } from './threat-link';
 
 /** The model page's four questions. */
 export function OverviewSection({ modelId }: { modelId: string }) {
@@ -54,7 +55,7 @@ export function OverviewSection({ modelId }: { modelId: string }) {
       </section>
       <section aria-labelledby="q3">
         <h2 id="q3">What are we going to do about it?</h2>
-        <MitigationsOverview mitigations={mitigations} threats={threats} />
+        <MitigationsOverview modelId={modelId} mitigations={mitigations} threats={threats} />
       </section>
       <section aria-labelledby="q4">
         <h2 id="q4">Did we do a good job?</h2>
@@ -94,9 +95,11 @@ function StatusTable({ threats }: { threats: Threat[] }) {
 }
 
 function MitigationsOverview({
+  modelId,
   mitigations,
   threats,
 }: {
+  modelId: string;
   mitigations: Mitigation[];
   threats: Threat[];
 }) {
@@ -119,7 +122,13 @@ function MitigationsOverview({
         {mitigations.map((m) => (
           <tr key={m.id}>
             <td>{m.title || '(untitled)'}</td>
-            <td>{byId.get(m.threatId)?.title ?? ''}</td>
+            <td>
+              {byId.has(m.threatId) && (
+                <a href={threatHref(modelId, byId.get(m.threatId)!)}>
+                  {byId.get(m.threatId)!.title || '(untitled)'}
+                </a>
+              )}
+            </td>
             <td>
               <select
                 aria-label={`Status of ${m.title}`}

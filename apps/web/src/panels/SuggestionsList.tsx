@@ -1,26 +1,18 @@
-import {
-  categoryLabel,
-  mergeSuggestions,
-  SEVERITY_LABELS,
-  type Suggestion,
-} from '@threatloom/core';
-import { useModel, useModelContext } from '../model/model-context';
+import { categoryLabel, SEVERITY_LABELS, type Suggestion } from '@threatloom/core';
+import { useModel, useModelContext, useSuggestions } from '../model/model-context';
 import { selectCanEdit } from '../model/model-store';
-import { suggestionsFor, useSuggestions } from './suggestions-store';
+import { suggestionsFor } from '../model/suggestions-store';
 
 /** Engine suggestions for one element: accept or dismiss each, or all. */
 export function SuggestionsList({ elementId }: { elementId: string }) {
   const list = useSuggestions(suggestionsFor(elementId));
-  const dismiss = useSuggestions((s) => s.dismiss);
-  const drop = useSuggestions((s) => s.drop);
   const canEdit = useModel(selectCanEdit);
-  const { store } = useModelContext();
+  const { store, suggestions } = useModelContext();
   if (list.length === 0 || !canEdit) return null;
 
-  const accept = (items: readonly Suggestion[]) => {
-    store.getState().submit(mergeSuggestions(store.getState().records.values(), items));
-    drop(items.map((s) => s.ruleKey));
-  };
+  const accept = (items: readonly Suggestion[]) =>
+    store.getState().submit(suggestions.getState().accept(store.getState().records, items));
+  const dismiss = (keys: string[]) => suggestions.getState().dismiss(keys);
 
   return (
     <section className="suggestions" aria-label="Suggested threats">

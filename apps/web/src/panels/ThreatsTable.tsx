@@ -9,14 +9,14 @@ import {
   type Element,
   type Threat,
 } from '@threatloom/core';
-import { href } from '../app/router';
 import { useModel } from '../model/model-context';
 import { selectCanEdit, selectRecords, selectSubmit } from '../model/model-store';
+import { threatHref } from './threat-link';
 
 type SortKey = 'number' | 'title' | 'severity' | 'status' | 'category' | 'element';
 const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]));
 
-/** Every threat of the model: filter, sort, triage inline, jump to the element. */
+/** Every threat of the model: filter, sort, triage inline; titles and elements open the threat. */
 export function ThreatsTable({ modelId }: { modelId: string }) {
   const records = useModel(selectRecords);
   const submit = useModel(selectSubmit);
@@ -168,13 +168,13 @@ export function ThreatsTable({ modelId }: { modelId: string }) {
           {rows.map((t) => (
             <tr key={t.id} className={`sev-row sev-${t.severity}`}>
               <td>{t.number || ''}</td>
-              <td>{t.title}</td>
+              <td>
+                <a href={threatHref(modelId, t)}>{t.title || '(untitled)'}</a>
+              </td>
               <td>{categoryLabel(t.category)}</td>
               <td>
                 <a
-                  href={href(
-                    `/models/${encodeURIComponent(modelId)}?tab=diagram&element=${encodeURIComponent(t.elementId)}`,
-                  )}
+                  href={threatHref(modelId, t)}
                   aria-label={`Show ${elementName(t.elementId)} in the diagram`}
                 >
                   {elementName(t.elementId)}
