@@ -8,18 +8,21 @@ test('draw a diagram: add elements, rename in place, connect, undo and redo, del
   const id = await createModel(page, 'Drawing');
   await openTab(page, id, 'diagram');
 
+  // A new element's name field is open and focused: typing names it.
   await page.getByRole('button', { name: 'Add process' }).click();
-  const process = node(page, 'process', 'Process');
-  await expect(process).toBeVisible();
-  await process.locator('.node-name').dblclick();
-  await page.getByRole('textbox', { name: 'Edit name in place' }).fill('Web server');
-  await page.getByRole('textbox', { name: 'Edit name in place' }).press('Enter');
+  const nameField = page.getByRole('textbox', { name: 'Edit name in place' });
+  await expect(nameField).toBeFocused();
+  await page.keyboard.type('Web server');
+  await page.keyboard.press('Enter');
   await expect(node(page, 'process', 'Web server')).toBeVisible();
 
+  // Escape keeps the default name.
   await page.getByRole('button', { name: 'Add actor' }).click();
+  await expect(nameField).toBeFocused();
+  await page.keyboard.press('Escape');
   const actor = node(page, 'actor', 'Actor');
   await expect(actor).toBeVisible();
-  // Move the actor away from the process (both were added at the centre).
+  // Move the actor further from the process.
   const box = await actor.boundingBox();
   await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
   await page.mouse.down();
@@ -51,6 +54,12 @@ test('draw a diagram: add elements, rename in place, connect, undo and redo, del
   await expect(page.locator('.flow-label').getByRole('img', { name: 'encrypted' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(page.locator('.flow-label').getByRole('img', { name: 'encrypted' })).toBeVisible();
+
+  // Double-click a name to rename in place.
+  await actor.locator('.node-name').dblclick();
+  await nameField.fill('Customer');
+  await nameField.press('Enter');
+  await expect(node(page, 'actor', 'Customer')).toBeVisible();
 
   // Delete the process: its flow goes with it.
   await node(page, 'process', 'Web server').click();

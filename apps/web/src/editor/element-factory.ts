@@ -1,4 +1,5 @@
-import { newId, type Element, type ElementKind } from '@threatloom/core';
+import { isBoxElement, newId, type Element, type ElementKind } from '@threatloom/core';
+import { freeSpot, type Rect } from './free-spot';
 
 /** Palette entries in the order shown, with the default size and name of what they add. */
 export const PALETTE = [
@@ -49,3 +50,28 @@ export function newElement(
 
 /** Kinds a flow may connect (core's integrity check says the same). */
 export const FLOW_END_KINDS: ReadonlySet<ElementKind> = new Set(['actor', 'process', 'store']);
+
+/** Height a boundary line claims when placed, so nothing is drawn right across it. */
+const LINE_CLEARANCE = 20;
+
+/**
+ * A new element for the palette, at the free spot nearest the centre of
+ * `view` (the visible canvas, in flow coordinates). Actors, processes,
+ * stores and notes avoid each other but may land inside a trust boundary
+ * box; a new boundary box avoids every box, so it takes in nothing by
+ * accident.
+ */
+export function placeNewElement(
+  kind: PaletteKind,
+  diagramId: string,
+  view: Rect,
+  elements: readonly Element[],
+): Element {
+  const spec = PALETTE.find((p) => p.kind === kind)!;
+  const size = { width: spec.width, height: Math.max(spec.height, LINE_CLEARANCE) };
+  const obstacles = elements.filter(
+    (e) => isBoxElement(e) && (kind === 'boundary' || e.typeName !== 'boundary'),
+  ) as Rect[];
+  const spot = freeSpot(view, size, obstacles);
+  return newElement(kind, diagramId, { x: spot.x + size.width / 2, y: spot.y + size.height / 2 });
+}

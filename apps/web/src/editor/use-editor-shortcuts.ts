@@ -8,6 +8,7 @@ export interface ShortcutHandlers {
   paste: () => void;
   selectAll: () => void;
   clearSelection: () => void;
+  rename: () => void;
   autoLayout: () => void;
   help: () => void;
 }
@@ -26,6 +27,7 @@ export function useEditorShortcuts(h: ShortcutHandlers, canEdit: boolean): void 
       else if (mod && key === 'v' && canEdit) h.paste();
       else if (mod && key === 'a') h.selectAll();
       else if (e.key === 'Escape') h.clearSelection();
+      else if (e.key === 'F2' && canEdit) h.rename();
       else if (!mod && e.shiftKey && key === 'l' && canEdit) h.autoLayout();
       else if (e.key === '?') h.help();
       else handled = false;

@@ -9,6 +9,7 @@ import {
 } from '@xyflow/react';
 import { useModel, useModelContext } from '../../model/model-context';
 import { selectCanEdit } from '../../model/model-store';
+import { resizeOps } from '../edit-ops';
 import type { ShapeNode as ShapeNodeType } from '../flow-graph';
 import { useEditingBadge } from './use-editing-badge';
 import { InlineName } from './InlineName';
@@ -79,20 +80,10 @@ export const ShapeNode = memo(function ShapeNode({
           minWidth={minWidth}
           minHeight={minHeight}
           keepAspectRatio={type === 'process'}
-          onResizeEnd={(_e, p) =>
-            store.getState().submit([
-              {
-                type: 'patch',
-                id,
-                fields: {
-                  x: Math.round(p.x),
-                  y: Math.round(p.y),
-                  width: Math.round(p.width),
-                  height: Math.round(p.height),
-                },
-              },
-            ])
-          }
+          onResizeEnd={(_e, box) => {
+            const ops = resizeOps(r, box);
+            if (ops.length) store.getState().submit(ops);
+          }}
         />
       )}
       <InlineName id={id} name={r.name} canEdit={canEdit} multiline={type === 'note'} />
