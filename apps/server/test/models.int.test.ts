@@ -30,6 +30,34 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
     ).toMatchObject({ title: 'Payments', summary: 'Card flow', reviewState: 'draft' });
   });
 
+  it("a new model's owner is the account that created it, created or imported (issue 9.5)", async () => {
+    const ownerOf = async (c: Client, id: string) =>
+      (await c.get(`/api/models/${id}`)).body.records.find(
+        (r: { typeName: string }) => r.typeName === 'model',
+      ).owner;
+    const created = await alice.post('/api/models', { title: 'Owned' });
+    expect(await ownerOf(alice, created.body.id)).toBe('alice');
+
+    // An import that names no owner gets the importer; one that names an owner keeps it.
+    const exported = await alice.get(`/api/models/${created.body.id}/export?format=native`);
+    const blank = {
+      ...exported.body,
+      records: exported.body.records.map((r: { typeName: string }) =>
+        r.typeName === 'model' ? { ...r, owner: '' } : r,
+      ),
+    };
+    const imported = await bob.post('/api/models/import', blank);
+    expect(imported.status).toBe(201);
+    expect(await ownerOf(bob, imported.body.id)).toBe('bob');
+    const kept = await bob.post('/api/models/import', exported.body);
+    expect(await ownerOf(bob, kept.body.id)).toBe('alice');
+
+    // An account without a name is named by its email's local part.
+    const nameless = await signedIn(t.base);
+    const mine = await nameless.post('/api/models', { title: 'Nameless' });
+    expect(await ownerOf(nameless, mine.body.id)).toBe(nameless.user!.email.split('@')[0]);
+  });
+
   it('does CRUD on elements, threats, mitigations and comments through the op log', async () => {
     const m = await modelWithFlow(alice);
     const threat = await alice.post(`/api/models/${m.id}/threats`, {

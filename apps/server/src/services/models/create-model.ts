@@ -8,7 +8,8 @@ import { toSummary, type ModelSummary } from './model-summary';
  * Creates a model owned by `userId` holding `records` (put in the order given,
  * parents first), all or nothing. Without records it gets a model record and
  * one default diagram. The new model's id is also its model record's id
- * unless the records bring their own.
+ * unless the records bring their own. A model record with no owner (a new
+ * model, or an import or copy that names none) gets the creator's name.
  */
 export async function createModel(options: {
   db: Db;
@@ -19,8 +20,16 @@ export async function createModel(options: {
 }): Promise<ModelSummary> {
   const { db, userId } = options;
   const id = newId();
-  const records: unknown[] = options.records ?? [
-    { id, typeName: 'model', title: options.title, summary: options.summary ?? '' },
+  const creator = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { name: true, email: true },
+  });
+  // The name the app shows for an account: its name, else the local part of its email.
+  const owner = creator.name.trim() || creator.email.split('@')[0]!;
+  const records: unknown[] = options.records?.map((r) =>
+    r.typeName === 'model' && !r.owner.trim() ? { ...r, owner } : r,
+  ) ?? [
+    { id, typeName: 'model', title: options.title, summary: options.summary ?? '', owner },
     { id: newId(), typeName: 'diagram', title: 'Main diagram' },
   ];
   await db.model.create({
