@@ -42,13 +42,20 @@ export function createProgram(ctx: CliContext, commands: readonly CliCommand[]):
  * Never throws: every failure becomes one line `error: <reason>` on stderr.
  */
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  let commands: CliCommand[] = [];
   try {
-    const program = createProgram(ctx, await commandsFor(argv));
+    commands = await commandsFor(argv);
+    const program = createProgram(ctx, commands);
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     // Commander already printed its message (or the help / version) before throwing.
-    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CommanderError) {
+      const own = commands.length === 1 ? commands[0]!.usageExitCode : undefined;
+      return error.exitCode !== 0 && own !== undefined ? own : error.exitCode;
+    }
+    // An outcome the command has already reported (check's "threats found").
+    if (error instanceof CliError && error.message === '') return error.exitCode;
     ctx.stderr.write(`${ctx.err.red('error:')} ${describeError(error)}\n`);
     return error instanceof CliError ? error.exitCode : 1;
   }

@@ -7,5 +7,7 @@ import type { CliContext } from '../context';
  */
 export interface CliCommand {
   name: string;
+  /** Exit code for a usage error (bad option value) when it must differ from 1, as `check`'s does. */
+  usageExitCode?: number;
   register(program: Command, ctx: CliContext): void;
 }

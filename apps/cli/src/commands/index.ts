@@ -11,6 +11,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'validate', load: async () => (await import('./validate')).validateCommand },
   { name: 'convert', load: async () => (await import('./convert')).convertCommand },
   { name: 'generate', load: async () => (await import('./generate')).generateCommand },
+  { name: 'check', load: async () => (await import('./check')).checkCommand },
   { name: 'report', load: async () => (await import('./report')).reportCommand },
   { name: 'serve', load: async () => (await import('./serve')).serveCommand },
 ];

@@ -11,6 +11,7 @@ import {
 } from '@threatloom/core';
 import type { Colors } from '../context';
 import { oneLine } from '../errors';
+import { BORDERLESS } from './borderless';
 import { breakdown } from './count-records';
 
 /** What `generate` did with one suggestion. */
@@ -35,27 +36,6 @@ function elementName(element: Element | undefined, elements: ReadonlyMap<string,
     id ? oneLine(elements.get(id)?.name ?? '') || '(unnamed)' : '(open end)';
   return `${end(element.sourceId)} → ${end(element.targetId)}`;
 }
-
-/** Aligned columns without box drawing: one line per threat, easy to read and to grep. */
-const BORDERLESS = Object.fromEntries(
-  [
-    'top',
-    'top-mid',
-    'top-left',
-    'top-right',
-    'bottom',
-    'bottom-mid',
-    'bottom-left',
-    'bottom-right',
-    'left',
-    'left-mid',
-    'mid',
-    'mid-mid',
-    'right',
-    'right-mid',
-    'middle',
-  ].map((k) => [k, '']),
-);
 
 /**
  * A readable summary of `generate`: per element (in the engine's order) a table of

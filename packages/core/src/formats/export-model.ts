@@ -3,6 +3,7 @@ import type { ModelRecord } from '../model/records';
 import { exportCsv } from './csv/export-csv';
 import { exportMarkdown } from './markdown/export-markdown';
 import { exportOtm } from './otm/export-otm';
+import { exportSarif } from './sarif/export-sarif';
 import { exportThreatDragon } from './threat-dragon/export-threat-dragon';
 import type { ExportedFile, ExportFormat } from './types';
 
@@ -13,6 +14,7 @@ export const EXPORT_FORMATS: Record<ExportFormat, { mediaType: string; extension
   otm: { mediaType: 'application/json', extension: 'otm.json' },
   markdown: { mediaType: 'text/markdown; charset=utf-8', extension: 'md' },
   csv: { mediaType: 'text/csv; charset=utf-8', extension: 'csv' },
+  sarif: { mediaType: 'application/sarif+json', extension: 'sarif' },
 };
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -28,6 +30,8 @@ export function exportModel(records: readonly ModelRecord[], format: ExportForma
           ? json(exportOtm(records))
           : format === 'markdown'
             ? exportMarkdown(records)
-            : exportCsv(records);
+            : format === 'sarif'
+              ? json(exportSarif(records))
+              : exportCsv(records);
   return { content, ...EXPORT_FORMATS[format] };
 }

@@ -8,6 +8,7 @@ export { importOtm } from './otm/import-otm';
 export { exportOtm, type OtmDocument } from './otm/export-otm';
 export { exportCsv, CSV_COLUMNS } from './csv/export-csv';
 export { exportMarkdown } from './markdown/export-markdown';
+export { exportSarif, sarifRuleId, SARIF_LEVELS, type SarifOptions } from './sarif/export-sarif';
 export {
   STATUS_MAP,
   parseThreatStatus,

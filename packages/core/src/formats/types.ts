@@ -5,7 +5,7 @@ import type { ModelRecord } from '../model/records';
 export type FormatKey = 'native' | 'threat-dragon-v1' | 'threat-dragon-v2' | 'otm';
 
 /** Formats `exportModel` writes. */
-export type ExportFormat = 'native' | 'threat-dragon' | 'otm' | 'markdown' | 'csv';
+export type ExportFormat = 'native' | 'threat-dragon' | 'otm' | 'markdown' | 'csv' | 'sarif';
 
 /** Records of an imported model, and what the import could not carry. */
 export interface ImportResult {
