@@ -75,13 +75,15 @@ export function compileCondition(c: Condition): Predicate {
         return wanted.has(norm) || wanted.has(/^[a-z]*/.exec(norm)![0]);
       };
     }
-    const needles = c.contains.map((w) => w.toLowerCase());
+    // One case-insensitive alternation instead of a loop of substring tests: rules match long
+    // word lists (technology names) against every element's name and description.
+    const pattern = new RegExp(
+      c.contains.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+      'i',
+    );
     return (n) => {
       const v = read(n.element, prop);
-      if (typeof v !== 'string' || v === '') return false;
-      const hay = v.toLowerCase();
-      for (const n of needles) if (hay.includes(n)) return true;
-      return false;
+      return typeof v === 'string' && v !== '' && pattern.test(v);
     };
   }
   if ('source' in c || 'target' in c) {

@@ -104,11 +104,14 @@ describe('generateThreats', () => {
         .filter((s) => s.diagramId === 'd1')
         .every((s) => methodologyOf.get(s.ruleId) === 'stride'),
     ).toBe(true);
-    expect(out.filter((s) => s.diagramId === 'd2').map((s) => s.ruleId)).toEqual([
-      'linddun.process.data-disclosure',
-      'linddun.process.identifying',
-      'linddun.process.linking',
-      'linddun.process.non-repudiation',
+    // LINDDUN's per-element mapping: a process gets six of the seven categories (not unawareness)
+    expect(out.filter((s) => s.diagramId === 'd2').map((s) => s.category)).toEqual([
+      'data-disclosure',
+      'detecting',
+      'identifying',
+      'linking',
+      'non-compliance',
+      'non-repudiation',
     ]);
     expect(generateThreats(shop('generic')).filter((s) => s.diagramId === 'd1')).toEqual(
       out.filter((s) => s.diagramId === 'd1'),
@@ -128,15 +131,13 @@ describe('generateThreats', () => {
     const onlyWeb = generateThreats(shop(), { elementIds: ['web'] });
     expect(onlyWeb.length).toBeGreaterThan(0);
     expect(onlyWeb.every((s) => s.elementId === 'web')).toBe(true);
-    // the neighbourhood still counts: the public inbound flow makes OAT-014 fire on the web app
-    expect(onlyWeb.map((s) => s.ruleId)).toContain('oat.OAT-014.vulnerability-scanning');
+    // the neighbourhood still counts: the public inbound flow makes the WAF finding fire on the web app
+    expect(onlyWeb.map((s) => s.ruleId)).toContain('network.internet-without-waf');
   });
 
   it('keys element rules by element and interaction rules by flow and both ends', () => {
     const out = generateThreats(shop());
-    expect(out.find((s) => s.ruleId === 'stride.process.spoofing')!.ruleKey).toBe(
-      'stride.process.spoofing@web',
-    );
+    expect(out.find((s) => s.ruleId === 'access.csrf')!.ruleKey).toBe('access.csrf@web');
     expect(out.find((s) => s.ruleId === 'stride-interaction.public-cleartext')!.ruleKey).toBe(
       'stride-interaction.public-cleartext@f-buy@customer@web',
     );

@@ -120,11 +120,12 @@ describe('mergeSuggestions', () => {
       op.type === 'put' && op.record.typeName === 'threat' ? [op.record] : [],
     );
     expect(added.length).toBeGreaterThan(0);
-    // the web app itself, plus the store it now writes to (spam through a web application)
+    // the web app itself, the store it now writes to (spam through a web application), and the
+    // person who now signs in to a web application over the internet (MFA)
     expect(
       added.filter((t) => t.elementId !== 'api').map((t) => `${t.elementId} ${t.ruleId}`),
-    ).toEqual(['db oat.OAT-017.spamming']);
-    expect(added.map((t) => t.ruleId)).toContain('property.process.web-injection');
+    ).toEqual(['db oat.OAT-017.spamming', 'user access.mfa-missing']);
+    expect(added.map((t) => t.ruleId)).toContain('injection.stored-xss');
     expect(added[0]!.number).toBe(highest + 1);
   });
 

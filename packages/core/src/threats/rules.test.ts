@@ -1,78 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../model/document';
-import { ZModelRecord, type ModelRecord } from '../model/records';
+import type { ModelRecord } from '../model/records';
 import { generateThreats } from './generate';
 import { RULES } from './packs';
+import { actor, build, flow, named, proc, store, type Scene } from './rule-fixtures.test-helper';
+import { SECURITY_FIXTURES } from './security-rule-fixtures.test-helper';
 
 /**
  * One test per rule, named by its id: a minimal model where the rule fires on
  * element `T`, and one where it does not.
  */
-
-type Fields = Record<string, unknown>;
-/** A minimal diagram around the element under test, `T`. */
-interface Scene {
-  el: Fields;
-  /** Box T: a peer sending a flow into T (`fromFlow` sets the flow's fields). */
-  from?: Fields;
-  fromFlow?: Fields;
-  /** Box T: a peer T sends a flow to. */
-  to?: Fields;
-  toFlow?: Fields;
-  /** Flow T: its source and target elements (default processes); null leaves the end dangling. */
-  source?: Fields | null;
-  target?: Fields | null;
-  /** Draw a trust boundary box around T (box) or around T's target end (flow). */
-  inZone?: boolean;
-}
-
-const actor = (f: Fields = {}) => ({ typeName: 'actor', ...f });
-const proc = (f: Fields = {}) => ({ typeName: 'process', ...f });
-const store = (f: Fields = {}) => ({ typeName: 'store', ...f });
-const flow = (f: Fields = {}) => ({ typeName: 'flow', ...f });
-
-function build(scene: Scene): ModelRecord[] {
-  const raw: Fields[] = [
-    { id: 'm', typeName: 'model', title: 'fixture' },
-    { id: 'd', typeName: 'diagram', methodology: 'generic' },
-  ];
-  const zone = {
-    id: 'Z',
-    typeName: 'boundary',
-    diagramId: 'd',
-    x: 380,
-    y: -20,
-    width: 180,
-    height: 120,
-  };
-  if (scene.el.typeName === 'flow') {
-    const src = scene.source === undefined ? proc() : scene.source;
-    const tgt = scene.target === undefined ? proc() : scene.target;
-    if (src) raw.push({ ...src, id: 'S', diagramId: 'd', x: 0, y: 0 });
-    if (tgt) raw.push({ ...tgt, id: 'U', diagramId: 'd', x: 400, y: 0 });
-    raw.push({
-      ...scene.el,
-      id: 'T',
-      diagramId: 'd',
-      ...(src ? { sourceId: 'S' } : { sourcePoint: { x: 0, y: 0 } }),
-      ...(tgt ? { targetId: 'U' } : { targetPoint: { x: 460, y: 40 } }),
-    });
-  } else {
-    raw.push({ ...scene.el, id: 'T', diagramId: 'd', x: 400, y: 0 });
-    if (scene.from)
-      raw.push(
-        { ...scene.from, id: 'P', diagramId: 'd', x: 0, y: 0 },
-        { ...flow(scene.fromFlow), id: 'F', diagramId: 'd', sourceId: 'P', targetId: 'T' },
-      );
-    if (scene.to)
-      raw.push(
-        { ...scene.to, id: 'Q', diagramId: 'd', x: 800, y: 0 },
-        { ...flow(scene.toFlow), id: 'G', diagramId: 'd', sourceId: 'T', targetId: 'Q' },
-      );
-  }
-  if (scene.inZone) raw.push(zone);
-  return raw.map((r) => ZModelRecord.parse(r));
-}
 
 const web = proc({ isWebApplication: true });
 const ml = proc({ isMLModel: true });
@@ -80,21 +17,25 @@ const pii = { handlesPII: true };
 
 /** [fires, stays quiet] per rule id. */
 const FIXTURES: Record<string, [Scene, Scene]> = {
+  ...SECURITY_FIXTURES,
   'stride.actor.spoofing': [{ el: actor() }, { el: proc() }],
   'stride.actor.repudiation': [{ el: actor() }, { el: proc() }],
-  'stride.process.spoofing': [{ el: proc() }, { el: store() }],
+  'stride.process.spoofing': [{ el: proc() }, { el: named('process', 'Orders API') }],
   'stride.process.tampering': [{ el: proc() }, { el: store() }],
   'stride.process.repudiation': [{ el: proc() }, { el: store() }],
   'stride.process.information-disclosure': [{ el: proc() }, { el: actor() }],
-  'stride.process.denial-of-service': [{ el: proc() }, { el: actor() }],
+  'stride.process.denial-of-service': [
+    { el: proc(), from: actor() },
+    { el: named('process', 'Orders API'), from: actor() },
+  ],
   'stride.process.elevation-of-privilege': [{ el: proc() }, { el: store() }],
   'stride.store.tampering': [{ el: store() }, { el: actor() }],
   'stride.store.repudiation': [{ el: store({ isALog: true }) }, { el: store() }],
   'stride.store.information-disclosure': [{ el: store() }, { el: actor() }],
-  'stride.store.denial-of-service': [{ el: store() }, { el: actor() }],
-  'stride.flow.tampering': [{ el: flow() }, { el: proc() }],
-  'stride.flow.information-disclosure': [{ el: flow() }, { el: proc() }],
-  'stride.flow.denial-of-service': [{ el: flow() }, { el: store() }],
+  'stride.store.denial-of-service': [{ el: store(), to: proc() }, { el: store() }],
+  'stride.flow.tampering': [{ el: flow(), inZone: true }, { el: flow() }],
+  'stride.flow.information-disclosure': [{ el: flow(), inZone: true }, { el: flow() }],
+  'stride.flow.denial-of-service': [{ el: flow(), inZone: true }, { el: flow() }],
 
   'stride-interaction.crossing.spoofing': [{ el: flow(), inZone: true }, { el: flow() }],
   'stride-interaction.crossing.tampering': [
@@ -168,10 +109,13 @@ const FIXTURES: Record<string, [Scene, Scene]> = {
     { el: flow({ protocol: 'TLS 1.3' }) },
   ],
   'property.flow.tls-configuration': [
-    { el: flow({ isEncrypted: true, protocol: 'TLS 1.3' }) },
-    { el: flow({ isEncrypted: true, protocol: 'SSLv3' }) },
+    { el: flow({ isEncrypted: true, protocol: 'TLS 1.3', isPublicNetwork: true }) },
+    { el: flow({ isEncrypted: true, protocol: 'SSLv3', isPublicNetwork: true }) },
   ],
-  'property.flow.internal-cleartext': [{ el: flow() }, { el: flow({ isPublicNetwork: true }) }],
+  'property.flow.internal-cleartext': [
+    { el: flow(), source: store() },
+    { el: flow({ protocol: 'HTTPS' }), source: store() },
+  ],
   'property.flow.bidirectional-replay': [{ el: flow({ isBidirectional: true }) }, { el: flow() }],
   'property.element.personal-data': [{ el: store(pii) }, { el: actor(pii) }],
 
@@ -182,9 +126,15 @@ const FIXTURES: Record<string, [Scene, Scene]> = {
     { el: proc({ name: 'Billing' }) },
   ],
   'oat.OAT-004.fingerprinting': [{ el: flow({ isPublicNetwork: true }) }, { el: flow() }],
-  'oat.OAT-005.scalping': [{ el: proc({ handlesGoodsOrServices: true }) }, { el: proc() }],
+  'oat.OAT-005.scalping': [
+    { el: proc({ name: 'Concert tickets', handlesGoodsOrServices: true }) },
+    { el: proc({ name: 'Orders service', handlesGoodsOrServices: true }) },
+  ],
   'oat.OAT-006.expediting': [{ el: proc({ handlesGoodsOrServices: true }) }, { el: proc() }],
-  'oat.OAT-007.credential-cracking': [{ el: store({ storesCredentials: true }) }, { el: store() }],
+  'oat.OAT-007.credential-cracking': [
+    { el: store({ storesCredentials: true }) },
+    { el: store({ name: 'Secrets vault', storesCredentials: true }) },
+  ],
   'oat.OAT-008.credential-stuffing': [
     { el: actor({ providesAuthentication: true }) },
     { el: actor() },
@@ -196,7 +146,10 @@ const FIXTURES: Record<string, [Scene, Scene]> = {
     { el: store(), to: proc() },
   ],
   'oat.OAT-012.cashing-out': [{ el: proc({ handlesCardPayment: true }) }, { el: proc() }],
-  'oat.OAT-013.sniping': [{ el: proc({ handlesGoodsOrServices: true }) }, { el: proc() }],
+  'oat.OAT-013.sniping': [
+    { el: proc({ name: 'Auction', handlesGoodsOrServices: true }) },
+    { el: proc({ name: 'Orders service', handlesGoodsOrServices: true }) },
+  ],
   'oat.OAT-014.vulnerability-scanning': [
     { el: web, from: actor(), fromFlow: { isPublicNetwork: true } },
     { el: web, from: actor() },
@@ -214,39 +167,36 @@ const FIXTURES: Record<string, [Scene, Scene]> = {
     { el: store(), from: proc() },
   ],
   'oat.OAT-018.footprinting': [{ el: web }, { el: proc() }],
-  'oat.OAT-019.account-creation': [{ el: store({ storesCredentials: true }) }, { el: store() }],
+  'oat.OAT-019.account-creation': [
+    { el: store({ storesCredentials: true }) },
+    { el: store({ name: 'Secrets vault', storesCredentials: true }) },
+  ],
   'oat.OAT-020.account-aggregation': [
     { el: actor({ providesAuthentication: true }) },
     { el: actor() },
   ],
   'oat.OAT-021.denial-of-inventory': [{ el: store({ storesInventory: true }) }, { el: store() }],
 
-  'linddun.actor.unawareness': [{ el: actor() }, { el: proc() }],
-  'linddun.process.linking': [
-    { el: proc(), from: proc(), fromFlow: pii },
-    { el: proc(), from: proc() },
+  'linddun.actor.unawareness': [
+    { el: actor() },
+    { el: named('actor', 'Partner system (external)') },
   ],
-  'linddun.process.identifying': [
-    { el: proc(), to: actor() },
-    { el: proc(), to: store() },
-  ],
-  'linddun.process.non-repudiation': [{ el: proc(pii) }, { el: proc() }],
-  'linddun.process.data-disclosure': [{ el: proc(pii) }, { el: proc() }],
-  'linddun.store.linking': [{ el: store(pii) }, { el: store() }],
-  'linddun.store.identifying': [
-    { el: store(), from: proc(), fromFlow: pii },
-    { el: store(), from: proc() },
-  ],
-  'linddun.store.non-compliance': [{ el: store(pii) }, { el: store() }],
-  'linddun.flow.linking': [{ el: flow(pii) }, { el: flow() }],
-  'linddun.flow.detecting': [{ el: flow(pii) }, { el: flow() }],
+  'linddun.process.linking': [{ el: proc() }, { el: store() }],
+  'linddun.process.identifying': [{ el: proc() }, { el: store() }],
+  'linddun.process.non-repudiation': [{ el: proc() }, { el: store() }],
+  'linddun.process.data-disclosure': [{ el: proc() }, { el: store() }],
+  'linddun.store.linking': [{ el: store() }, { el: proc() }],
+  'linddun.store.identifying': [{ el: store() }, { el: proc() }],
+  'linddun.store.non-compliance': [{ el: store() }, { el: proc() }],
+  'linddun.flow.linking': [{ el: flow() }, { el: proc() }],
+  'linddun.flow.detecting': [{ el: flow() }, { el: proc() }],
   'linddun.flow.data-disclosure': [{ el: flow(pii), inZone: true }, { el: flow(pii) }],
   'linddun.flow.unencrypted-personal-data': [
     { el: flow(pii) },
     { el: flow({ ...pii, isEncrypted: true }) },
   ],
 
-  'cia.actor.integrity': [{ el: actor() }, { el: proc() }],
+  'cia.actor.integrity': [{ el: actor(), to: proc() }, { el: actor() }],
   'cia.process.confidentiality': [{ el: proc() }, { el: store() }],
   'cia.process.integrity': [{ el: proc() }, { el: store() }],
   'cia.process.availability': [
@@ -255,13 +205,16 @@ const FIXTURES: Record<string, [Scene, Scene]> = {
   ],
   'cia.store.confidentiality': [{ el: store() }, { el: store({ isEncrypted: true }) }],
   'cia.store.integrity': [{ el: store() }, { el: store({ isSigned: true }) }],
-  'cia.store.availability': [{ el: store() }, { el: proc() }],
+  'cia.store.availability': [{ el: store(), to: proc() }, { el: store() }],
   'cia.flow.confidentiality': [{ el: flow() }, { el: flow({ isEncrypted: true }) }],
   'cia.flow.integrity': [{ el: flow(), inZone: true }, { el: flow() }],
   'cia.flow.availability': [{ el: flow({ isPublicNetwork: true }) }, { el: flow() }],
 
   'die.actor.ephemeral': [{ el: actor({ providesAuthentication: true }) }, { el: actor() }],
-  'die.process.distributed': [{ el: proc(), to: actor() }, { el: proc() }],
+  'die.process.distributed': [
+    { el: named('process', 'Orders API'), to: actor() },
+    { el: named('process', 'Orders API') },
+  ],
   'die.process.immutable': [{ el: proc() }, { el: store() }],
   'die.process.ephemeral': [{ el: web }, { el: proc() }],
   'die.store.distributed': [{ el: store() }, { el: proc() }],

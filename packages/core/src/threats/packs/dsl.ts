@@ -55,43 +55,7 @@ export const PLAINTEXT_PROTOCOLS = [
   'redis',
   'memcached',
 ];
-/** SSL and early TLS versions (RFC 8996 deprecates TLS 1.0 and 1.1). */
-export const LEGACY_TLS = [
-  'ssl',
-  'sslv2',
-  'sslv3',
-  'ssl2',
-  'ssl3',
-  'tls1.0',
-  'tlsv1',
-  'tlsv1.0',
-  'tls1',
-  'tls1.1',
-  'tlsv1.1',
-];
-/** Privilege levels that hand an attacker the machine. */
-export const HIGH_PRIVILEGE = [
-  'root',
-  'admin',
-  'administrator',
-  'system',
-  'localsystem',
-  'superuser',
-  'elevated',
-  'privileged',
-  'high',
-  'kernel',
-  'sudo',
-];
 
-/**
- * Elements that (probably) handle personal data: tagged handlesPII, connected by a flow
- * tagged handlesPII, or exchanging data directly with an actor (people are actors).
- */
-export const personalData: Condition = any(
-  tag('handlesPII'),
-  connected(any(tag('handlesPII'), source(kind('actor')), target(kind('actor')))),
-);
 /** Elements an external party can reach: a flow over a public network, or a flow from or to an actor. */
 export const exposed: Condition = connected(
   any(is('isPublicNetwork'), source(kind('actor')), target(kind('actor'))),
@@ -132,4 +96,42 @@ export const plot4ai = (category: string): Reference => ({
   id: category,
   url: 'https://plot4.ai/library',
 });
-export const mitigation = (title: string, description: string) => ({ title, description });
+/** A MITRE ATT&CK technique (enterprise `T1190`, sub-technique `T1552.001`, ICS `T0855`). */
+export const attack = (id: string): Reference => ({
+  // 'url' until the reference kind 'attack' lands with element model v2 (h6).
+  kind: 'url',
+  id,
+  url: `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`,
+});
+/** An OWASP Top 10 for LLM Applications (2025) entry, e.g. `LLM01`. */
+export const owaspLlm = (n: number): Reference => ({
+  kind: 'owasp',
+  id: `LLM${String(n).padStart(2, '0')}:2025`,
+  url: 'https://genai.owasp.org/llm-top-10/',
+});
+/** An OWASP API Security Top 10 (2023) entry, e.g. `API1`. */
+export const owaspApi = (n: number): Reference => ({
+  kind: 'owasp',
+  id: `API${n}:2023`,
+  url: 'https://owasp.org/API-Security/editions/2023/en/0x11-t10/',
+});
+/** An OWASP Top 10 CI/CD Security Risks entry, e.g. `CICD-SEC-4`. */
+export const owaspCicd = (n: number): Reference => ({
+  kind: 'owasp',
+  id: `CICD-SEC-${n}`,
+  url: 'https://owasp.org/www-project-top-10-ci-cd-security-risks/',
+});
+
+const CHEAT_SHEETS = 'https://cheatsheetseries.owasp.org/cheatsheets/';
+/**
+ * A concrete mitigation citing where it is specified: OWASP ASVS 5.0 requirement ids
+ * (`'1.2.4'`) and OWASP Cheat Sheets by file name stem (`'SQL_Injection_Prevention'`).
+ */
+export function fix(title: string, technique: string, ...cites: string[]) {
+  const asvs = cites.filter((c) => /^\d+\.\d+\.\d+$/.test(c)).map((c) => `V${c}`);
+  const sheets = cites
+    .filter((c) => !/^\d+\.\d+\.\d+$/.test(c))
+    .map((c) => `${CHEAT_SHEETS}${c}_Cheat_Sheet.html`);
+  const parts = [...(asvs.length ? [`OWASP ASVS 5.0 ${asvs.join(', ')}`] : []), ...sheets];
+  return { title, description: parts.length ? `${technique} (${parts.join('; ')})` : technique };
+}

@@ -6,11 +6,12 @@ import {
   connected,
   exposed,
   kind,
-  mitigation as m,
+  fix,
   plot4ai,
   source,
   tag,
   target,
+  cwe,
 } from './dsl';
 
 const base = { pack: 'plot4ai', methodology: 'plot4ai' } as const;
@@ -30,9 +31,17 @@ export const PLOT4AI_RULES: RuleInput[] = [
     description:
       'Training data that under-represents groups or encodes past discrimination produces a model that treats people unfairly.',
     mitigations: [
-      m(
+      fix(
         'Audit the data',
         'Document the data set (datasheet), measure representation and label quality per group, and test the model for disparate outcomes.',
+        '14.1.1',
+        'Secure_AI_Model_Ops',
+      ),
+      fix(
+        'Measure fairness',
+        'Evaluate models for disparate error rates across groups before release.',
+        '15.1.2',
+        'Secure_AI_Model_Ops',
       ),
     ],
     references: [plot4ai('ethics-human-rights')],
@@ -48,12 +57,20 @@ export const PLOT4AI_RULES: RuleInput[] = [
     description:
       'Training data collected without a licence, consent or lawful basis exposes the system to legal and contractual claims.',
     mitigations: [
-      m(
+      fix(
         'Record provenance',
         'Keep the source, licence and legal basis of every data set, and exclude data you may not use.',
+        '15.1.2',
+        'Secure_AI_Model_Ops',
+      ),
+      fix(
+        'Verify sources',
+        'Accept training data only from vetted sources with integrity checks.',
+        '15.2.4',
+        'Software_Supply_Chain_Security',
       ),
     ],
-    references: [plot4ai('non-compliance')],
+    references: [plot4ai('non-compliance'), cwe(345)],
   },
   {
     ...base,
@@ -66,12 +83,20 @@ export const PLOT4AI_RULES: RuleInput[] = [
     description:
       'Personal data in the training set can be linked back to individuals, directly or through the model.',
     mitigations: [
-      m(
+      fix(
         'De-identify',
         'Pseudonymise or synthesise training data, and consider differentially private training.',
+        '14.2.6',
+        'User_Privacy_Protection',
+      ),
+      fix(
+        'Restrict the data set',
+        'Limit access to training data and log its use.',
+        '8.2.2',
+        '14.2.4',
       ),
     ],
-    references: [plot4ai('identifiability-linkability')],
+    references: [plot4ai('identifiability-linkability'), cwe(359)],
   },
   {
     ...base,
@@ -84,12 +109,20 @@ export const PLOT4AI_RULES: RuleInput[] = [
     description:
       'An attacker who can add or change training examples plants backdoors or degrades the model.',
     mitigations: [
-      m(
+      fix(
         'Control the data pipeline',
         'Restrict who can write training data, verify its integrity and detect outliers before training.',
+        '15.2.4',
+        'Secure_AI_Model_Ops',
+      ),
+      fix(
+        'Detect poisoning',
+        'Deduplicate, filter outliers and compare model versions on trusted test sets.',
+        '15.1.2',
+        'Secure_AI_Model_Ops',
       ),
     ],
-    references: [plot4ai('security'), atlas('AML.T0020')],
+    references: [plot4ai('security'), atlas('AML.T0020'), cwe(345)],
   },
   {
     ...base,
@@ -101,12 +134,15 @@ export const PLOT4AI_RULES: RuleInput[] = [
     title: 'Adversarial input fools the model',
     description: 'Inputs crafted with small perturbations make the model misclassify or misbehave.',
     mitigations: [
-      m(
+      fix(
         'Harden the model',
         'Validate inputs, train adversarially, and keep a human or rule check on high-impact decisions.',
+        '2.2.1',
+        'Secure_AI_Model_Ops',
       ),
+      fix('Monitor inputs', 'Detect and rate-limit unusual query patterns.', '2.4.1', '16.3.3'),
     ],
-    references: [plot4ai('security'), atlas('AML.T0043')],
+    references: [plot4ai('security'), atlas('AML.T0043'), cwe(1039)],
   },
   {
     ...base,
@@ -119,12 +155,15 @@ export const PLOT4AI_RULES: RuleInput[] = [
     description:
       'Queries to the model, or its weights, reveal training examples or whether a person was in the training set (model inversion, membership inference).',
     mitigations: [
-      m(
+      fix(
         'Limit what the model reveals',
         'Return labels rather than confidence scores, rate-limit queries, and train with differential privacy.',
+        '14.2.6',
+        'Secure_AI_Model_Ops',
       ),
+      fix('Rate-limit queries', 'Limit queries per client to slow extraction.', '2.4.1'),
     ],
-    references: [plot4ai('identifiability-linkability'), atlas('AML.T0024')],
+    references: [plot4ai('identifiability-linkability'), atlas('AML.T0024'), cwe(200)],
   },
   {
     ...base,
@@ -137,9 +176,16 @@ export const PLOT4AI_RULES: RuleInput[] = [
     description:
       'People interacting with this model are not told that an automated system is involved, nor how to contest its decisions.',
     mitigations: [
-      m(
+      fix(
         'Be transparent',
         'Disclose AI use, explain the main factors of a decision, and offer human review.',
+        '10.7.2',
+        'User_Privacy_Protection',
+      ),
+      fix(
+        'Allow contesting decisions',
+        'Let people request human review of automated decisions.',
+        '2.3.5',
       ),
     ],
     references: [plot4ai('unawareness')],
@@ -155,9 +201,16 @@ export const PLOT4AI_RULES: RuleInput[] = [
     description:
       "The model's interface or training does not work for people with disabilities, accents or less common languages.",
     mitigations: [
-      m(
+      fix(
         'Design for everyone',
         'Test with diverse users and assistive technologies, and provide a non-AI alternative.',
+        '2.2.1',
+        'Secure_Product_Design',
+      ),
+      fix(
+        'Offer an alternative path',
+        'Provide a non-automated channel for people the model serves poorly.',
+        '2.3.5',
       ),
     ],
     references: [plot4ai('accessibility')],
@@ -173,12 +226,20 @@ export const PLOT4AI_RULES: RuleInput[] = [
     description:
       'Wrong or unsafe outputs from this exposed model are acted on without a check, harming people or property.',
     mitigations: [
-      m(
+      fix(
         'Keep a human in the loop',
         'Bound outputs, add safety filters, and require human confirmation for consequential actions.',
+        '2.3.5',
+        'Secure_AI_Model_Ops',
+      ),
+      fix(
+        'Constrain outputs',
+        'Validate outputs against safe ranges before they act on the world.',
+        '2.2.1',
+        'AI_Agent_Security',
       ),
     ],
-    references: [plot4ai('safety')],
+    references: [plot4ai('safety'), cwe(1426)],
   },
   {
     ...base,
@@ -191,10 +252,13 @@ export const PLOT4AI_RULES: RuleInput[] = [
     description:
       "The world changes after training; without monitoring, the model's accuracy silently decays.",
     mitigations: [
-      m(
+      fix(
         'Monitor and retrain',
         'Track input distributions and accuracy in production, and retrain or roll back on drift.',
+        '16.3.4',
+        'Secure_AI_Model_Ops',
       ),
+      fix('Version and roll back', 'Version models and data and keep a tested rollback.', '15.2.4'),
     ],
     references: [plot4ai('technique-processes')],
   },

@@ -1,18 +1,27 @@
 import type { RuleInput } from '../rule';
 import {
+  encryptedFlow,
+  highPrivilege,
+  legacyTls,
+  plaintextFlow,
+  sensitiveFlow,
+  vaultStore,
+  webServer,
+} from './context';
+import {
   all,
   any,
   capec,
+  crossesBoundary,
   cwe,
-  HIGH_PRIVILEGE,
   is,
   isSet,
-  LEGACY_TLS,
-  mitigation as m,
+  kind,
+  fix,
   not,
-  oneOf,
-  PLAINTEXT_PROTOCOLS,
+  source,
   tag,
+  target,
 } from './dsl';
 
 const base = { pack: 'property', methodology: 'stride' } as const;
@@ -27,16 +36,24 @@ export const PROPERTY_RULES: RuleInput[] = [
     ...base,
     id: 'property.process.high-privilege',
     targets: ['process'],
-    condition: oneOf('privilegeLevel', HIGH_PRIVILEGE),
+    condition: highPrivilege,
     category: 'elevation-of-privilege',
     severity: 'critical',
     title: 'Process runs with administrative privilege',
     description:
       'The process runs as root, SYSTEM or an administrator: any flaw in it hands an attacker the whole host.',
     mitigations: [
-      m(
+      fix(
         'Drop privileges',
         'Run as a dedicated unprivileged account; isolate the few privileged operations in a small separate component.',
+        '13.2.2',
+        'Docker_Security',
+      ),
+      fix(
+        'Confine the process',
+        'Run it in a container or sandbox with dropped capabilities and a read-only file system.',
+        '15.2.5',
+        'Kubernetes_Security',
       ),
     ],
     references: [cwe(250), capec(233)],
@@ -45,16 +62,25 @@ export const PROPERTY_RULES: RuleInput[] = [
     ...base,
     id: 'property.process.privilege-level',
     targets: ['process'],
-    condition: all(isSet('privilegeLevel'), not(oneOf('privilegeLevel', HIGH_PRIVILEGE))),
+    condition: all(isSet('privilegeLevel'), not(highPrivilege)),
     category: 'elevation-of-privilege',
     severity: 'low',
     title: "Compromise grants the process's privilege level",
     description:
       'If the process is compromised, the attacker holds its privilege level and can move laterally to what that level reaches.',
     mitigations: [
-      m(
+      fix(
         'Apply least privilege',
         'Review the stated privilege level and reduce it to the minimum the process needs; separate duties across accounts.',
+        '13.2.2',
+        '13.3.2',
+        'Access_Control',
+      ),
+      fix(
+        'Separate privileged operations',
+        'Move operations that need more rights into a small, separately reviewed component.',
+        '15.2.5',
+        'Secure_Product_Design',
       ),
     ],
     references: [cwe(269)],
@@ -62,22 +88,27 @@ export const PROPERTY_RULES: RuleInput[] = [
   {
     ...base,
     id: 'property.process.web-injection',
-    supersedes: ['stride.process.tampering'],
+    supersedes: ['stride.process.tampering', 'injection.input-validation'],
     targets: ['process'],
-    condition: is('isWebApplication'),
+    condition: webServer,
     category: 'tampering',
     severity: 'high',
     title: 'Injection into a web application',
     description:
       'A web application takes input from browsers: cross-site scripting, SQL injection and similar flaws let that input run as code.',
     mitigations: [
-      m(
+      fix(
         'Encode and parameterise',
         'Encode output for its context, use parameterised queries, and set a strict Content-Security-Policy.',
+        '1.2.1',
+        '1.2.4',
+        'Injection_Prevention',
       ),
-      m(
+      fix(
         'Test for injection',
         'Run the OWASP ASVS checks and automated scans against the application before release.',
+        '1.3.1',
+        'Cross_Site_Scripting_Prevention',
       ),
     ],
     references: [cwe(79), cwe(89), capec(63), capec(66)],
@@ -86,16 +117,27 @@ export const PROPERTY_RULES: RuleInput[] = [
     ...base,
     id: 'property.process.web-session',
     targets: ['process'],
-    condition: is('isWebApplication'),
+    condition: webServer,
     category: 'spoofing',
     severity: 'medium',
     title: 'Web session hijacked or forged',
     description:
       'Session cookies or tokens are stolen, fixed or ridden (cross-site request forgery) to act as a logged-in user.',
     mitigations: [
-      m(
+      fix(
         'Harden sessions',
         'Use Secure, HttpOnly, SameSite cookies, rotate the session on login, and require anti-CSRF tokens for state changes.',
+        '3.3.1',
+        '3.3.2',
+        '3.3.4',
+        '7.2.4',
+        'Session_Management',
+      ),
+      fix(
+        'Anti-CSRF tokens',
+        'Require anti-CSRF tokens or Fetch Metadata checks on state-changing requests.',
+        '3.5.1',
+        'Cross-Site_Request_Forgery_Prevention',
       ),
     ],
     references: [cwe(352), cwe(384), capec(62)],
@@ -111,9 +153,17 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'The process handles payment cards: card numbers leaking from memory, logs or storage is a breach and brings it into PCI DSS scope.',
     mitigations: [
-      m(
+      fix(
         'Keep card data out',
         'Tokenise through a PCI-compliant payment provider so the process never sees full card numbers; never log them.',
+        '14.2.6',
+        'Third_Party_Payment_Gateway_Integration',
+      ),
+      fix(
+        'Never log card data',
+        'Mask card numbers in logs and errors and keep the payment flow out of analytics.',
+        '16.2.5',
+        '14.2.3',
       ),
     ],
     references: [cwe(311), cwe(359)],
@@ -121,6 +171,7 @@ export const PROPERTY_RULES: RuleInput[] = [
   {
     ...base,
     id: 'property.process.business-logic',
+    supersedes: ['oat.OAT-006.expediting'],
     targets: ['process'],
     condition: is('handlesGoodsOrServices'),
     category: 'tampering',
@@ -129,9 +180,18 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'The process sells goods or services: tampered prices, negative quantities or skipped checkout steps let buyers pay less than they should.',
     mitigations: [
-      m(
+      fix(
         'Enforce business rules server-side',
         'Recompute prices and totals on the server and enforce the order of workflow steps.',
+        '2.3.1',
+        '2.3.2',
+        'Business_Logic_Security',
+      ),
+      fix(
+        'Transactions and locks',
+        'Run multi-step changes in transactions and lock limited resources.',
+        '2.3.3',
+        '2.3.4',
       ),
     ],
     references: [cwe(841), cwe(840)],
@@ -147,9 +207,17 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'Logs end up with passwords, tokens or personal data, and are then read by people or systems not entitled to them.',
     mitigations: [
-      m(
+      fix(
         'Minimise log content',
         'Mask secrets and personal data before logging, and restrict and encrypt access to the logs.',
+        '16.2.5',
+        'Logging',
+      ),
+      fix(
+        'Restrict log access',
+        'Limit who can read logs and encrypt log storage.',
+        '16.4.2',
+        '14.2.4',
       ),
     ],
     references: [cwe(532)],
@@ -166,9 +234,17 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'Entries in this log carry no signature or hash chain, so forged or altered entries (log injection) cannot be detected.',
     mitigations: [
-      m(
+      fix(
         'Chain or sign entries',
         'Neutralise line breaks and control characters in logged values, and hash-chain or sign entries.',
+        '16.4.1',
+        'Logging',
+      ),
+      fix(
+        'Write-once storage',
+        'Ship entries to append-only storage on a separate system.',
+        '16.4.2',
+        '16.4.3',
       ),
     ],
     references: [cwe(117), capec(93)],
@@ -176,15 +252,19 @@ export const PROPERTY_RULES: RuleInput[] = [
   {
     ...base,
     id: 'property.store.unencrypted',
+    supersedes: ['data.database.disclosure'],
     targets: ['store'],
     condition: all(
-      is('isEncrypted', false),
-      any(
-        tag('handlesPII'),
-        is('storesCredentials'),
-        is('isALog'),
-        tag('isTrainingData'),
-        tag('isMLModel'),
+      not(vaultStore),
+      all(
+        is('isEncrypted', false),
+        any(
+          tag('handlesPII'),
+          is('storesCredentials'),
+          is('isALog'),
+          tag('isTrainingData'),
+          tag('isMLModel'),
+        ),
       ),
     ),
     category: 'information-disclosure',
@@ -193,9 +273,19 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'The store holds sensitive data (personal data, credentials, logs or model assets) without encryption at rest: a stolen disk, backup or snapshot exposes it.',
     mitigations: [
-      m(
+      fix(
         'Encrypt at rest',
         'Enable storage or database encryption with keys held in a key-management service, and encrypt backups.',
+        '14.2.4',
+        '11.1.1',
+        'Cryptographic_Storage',
+      ),
+      fix(
+        'Keys apart from data',
+        'Keep encryption keys in a KMS or HSM, separate from the data and its backups, and rotate them.',
+        '13.3.1',
+        '13.3.3',
+        'Key_Management',
       ),
     ],
     references: [cwe(311), cwe(312)],
@@ -211,9 +301,19 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'The store is encrypted, but old algorithms, short keys or keys kept beside the data undo the protection.',
     mitigations: [
-      m(
+      fix(
         'Use current cryptography',
         'Use AES-GCM or the platform default, keep keys in a KMS or HSM, and rotate them.',
+        '11.3.2',
+        '11.3.1',
+        'Cryptographic_Storage',
+      ),
+      fix(
+        'Manage keys properly',
+        'Keep keys in a KMS or HSM, rotate them and record them in a crypto inventory.',
+        '11.1.1',
+        '11.1.2',
+        'Key_Management',
       ),
     ],
     references: [cwe(326), cwe(327)],
@@ -229,9 +329,18 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'The stored data is signed, but signatures that are never checked, or use outdated algorithms, do not stop tampering.',
     mitigations: [
-      m(
+      fix(
         'Verify signatures',
         'Verify every signature on read with a current algorithm (Ed25519, ECDSA P-256, RSA-PSS) and protected keys.',
+        '11.6.1',
+        '11.4.3',
+        'Cryptographic_Storage',
+      ),
+      fix(
+        'Protect signing keys',
+        'Keep signing keys in a KMS or HSM and restrict who may sign.',
+        '13.3.3',
+        'Key_Management',
       ),
     ],
     references: [cwe(347), capec(473)],
@@ -248,9 +357,17 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'A stolen copy of stored credentials can be cracked offline or reused directly if passwords are stored in plain text or hashed weakly.',
     mitigations: [
-      m(
+      fix(
         'Hash passwords properly',
         'Store passwords only as Argon2id, scrypt or bcrypt hashes with unique salts; keep API secrets in a vault.',
+        '11.4.2',
+        'Password_Storage',
+      ),
+      fix(
+        'Limit who can read the store',
+        'Only the authentication service may read password hashes; alert on bulk reads.',
+        '13.3.2',
+        '16.3.2',
       ),
     ],
     references: [cwe(256), cwe(916), capec(55)],
@@ -266,9 +383,17 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'Concurrent reservations and purchases race on the inventory counts, overselling stock or letting it go negative.',
     mitigations: [
-      m(
+      fix(
         'Update atomically',
         'Reserve stock with atomic conditional updates or transactions, and reconcile counts regularly.',
+        '2.3.4',
+        '15.4.2',
+      ),
+      fix(
+        'Reconcile regularly',
+        'Reconcile stock counts with orders and alert on negative or drifting values.',
+        '2.3.3',
+        'Business_Logic_Security',
       ),
     ],
     references: [cwe(362), capec(26)],
@@ -278,16 +403,25 @@ export const PROPERTY_RULES: RuleInput[] = [
     id: 'property.flow.plaintext-protocol',
     supersedes: ['stride.flow.information-disclosure'],
     targets: ['flow'],
-    condition: oneOf('protocol', PLAINTEXT_PROTOCOLS),
+    condition: plaintextFlow,
     category: 'information-disclosure',
     severity: 'high',
     title: 'Plaintext protocol',
     description:
       'The flow uses a protocol that sends data, and often credentials, in clear text (such as HTTP, FTP or Telnet).',
     mitigations: [
-      m(
+      fix(
         'Use the secure variant',
         'Switch to the TLS-protected protocol (HTTPS, SFTP/FTPS, SSH, LDAPS, SMTP with STARTTLS enforced).',
+        '12.3.1',
+        '12.2.1',
+        'Transport_Layer_Security',
+      ),
+      fix(
+        'Disable the cleartext listener',
+        'Turn off the plaintext port or protocol version on the server so clients cannot fall back.',
+        '12.1.1',
+        '4.1.2',
       ),
     ],
     references: [cwe(319), capec(158)],
@@ -297,14 +431,25 @@ export const PROPERTY_RULES: RuleInput[] = [
     id: 'property.flow.legacy-tls',
     supersedes: ['stride.flow.information-disclosure'],
     targets: ['flow'],
-    condition: oneOf('protocol', LEGACY_TLS),
+    condition: legacyTls,
     category: 'information-disclosure',
     severity: 'high',
     title: 'Deprecated SSL/TLS version',
     description:
       'SSL and TLS 1.0/1.1 have known attacks (POODLE, BEAST) and are deprecated by RFC 8996.',
     mitigations: [
-      m('Require TLS 1.2+', 'Disable SSL and TLS below 1.2 on both ends and prefer TLS 1.3.'),
+      fix(
+        'Require TLS 1.2+',
+        'Disable SSL and TLS below 1.2 on both ends and prefer TLS 1.3.',
+        '12.1.1',
+        'TLS_Cipher_String',
+      ),
+      fix(
+        'Current cipher suites',
+        'Enable only AEAD cipher suites with forward secrecy.',
+        '12.1.2',
+        'Transport_Layer_Security',
+      ),
     ],
     references: [cwe(327), cwe(757)],
   },
@@ -312,16 +457,26 @@ export const PROPERTY_RULES: RuleInput[] = [
     ...base,
     id: 'property.flow.tls-configuration',
     targets: ['flow'],
-    condition: all(is('isEncrypted'), not(oneOf('protocol', LEGACY_TLS))),
+    condition: all(encryptedFlow, not(legacyTls), any(is('isPublicNetwork'), crossesBoundary)),
     category: 'spoofing',
     severity: 'low',
     title: 'Encrypted channel with weak validation',
     description:
       'The flow is encrypted, but skipped certificate validation or weak cipher suites still let an attacker in the middle impersonate an end.',
     mitigations: [
-      m(
+      fix(
         'Validate certificates',
         'Verify certificate chains and host names on every connection; use current cipher suites; consider pinning for internal services.',
+        '12.3.2',
+        '12.3.4',
+        'Transport_Layer_Security',
+      ),
+      fix(
+        'Current TLS only',
+        'Allow TLS 1.2 and 1.3 with recommended cipher suites.',
+        '12.1.1',
+        '12.1.2',
+        'TLS_Cipher_String',
       ),
     ],
     references: [cwe(295)],
@@ -329,11 +484,16 @@ export const PROPERTY_RULES: RuleInput[] = [
   {
     ...base,
     id: 'property.flow.internal-cleartext',
+    supersedes: ['stride.flow.information-disclosure'],
     targets: ['flow'],
     condition: all(
-      is('isEncrypted', false),
+      not(encryptedFlow),
       is('isPublicNetwork', false),
-      not(oneOf('protocol', PLAINTEXT_PROTOCOLS)),
+      not(crossesBoundary),
+      not(plaintextFlow),
+      not(source(kind('actor'))),
+      not(target(kind('actor'))),
+      any(sensitiveFlow, source(kind('store')), target(kind('store'))),
     ),
     category: 'information-disclosure',
     severity: 'low',
@@ -341,9 +501,18 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'The flow stays on a private network but is not encrypted: an attacker who gets a foothold inside can read it.',
     mitigations: [
-      m(
+      fix(
         'Encrypt internal traffic too',
         'Use TLS (or a service mesh with mutual TLS) between internal components; do not rely on the network perimeter.',
+        '12.3.3',
+        '12.3.1',
+        'Transport_Layer_Security',
+      ),
+      fix(
+        'Service identity too',
+        'Use mutual TLS so internal peers also authenticate each other.',
+        '12.3.5',
+        'Microservices_Security',
       ),
     ],
     references: [cwe(319)],
@@ -359,10 +528,14 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'Requests and replies travel both ways: captured messages or tokens can be replayed, and replies mixed up between requests.',
     mitigations: [
-      m(
+      fix(
         'Bind and expire messages',
         'Use nonces or timestamps, short-lived tokens, and correlate each reply with its request.',
+        '10.3.5',
+        '6.7.2',
+        'OAuth2',
       ),
+      fix('One-time use', 'Reject replayed message ids and single-use codes.', '6.5.1', '4.1.5'),
     ],
     references: [cwe(294), capec(60)],
   },
@@ -378,9 +551,19 @@ export const PROPERTY_RULES: RuleInput[] = [
     description:
       'This element handles personal data; its exposure harms the people it describes and is a notifiable breach under privacy law.',
     mitigations: [
-      m(
+      fix(
         'Protect and minimise',
         'Collect only the personal data needed, restrict access to it, encrypt it, and define retention.',
+        '14.1.1',
+        '14.2.6',
+        'User_Privacy_Protection',
+      ),
+      fix(
+        'Encrypt and restrict access',
+        'Encrypt personal data in transit and at rest and authorise every access to it.',
+        '14.2.4',
+        '8.2.2',
+        'Cryptographic_Storage',
       ),
     ],
     references: [cwe(359)],
