@@ -42,6 +42,7 @@ function initialRecords(): ModelRecord[] {
       reviewedBy: '',
       reviewedAt: '',
       reviewNote: '',
+      disabledOrgRules: [],
       tags: [],
     },
     {
