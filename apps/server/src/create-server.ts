@@ -24,7 +24,8 @@ import { tokenRoutes } from './http/routes/tokens';
 import { threatRoutes } from './http/routes/threats';
 import { transferRoutes } from './http/routes/transfer';
 import { openApiDocument } from './http/openapi';
-import { attachRealtime } from './realtime/attach-realtime';
+import { attachRealtime, type Realtime } from './realtime/attach-realtime';
+import type { RealtimeLimits } from './realtime/socket-session';
 import { createReportRenderer, type ReportRendererOptions } from './services/reports/render-report';
 
 export interface ServerOptions {
@@ -45,6 +46,8 @@ export interface ServerOptions {
   rateLimits?: Partial<RateLimits>;
   /** PDF report worker pool: threads and queue length (default 2 and 8). */
   reports?: ReportRendererOptions;
+  /** Socket limits (docs/collaboration.md); tests lower them. */
+  realtimeLimits?: Partial<RealtimeLimits>;
 }
 
 export interface ThreatloomServer {
@@ -81,11 +84,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   });
   if (database.applied.length > 0) logger.info({ applied: database.applied }, 'migrations applied');
   const { db } = database;
+  // Sockets exist only once realtime is attached (below); until then there is nobody to tell.
+  const live: { realtime?: Realtime } = {};
   const ctx: RouteContext = {
     db,
     registrationOpen: options.registrationOpen ?? true,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     reports: createReportRenderer(options.reports),
+    notifyAccess: (change) => live.realtime?.notifyAccess(change),
   };
 
   const app = express();
@@ -172,7 +178,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   const httpServer = createHttpServer(app);
   const io = new SocketServer(httpServer, { maxHttpBufferSize: 1e6, serveClient: false });
   // The sync protocol (apps/server/src/realtime) attaches to `io` here.
-  const realtime = await attachRealtime({ io, db, logger, publicOrigin: options.publicOrigin });
+  const realtime = await attachRealtime({
+    io,
+    db,
+    logger,
+    publicOrigin: options.publicOrigin,
+    limits: options.realtimeLimits,
+  });
+  live.realtime = realtime;
 
   return {
     app,

@@ -33,7 +33,12 @@ export async function resolveAuth(options: {
       include: { user: true },
     });
     if (!session || session.expiresAt.getTime() < Date.now()) return undefined;
-    return { user: publicUser(session.user), via: 'session', sessionId: session.id };
+    return {
+      user: publicUser(session.user),
+      via: 'session',
+      sessionId: session.id,
+      expiresAt: session.expiresAt,
+    };
   }
   return undefined;
 }

@@ -12,6 +12,8 @@ export interface AuthContext {
   via: 'session' | 'token';
   sessionId?: string;
   tokenId?: string;
+  /** When the session ends by itself (sessions only; tokens live until revoked). */
+  expiresAt?: Date;
 }
 
 declare global {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import type { NotifyAccess } from '../services/access/access-change';
 import type { ReportRenderer } from '../services/reports/render-report';
 
 /** What every route module needs. */
@@ -8,6 +9,8 @@ export interface RouteContext {
   rateLimits: RateLimits;
   /** Worker pool that renders PDF reports off the event loop. */
   reports: ReportRenderer;
+  /** Tells open sockets (on every server process) about revoked credentials and membership changes. */
+  notifyAccess: NotifyAccess;
 }
 
 export interface RateLimit {

@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
 import type { Db } from '../db/open-database';
-import { commitOps } from '../services/ops/commit-ops';
+import type { AccessChange } from '../services/access/access-change';
+import { commitOps, type OpResult } from '../services/ops/commit-ops';
+import { applyAccessChange } from './apply-access-change';
 import { authenticateSocket } from './authenticate-socket';
 import { GroupCommitter } from './group-committer';
 import {
@@ -12,6 +14,10 @@ import {
   handleSocket,
   type RealtimeLimits,
 } from './socket-session';
+import { SocketRegistry } from './socket-registry';
+
+/** Server-side event (through the adapter, so every process gets it) carrying an AccessChange. */
+const ACCESS_EVENT = 'threatloom:access';
 
 export interface AttachRealtimeOptions {
   io: Server;
@@ -32,6 +38,14 @@ export interface RealtimeStats {
 
 export interface Realtime {
   stats(): RealtimeStats;
+  /**
+   * Makes open sockets on every process follow an access change (revoked
+   * token, ended session, membership added, changed or removed): here at
+   * once, on the other processes through Redis when `REDIS_URL` is set.
+   */
+  notifyAccess(change: AccessChange): void;
+  /** Broadcasts ops committed outside a socket (REST, generation, library) exactly as socket ops are. */
+  publish(modelId: string, results: OpResult[]): void;
   /** Disconnects every socket, waits for commits in flight, closes Redis. */
   close(): Promise<void>;
 }
@@ -65,13 +79,33 @@ export async function attachRealtime(options: AttachRealtimeOptions): Promise<Re
     },
   );
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  io.use(authenticateSocket({ db, publicOrigin: options.publicOrigin }));
-  io.on('connection', (socket) => handleSocket({ io, db, logger, committer, limits }, socket));
+  const registry = new SocketRegistry(limits);
+  const applyHere = (change: AccessChange) =>
+    applyAccessChange(registry, change).catch((err: unknown) =>
+      logger?.error({ err, change: change.type }, 'access change failed'),
+    );
+  // Access changes other processes announce (serverSideEmit never delivers to its sender).
+  io.on(ACCESS_EVENT, (change: AccessChange) => void applyHere(change));
+  io.use(authenticateSocket({ db, publicOrigin: options.publicOrigin, registry }));
+  io.on('connection', (socket) =>
+    handleSocket({ io, db, logger, committer, limits, registry }, socket),
+  );
   return {
     stats: () => ({ ...stats }),
+    notifyAccess(change) {
+      void applyHere(change);
+      if (!redis) return;
+      try {
+        io.serverSideEmit(ACCESS_EVENT, change);
+      } catch (err) {
+        logger?.error({ err }, 'access change not sent to the other processes');
+      }
+    },
+    publish: (modelId, results) => broadcastCommitted(io, modelId, results),
     async close() {
       // Only this process's sockets: with the Redis adapter, io.disconnectSockets would reach every process.
       io.local.disconnectSockets(true);
+      registry.close();
       await committer.idle();
       await redis?.quit().catch(() => undefined);
     },

@@ -2,14 +2,27 @@ import { parseCookie } from 'cookie';
 import type { Socket } from 'socket.io';
 import { SESSION_COOKIE } from '../auth/cookies';
 import { resolveAuth } from '../auth/resolve-auth';
-import type { AuthUser } from '../auth/types';
+import type { AuthContext, AuthUser } from '../auth/types';
 import type { Db } from '../db/open-database';
+import type { SocketRegistry } from './socket-registry';
+
+/** What the session handler lets access changes do to a socket (realtime/apply-access-change.ts). */
+export interface SocketControl {
+  /** Takes the socket out of a model it may no longer see: rooms, presence, joined set. */
+  dropModel(modelId: string): Promise<void>;
+  /** Ends the socket (its credential is gone). */
+  end(): void;
+}
 
 /** What a socket carries once authenticated. */
 export interface SocketData {
   user: AuthUser;
+  /** The credential of the handshake (token or session id), re-checked while the socket lives. */
+  auth: AuthContext;
   /** Models this socket has joined. */
   models: Set<string>;
+  /** Set once the connection handler has wired the socket. */
+  control?: SocketControl;
 }
 
 /** Error handed to socket.io's `connect_error` on the client; `data.code` is machine-readable. */
@@ -33,9 +46,14 @@ function hostOf(origin: string): string | undefined {
  * socket.io middleware: the handshake is authenticated by a personal API token
  * (`auth: { token }`) or the session cookie. A cookie-authenticated handshake
  * from a foreign Origin is refused (cross-site WebSocket hijacking: another
- * site could make the browser open a socket with our cookie).
+ * site could make the browser open a socket with our cookie). A user already
+ * holding the most sockets allowed is refused `rate_limited`.
  */
-export function authenticateSocket(options: { db: Db; publicOrigin?: string }) {
+export function authenticateSocket(options: {
+  db: Db;
+  publicOrigin?: string;
+  registry: SocketRegistry;
+}) {
   return async (socket: Socket, next: (err?: Error) => void): Promise<void> => {
     try {
       const { handshake } = socket;
@@ -56,7 +74,16 @@ export function authenticateSocket(options: { db: Db; publicOrigin?: string }) {
         auth = secret ? await resolveAuth({ db: options.db, sessionSecret: secret }) : undefined;
       }
       if (!auth) return next(new HandshakeError('unauthorized', 'sign in or pass auth.token'));
-      const data: SocketData = { user: auth.user, models: new Set() };
+      // No await from here on: checking the cap and taking a place is one step.
+      const userId = auth.user.id;
+      if (!options.registry.add(userId, socket))
+        return next(new HandshakeError('rate_limited', 'too many open connections for this user'));
+      const release = () => options.registry.remove(userId, socket);
+      socket.once('disconnect', release);
+      socket.conn.once('close', release);
+      // The client may have gone while we read the database: then no close event will come.
+      if (socket.conn.readyState !== 'open') release();
+      const data: SocketData = { user: auth.user, auth, models: new Set() };
       socket.data = data;
       next();
     } catch {

@@ -9,7 +9,9 @@ import {
   type SyncTransport,
 } from '@threatloom/core';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import type { ServerOptions } from '../create-server';
 import type { Database } from '../db/open-database';
+import { ignoreAccessChanges } from '../services/access/access-change';
 import { shareModel } from '../services/members/members';
 import { createModel } from '../services/models/create-model';
 import { createApiToken } from '../services/tokens/api-tokens';
@@ -60,7 +62,7 @@ export async function seedModel(
     });
     const { token } = await createApiToken({ db, userId: user.id, name: 'test' });
     if (i === 0) modelId = (await createModel({ db, userId: user.id, title })).id;
-    else await shareModel({ db, modelId, email, role });
+    else await shareModel({ db, modelId, email, role, notify: ignoreAccessChanges });
     members.push({ id: user.id, email, token, role: i === 0 ? 'owner' : role });
   }
   const diagram = await db.record.findFirstOrThrow({ where: { modelId, typeName: 'diagram' } });
@@ -183,9 +185,12 @@ export function processRecord(id: string, diagramId: string, name = 'Service'): 
 }
 
 /** The real server in this process on a random port (faster than a child process). */
-export async function startInProcess(databaseUrl: string) {
+export async function startInProcess(
+  databaseUrl: string,
+  options: Omit<ServerOptions, 'databaseUrl'> = {},
+) {
   const { createServer } = await import('../create-server');
-  const server = await createServer({ databaseUrl, logLevel: 'silent' });
+  const server = await createServer({ databaseUrl, logLevel: 'silent', ...options });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.httpServer.address() as { port: number };
   return { server, baseUrl: `http://127.0.0.1:${port}` };

@@ -1,12 +1,21 @@
 import type { ChildProcess } from 'node:child_process';
-import { newId, type ModelRecord, type SyncClient } from '@threatloom/core';
+import {
+  newId,
+  PROTOCOL_VERSION,
+  type MembershipChange,
+  type ModelRecord,
+  type OpBroadcast,
+  type SyncClient,
+} from '@threatloom/core';
 import type { Socket } from 'socket.io-client';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../../test/helpers/client';
 import { openDatabase, type Database } from '../db/open-database';
 import {
   createTestDatabase,
   freePort,
   processRecord,
+  request,
   seedModel,
   socketFor,
   sorted,
@@ -14,6 +23,7 @@ import {
   stopProcess,
   syncClientFor,
   waitFor,
+  type Member,
 } from './realtime.test-helper';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -21,6 +31,24 @@ const children: ChildProcess[] = [];
 const sockets: Socket[] = [];
 let database: Database | undefined;
 let dropDb: (() => Promise<void>) | undefined;
+
+let urls: [string, string];
+
+beforeAll(async () => {
+  const pgdb = await createTestDatabase('tl_scale');
+  dropDb = pgdb.drop;
+  const [port1, port2] = [await freePort(), await freePort()];
+  // Started together: the migration advisory lock lets one migrate while the other waits.
+  children.push(
+    ...(await Promise.all(
+      [port1, port2].map((port) =>
+        startServerProcess({ port, databaseUrl: pgdb.url, redisUrl: REDIS_URL }),
+      ),
+    )),
+  );
+  database = await openDatabase({ databaseUrl: pgdb.url, migrate: false });
+  urls = [`http://127.0.0.1:${port1}`, `http://127.0.0.1:${port2}`];
+}, 180_000);
 
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
@@ -31,18 +59,6 @@ afterAll(async () => {
 
 describe('SYNC-SCALE-1: two server processes on one PostgreSQL and Redis', () => {
   it("clients on different processes see each other's edits and presence, and converge", async () => {
-    const pgdb = await createTestDatabase('tl_scale');
-    dropDb = pgdb.drop;
-    const [port1, port2] = [await freePort(), await freePort()];
-    // Started together: the migration advisory lock lets one migrate while the other waits.
-    children.push(
-      ...(await Promise.all(
-        [port1, port2].map((port) =>
-          startServerProcess({ port, databaseUrl: pgdb.url, redisUrl: REDIS_URL }),
-        ),
-      )),
-    );
-    database = await openDatabase({ databaseUrl: pgdb.url, migrate: false });
     const { modelId, diagramId, members } = await seedModel(database, [
       'owner',
       'editor',
@@ -51,7 +67,6 @@ describe('SYNC-SCALE-1: two server processes on one PostgreSQL and Redis', () =>
     ]);
 
     // Two clients per process.
-    const urls = [`http://127.0.0.1:${port1}`, `http://127.0.0.1:${port2}`];
     const clients: SyncClient[] = [];
     for (const [i, m] of members.entries()) {
       const s = socketFor(urls[i % 2]!, m.token);
@@ -99,4 +114,70 @@ describe('SYNC-SCALE-1: two server processes on one PostgreSQL and Redis', () =>
     expect(state.find((r) => r.id === id)).toMatchObject({ x: 24, y: 24 });
     for (const x of live) x.stop();
   }, 180_000);
+});
+
+describe('SYNC-AUTH-5: access changes made on one process reach sockets on the other through Redis', () => {
+  it('a token revoked and a member removed on process 1 end or empty sockets on process 2 within a second', async () => {
+    const { modelId, diagramId, members } = await seedModel(database!, [
+      'owner',
+      'editor',
+      'editor',
+    ]);
+    const [owner, revoked, removed] = members as [Member, Member, Member];
+    const onTwo = async (token: string) => {
+      const s = socketFor(urls[1], token, { reconnection: false });
+      sockets.push(s);
+      await new Promise<void>((resolve, reject) => {
+        s.once('connect', () => resolve());
+        s.once('connect_error', reject);
+      });
+      expect(
+        await request(s, 'join', { modelId, protocolVersion: PROTOCOL_VERSION }),
+      ).toMatchObject({ ok: true });
+      return s;
+    };
+    const revokedSocket = await onTwo(revoked.token);
+    const removedSocket = await onTwo(removed.token);
+    const ownerSocket = await onTwo(owner.token);
+    const onOne = (token: string) => Client.withToken(urls[0], token);
+
+    let sentAt = Date.now();
+    const ended = new Promise<number>((resolve) =>
+      revokedSocket.once('disconnect', () => resolve(Date.now() - sentAt)),
+    );
+    const { body } = await onOne(revoked.token).get('/api/tokens');
+    sentAt = Date.now();
+    expect((await onOne(revoked.token).delete(`/api/tokens/${body.tokens[0].id}`)).status).toBe(
+      204,
+    );
+    const revokeMs = await ended;
+    expect(revokeMs).toBeLessThan(1000);
+
+    const heard: OpBroadcast[] = [];
+    removedSocket.on('op', (b: OpBroadcast) => heard.push(b));
+    const told = new Promise<{ change: MembershipChange; ms: number }>((resolve) =>
+      removedSocket.once('membership', (change: MembershipChange) =>
+        resolve({ change, ms: Date.now() - sentAt }),
+      ),
+    );
+    sentAt = Date.now();
+    expect(
+      (await onOne(owner.token).delete(`/api/models/${modelId}/members/${removed.id}`)).status,
+    ).toBe(204);
+    const { change, ms: removeMs } = await told;
+    expect(change).toEqual({ modelId, role: null });
+    expect(removeMs).toBeLessThan(1000);
+    const ack = (await request(ownerSocket, 'submit', {
+      modelId,
+      opId: newId(),
+      op: { type: 'patch', id: diagramId, fields: { title: 'after' } },
+    })) as { ok: boolean; seq: number };
+    expect(ack.ok).toBe(true);
+    // The owner's own broadcast arrives; by then the removed socket would have had it too.
+    await new Promise<void>((resolve) =>
+      ownerSocket.on('op', (b: OpBroadcast) => b.seq === ack.seq && resolve()),
+    );
+    expect(heard).toEqual([]);
+    console.info(`across processes: token revoked ${revokeMs} ms, member removed ${removeMs} ms`);
+  }, 60_000);
 });

@@ -18,6 +18,7 @@ import {
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
+import { credentialStillValid } from '../auth/check-credential';
 import type { Db } from '../db/open-database';
 import { AppError } from '../services/app-error';
 import { requireRole } from '../services/models/require-role';
@@ -26,23 +27,38 @@ import type { SocketData } from './authenticate-socket';
 import type { GroupCommitter } from './group-committer';
 import { loadCatchUp } from './load-catch-up';
 import { TokenBucket } from './rate-limiter';
+import type { SocketRegistry, UserLimits } from './socket-registry';
 import { syncCodeOf } from './sync-error-code';
 
-export interface RealtimeLimits {
+export interface RealtimeLimits extends UserLimits {
   /** Ops a socket may submit in a burst, and refill per second. */
   burstOps: number;
   opsPerSecond: number;
-  /** Presence updates closer together than this are dropped (about 30 Hz). */
+  /**
+   * At most one presence update per socket and model is relayed per interval
+   * (about 30 Hz), `state: null` included; within it the latest one waits
+   * for the interval's end (nothing else is queued).
+   */
   presenceIntervalMs: number;
   /** A client's presence is cleared for the room after this long without an update (clients heartbeat every 10 s). */
   presenceExpiryMs: number;
   /** Catch-up longer than this many ops is a snapshot instead. */
   snapshotAfter: number;
+  /**
+   * How long a socket's credential check may be reused by `submit` and
+   * `presence` (`join` always checks afresh). Revocations reach sockets at
+   * once through access changes; this bounds the rest (a lost message).
+   */
+  credentialCacheMs: number;
 }
 
 export const DEFAULT_LIMITS: RealtimeLimits = {
   burstOps: 600,
   opsPerSecond: 200,
+  maxSocketsPerUser: 20,
+  userBurstOps: 1000,
+  userOpsPerSecond: 300,
+  credentialCacheMs: 1000,
   presenceIntervalMs: 30,
   presenceExpiryMs: 30_000,
   snapshotAfter: 1000,
@@ -54,6 +70,7 @@ export interface SessionContext {
   logger: Logger | undefined;
   committer: GroupCommitter;
   limits: RealtimeLimits;
+  registry: SocketRegistry;
 }
 
 type Ack = (response: unknown) => void;
@@ -92,21 +109,37 @@ function parse<T extends z.ZodType>(
     : syncFailure('invalid_message', `malformed ${what}`, zodIssues(parsed.error).slice(0, 20));
 }
 
+/** setTimeout's longest delay; a session expiring later is re-checked then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
- * Wires one authenticated socket: join (membership, catch-up), submit and
- * submitBatch (rate limit, group commit through commitOps, ack after commit,
- * then broadcast to the room), presence (throttled, volatile) and leave.
- * Every payload is parsed; nothing a client sends can throw out of a handler.
+ * Wires one authenticated socket: join (credential and membership checked
+ * afresh, catch-up), submit and submitBatch (credential re-checked, rate
+ * limits per socket and per user, group commit through commitOps, ack after
+ * commit, then broadcast to the room), presence (throttled, volatile) and
+ * leave. Access changes act on it through `data.control`; a session's expiry
+ * ends it. Every payload is parsed; nothing a client sends can throw out of
+ * a handler.
  */
 export function handleSocket(ctx: SessionContext, socket: Socket): void {
   const data = socket.data as SocketData;
   const user = data.user;
   const bucket = new TokenBucket(ctx.limits.burstOps, ctx.limits.opsPerSecond);
   const lastPresence = new Map<string, number>();
+  /** A presence update that arrived within the interval, sent at its end (latest wins). */
+  const trailing = new Map<string, { state: PresenceBroadcast['state']; timer: NodeJS.Timeout }>();
   const expiry = new Map<string, NodeJS.Timeout>();
+  /** Bumped by every membership change of a model, so a join racing a removal notices it. */
+  const accessEpoch = new Map<string, number>();
+  let credentialCheckedAt = Date.now();
+  let ended = false;
+  let sessionTimer: NodeJS.Timeout | undefined;
+
   const clearPresence = (modelId: string) => {
     clearTimeout(expiry.get(modelId));
     expiry.delete(modelId);
+    clearTimeout(trailing.get(modelId)?.timer);
+    trailing.delete(modelId);
     lastPresence.delete(modelId);
   };
 
@@ -116,6 +149,65 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     user: { id: user.id, name: user.name },
     state,
   });
+
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    clearTimeout(sessionTimer);
+    socket.disconnect(true);
+  };
+
+  let checking: Promise<boolean> | undefined;
+  /**
+   * Whether the handshake's token or session still holds, asking the database
+   * when the last answer is older than `maxAgeMs` (0: always); ends the
+   * socket when not. Callers share one check in flight, so ops submitted in
+   * order still reach the committer in order.
+   */
+  const credentialHolds = (maxAgeMs: number): Promise<boolean> => {
+    if (ended) return Promise.resolve(false);
+    if (checking) return checking;
+    if (maxAgeMs > 0 && Date.now() - credentialCheckedAt < maxAgeMs) return Promise.resolve(true);
+    const startedAt = Date.now();
+    checking = credentialStillValid({ db: ctx.db, auth: data.auth })
+      .then((valid) => {
+        if (!valid) end();
+        else credentialCheckedAt = startedAt;
+        return valid && !ended;
+      })
+      .finally(() => {
+        checking = undefined;
+      });
+    return checking;
+  };
+
+  // A session ends by itself at its expiry: end the socket then too.
+  const watchSession = () => {
+    const expiresAt = data.auth.expiresAt;
+    if (!expiresAt || ended) return;
+    sessionTimer = setTimeout(
+      () => void credentialHolds(0).then((ok) => ok && watchSession()),
+      Math.min(Math.max(0, expiresAt.getTime() - Date.now()), MAX_TIMER_MS),
+    );
+    sessionTimer.unref();
+  };
+  watchSession();
+
+  const leaveModel = async (modelId: string) => {
+    if (!data.models.delete(modelId)) return;
+    clearPresence(modelId);
+    for (const room of [roomOf(modelId), opRoomOf(modelId), batchRoomOf(modelId)])
+      await socket.leave(room);
+    socket.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
+  };
+
+  data.control = {
+    dropModel: async (modelId) => {
+      accessEpoch.set(modelId, (accessEpoch.get(modelId) ?? 0) + 1);
+      await leaveModel(modelId);
+    },
+    end,
+  };
 
   const guard = (name: string, handler: (payload: unknown, reply: Ack) => Promise<void> | void) => {
     socket.on(name, async (payload: unknown, ack: unknown) => {
@@ -129,6 +221,25 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     });
   };
 
+  /** Takes `n` from this socket's bucket and the user's shared one, or from neither. */
+  const takeOps = (n: number) => {
+    const shared = ctx.registry.bucketOf(user.id);
+    return TokenBucket.takeAll(shared ? [bucket, shared] : [bucket], n);
+  };
+
+  /** The user's current role on the model, or a refusal: not a member, or the credential is gone. */
+  const checkMember = async (modelId: string) => {
+    if (!(await credentialHolds(0)))
+      return syncFailure('unauthorized', 'your sign-in ended; sign in again');
+    try {
+      await requireRole({ db: ctx.db, modelId, userId: user.id, min: 'viewer' });
+    } catch (err) {
+      if (err instanceof AppError) return syncFailure(syncCodeOf(err.code), err.message);
+      throw err;
+    }
+    return undefined;
+  };
+
   guard(SYNC_EVENTS.join, async (payload, reply) => {
     const refused = protocolRefusal(payload);
     if (refused) return reply(refused);
@@ -136,18 +247,23 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     if (!msg.ok) return reply(msg);
     const { modelId, lastSeq, batch } = msg.data;
     // A join reads the model (a snapshot can be large): it costs as much as JOIN_COST ops.
-    if (!bucket.take(JOIN_COST))
+    if (!takeOps(JOIN_COST))
       return reply(syncFailure('rate_limited', 'too many joins; slow down and retry'));
-    try {
-      await requireRole({ db: ctx.db, modelId, userId: user.id, min: 'viewer' });
-    } catch (err) {
-      if (err instanceof AppError) return reply(syncFailure(syncCodeOf(err.code), err.message));
-      throw err;
-    }
+    const epoch = accessEpoch.get(modelId) ?? 0;
+    const refused = await checkMember(modelId);
+    if (refused) return reply(refused);
     // Join the room before reading the catch-up: an op committed in between arrives twice (the client drops the copy), never zero times.
     await socket.join([roomOf(modelId), batch ? batchRoomOf(modelId) : opRoomOf(modelId)]);
     await socket.leave(batch ? opRoomOf(modelId) : batchRoomOf(modelId));
     data.models.add(modelId);
+    // Removed while this join was under way: the removal found nothing to take away, so check again.
+    if ((accessEpoch.get(modelId) ?? 0) !== epoch) {
+      const again = await checkMember(modelId);
+      if (again) {
+        await leaveModel(modelId);
+        return reply(again);
+      }
+    }
     const catchUp = await loadCatchUp({
       db: ctx.db,
       modelId,
@@ -157,7 +273,7 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     reply({ ok: true, ...catchUp });
   });
 
-  const submit = (
+  const submit = async (
     modelId: string,
     ops: SubmittedOp[],
     answer: (
@@ -165,8 +281,10 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     ) => void,
   ) => {
     if (!data.models.has(modelId)) return answer(syncFailure('not_joined', 'join the model first'));
-    if (!bucket.take(ops.length))
+    if (!takeOps(ops.length))
       return answer(syncFailure('rate_limited', 'too many ops; slow down and retry'));
+    if (!(await credentialHolds(ctx.limits.credentialCacheMs)))
+      return answer(syncFailure('unauthorized', 'your sign-in ended; sign in again'));
     ctx.committer.submit(modelId, ops, (outcome) => {
       if (outcome instanceof Error) {
         if (outcome instanceof AppError && syncCodeOf(outcome.code) !== 'internal')
@@ -179,38 +297,28 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     });
   };
 
-  guard(SYNC_EVENTS.submit, (payload, reply) => {
+  guard(SYNC_EVENTS.submit, async (payload, reply) => {
     const msg = parse(ZSubmit, payload, 'submit');
     if (!msg.ok) return reply(msg);
     const { modelId, opId, op } = msg.data;
-    submit(modelId, [{ opId, op, actor: user.id }], (answer) =>
+    await submit(modelId, [{ opId, op, actor: user.id }], (answer) =>
       reply(Array.isArray(answer) ? answer[0] : answer),
     );
   });
 
-  guard(SYNC_EVENTS.submitBatch, (payload, reply) => {
+  guard(SYNC_EVENTS.submitBatch, async (payload, reply) => {
     const msg = parse(ZSubmitBatch, payload, 'submitBatch');
     if (!msg.ok) return reply(msg);
     const { modelId, ops } = msg.data;
-    submit(
+    await submit(
       modelId,
       ops.map(({ opId, op }) => ({ opId, op, actor: user.id })),
       (answer) => reply(Array.isArray(answer) ? { ok: true, results: answer } : answer),
     );
   });
 
-  guard(SYNC_EVENTS.presence, (payload) => {
-    const msg = ZPresenceUpdate.safeParse(payload);
-    if (!msg.success || !data.models.has(msg.data.modelId)) return;
-    const { modelId, state } = msg.data;
-    const now = Date.now();
-    // Over the rate, updates are dropped rather than queued: presence is latest-wins anyway.
-    if (
-      state !== null &&
-      now - (lastPresence.get(modelId) ?? -Infinity) < ctx.limits.presenceIntervalMs
-    )
-      return;
-    lastPresence.set(modelId, now);
+  const relayPresence = (modelId: string, state: PresenceBroadcast['state']) => {
+    lastPresence.set(modelId, Date.now());
     socket.to(roomOf(modelId)).volatile.emit(SYNC_EVENTS.presence, presenceOf(modelId, state));
     clearTimeout(expiry.get(modelId));
     if (state === null) expiry.delete(modelId);
@@ -223,23 +331,42 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
       timer.unref();
       expiry.set(modelId, timer);
     }
+  };
+
+  guard(SYNC_EVENTS.presence, async (payload) => {
+    const msg = ZPresenceUpdate.safeParse(payload);
+    if (!msg.success || !data.models.has(msg.data.modelId)) return;
+    if (!(await credentialHolds(ctx.limits.credentialCacheMs))) return;
+    const { modelId, state } = msg.data;
+    if (!data.models.has(modelId)) return;
+    const wait =
+      (lastPresence.get(modelId) ?? -Infinity) + ctx.limits.presenceIntervalMs - Date.now();
+    if (wait <= 0) return relayPresence(modelId, state);
+    // Over the rate (hiding included), the latest update waits for the interval's end; the rest are dropped, since presence is latest-wins.
+    const pending = trailing.get(modelId);
+    if (pending) pending.state = state;
+    else {
+      const timer = setTimeout(() => {
+        const latest = trailing.get(modelId);
+        trailing.delete(modelId);
+        if (latest && data.models.has(modelId)) relayPresence(modelId, latest.state);
+      }, wait);
+      timer.unref();
+      trailing.set(modelId, { state, timer });
+    }
   });
 
   guard(SYNC_EVENTS.leave, async (payload, reply) => {
     const msg = parse(ZLeave, payload, 'leave');
     if (!msg.ok) return reply(msg);
-    const { modelId } = msg.data;
-    if (data.models.delete(modelId)) {
-      clearPresence(modelId);
-      for (const room of [roomOf(modelId), opRoomOf(modelId), batchRoomOf(modelId)])
-        await socket.leave(room);
-      socket.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
-    }
+    await leaveModel(msg.data.modelId);
     reply({ ok: true });
   });
 
   socket.on('disconnect', () => {
-    for (const modelId of expiry.keys()) clearPresence(modelId);
+    ended = true;
+    clearTimeout(sessionTimer);
+    for (const modelId of [...expiry.keys(), ...trailing.keys()]) clearPresence(modelId);
     for (const modelId of data.models)
       ctx.io.to(roomOf(modelId)).emit(SYNC_EVENTS.presence, presenceOf(modelId, null));
     data.models.clear();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRole } from '../model/keys';
 import { ZId, ZModelRecord, ZPoint } from '../model/records';
 import { ZOp } from '../ops/ops';
 
@@ -19,6 +20,7 @@ export const SYNC_EVENTS = {
   op: 'op',
   ops: 'ops',
   presence: 'presence',
+  membership: 'membership',
 } as const;
 
 /** Most ops one `submitBatch` may carry. */
@@ -195,6 +197,15 @@ export const ZPresenceBroadcast = z
   })
   .strict();
 export type PresenceBroadcast = z.infer<typeof ZPresenceBroadcast>;
+
+/**
+ * server → every socket of one user `membership`: the user's role on a model
+ * changed (shared, role changed, accepted invitation) or ended (`role: null`:
+ * removed, left, model deleted). A socket joined to that model has already
+ * left its room when `role` is null; dashboards refresh their model list.
+ */
+export const ZMembershipChange = z.object({ modelId: ZId, role: ZRole.nullable() }).strict();
+export type MembershipChange = z.infer<typeof ZMembershipChange>;
 
 /** Builds a refusal. */
 export function syncFailure(

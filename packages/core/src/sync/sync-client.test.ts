@@ -334,6 +334,35 @@ describe('SyncClient', () => {
     expect(fatal).toEqual([{ code: 'version_mismatch', message: 'reload' }]);
   });
 
+  it('SYNC-AUTH-5: membership null from the server is fatal not_found; a new role is reported', async () => {
+    const handlers = new Map<string, (p: unknown) => void>();
+    const transport: SyncTransport = {
+      connected: true,
+      on: (e, h) => void handlers.set(e, h),
+      emit: (event, _payload, ack) => {
+        if (event === 'join') ack?.({ ok: true, seq: 0, snapshot: { records: records() } });
+      },
+    };
+    const c = new SyncClient({ modelId: MODEL, transport, scheduler: new ManualScheduler() });
+    const fatal: SyncError[] = [];
+    const roles: string[] = [];
+    c.on('fatal', (e) => fatal.push(e));
+    c.on('role', (r) => roles.push(r));
+    await c.start();
+    expect(c.status).toBe('synced');
+    const membership = handlers.get('membership')!;
+    membership({ modelId: 'another-model', role: null });
+    membership({ modelId: MODEL, role: 'viewer' });
+    membership({ modelId: MODEL, role: 'superuser' });
+    expect(c.status).toBe('synced');
+    expect(roles).toEqual(['viewer']);
+    membership({ modelId: MODEL, role: null });
+    expect(c.status).toBe('failed');
+    expect(fatal).toEqual([
+      { code: 'not_found', message: 'you no longer have access to this model' },
+    ]);
+  });
+
   it('SYNC-PRESENCE-1: presence is throttled (latest wins), heartbeats, and peers expire after silence', async () => {
     const scheduler = new ManualScheduler();
     const sent: unknown[] = [];

@@ -1,4 +1,5 @@
 import { newId } from '../model/ids';
+import type { Role } from '../model/keys';
 import type { ModelRecord } from '../model/records';
 import { applyOp } from '../ops/apply';
 import { toRecordMap, type Op, type RecordMap } from '../ops/ops';
@@ -11,6 +12,7 @@ import {
   SYNC_EVENTS,
   TRANSIENT_ERROR_CODES,
   ZJoinAck,
+  ZMembershipChange,
   ZOpBroadcast,
   ZOpsBroadcast,
   ZPresenceBroadcast,
@@ -57,6 +59,8 @@ export interface SyncClientEvents {
   /** The session cannot go on: `version_mismatch` (reload the page), `not_found`, `unauthorized`… */
   fatal: SyncError;
   presence: ReadonlyMap<string, Peer>;
+  /** The server says the user's role on this model changed (SYNC-AUTH-5); removal is `fatal` `not_found` instead. */
+  role: Role;
 }
 
 export interface SyncClientOptions {
@@ -164,6 +168,7 @@ export class SyncClient {
     this.listen(SYNC_EVENTS.op, (raw) => this.onOp(raw));
     this.listen(SYNC_EVENTS.ops, (raw) => this.onOps(raw));
     this.listen(SYNC_EVENTS.presence, (raw) => this.onPresence(raw));
+    this.listen(SYNC_EVENTS.membership, (raw) => this.onMembership(raw));
     this.setStatus('offline');
     if (this.pending.length > 0) this.refreshView('resync');
     if (this.transport.connected) this.join();
@@ -489,6 +494,19 @@ export class SyncClient {
   private onPresence(raw: unknown): void {
     const parsed = ZPresenceBroadcast.safeParse(raw);
     if (parsed.success && parsed.data.modelId === this.modelId) this.presence.receive(parsed.data);
+  }
+
+  /** SYNC-AUTH-5: the server took this socket out of the model (removed member, deleted model) or changed the role. */
+  private onMembership(raw: unknown): void {
+    const parsed = ZMembershipChange.safeParse(raw);
+    if (!parsed.success || parsed.data.modelId !== this.modelId || this.stopped) return;
+    const { role } = parsed.data;
+    if (role) return this.emit('role', role);
+    this.joined = false;
+    this.joinAttempt += 1;
+    this.presence.clearPeers();
+    this.setStatus('failed');
+    this.emit('fatal', { code: 'not_found', message: 'you no longer have access to this model' });
   }
 
   private retryLater(kind: 'join' | 'send'): void {

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { SESSION_COOKIE } from '../../auth/cookies';
 import { registerUser } from '../../services/users/register-user';
+import { endSession } from '../../services/users/end-session';
 import { createSession, verifyLogin } from '../../services/users/login-user';
 import { issueCsrfCookie, requireUser } from '../authenticate';
 import type { RouteContext } from '../context';
@@ -40,6 +41,7 @@ export function authRoutes(ctx: RouteContext): Router {
       db,
       userId,
       previousSessionId: req.auth?.via === 'session' ? req.auth.sessionId : undefined,
+      notify: ctx.notifyAccess,
     });
     res.cookie(SESSION_COOKIE, secret, {
       httpOnly: true,
@@ -73,8 +75,14 @@ export function authRoutes(ctx: RouteContext): Router {
   });
 
   router.post('/logout', requireUser, async (req, res) => {
-    if (req.auth?.via === 'session')
-      await db.session.deleteMany({ where: { id: req.auth.sessionId } });
+    const auth = req.auth!;
+    if (auth.via === 'session' && auth.sessionId)
+      await endSession({
+        db,
+        userId: auth.user.id,
+        sessionId: auth.sessionId,
+        notify: ctx.notifyAccess,
+      });
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

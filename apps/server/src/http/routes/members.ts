@@ -12,7 +12,7 @@ import { parseBody } from '../errors';
 import { ZSetRole, ZShare } from '../schemas';
 
 /** /api/models/:id/members: any member lists; owners share, change roles and remove (members may also leave). */
-export function memberRoutes({ db }: RouteContext): Router {
+export function memberRoutes({ db, notifyAccess: notify }: RouteContext): Router {
   const router = Router();
   router.use(requireUser);
   router.get('/:id/members', async (req, res) => {
@@ -22,13 +22,26 @@ export function memberRoutes({ db }: RouteContext): Router {
   router.post('/:id/members', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'owner' });
     const body = parseBody(ZShare, req.body);
-    const { member, created } = await shareModel({ db, modelId: req.params.id, ...body });
+    const { member, created } = await shareModel({
+      db,
+      modelId: req.params.id,
+      ...body,
+      notify,
+    });
     res.status(created ? 201 : 200).json(member);
   });
   router.patch('/:id/members/:userId', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'owner' });
     const { role } = parseBody(ZSetRole, req.body);
-    res.json(await setMemberRole({ db, modelId: req.params.id, userId: req.params.userId, role }));
+    res.json(
+      await setMemberRole({
+        db,
+        modelId: req.params.id,
+        userId: req.params.userId,
+        role,
+        notify,
+      }),
+    );
   });
   router.delete('/:id/members/:userId', async (req, res) => {
     const self = req.params.userId === req.auth!.user.id;
@@ -38,7 +51,7 @@ export function memberRoutes({ db }: RouteContext): Router {
       userId: req.auth!.user.id,
       min: self ? 'viewer' : 'owner',
     });
-    await removeMember({ db, modelId: req.params.id, userId: req.params.userId });
+    await removeMember({ db, modelId: req.params.id, userId: req.params.userId, notify });
     res.status(204).end();
   });
   return router;

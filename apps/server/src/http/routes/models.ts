@@ -13,7 +13,7 @@ import { parseBody } from '../errors';
 import { ZCreateModel, ZHistoryQuery, ZPatchModel } from '../schemas';
 
 /** /api/models: list, create, read, change, delete, duplicate, history. */
-export function modelRoutes({ db }: RouteContext): Router {
+export function modelRoutes({ db, notifyAccess }: RouteContext): Router {
   const router = Router();
   router.use(requireUser);
 
@@ -54,7 +54,7 @@ export function modelRoutes({ db }: RouteContext): Router {
 
   router.delete('/:id', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'owner' });
-    await deleteModel({ db, modelId: req.params.id });
+    await deleteModel({ db, modelId: req.params.id, notify: notifyAccess });
     res.status(204).end();
   });
 

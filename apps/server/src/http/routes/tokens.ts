@@ -5,7 +5,7 @@ import type { RouteContext } from '../context';
 import { parseBody } from '../errors';
 import { ZCreateToken, ZRevokeToken } from '../schemas';
 
-export function tokenRoutes({ db }: RouteContext): Router {
+export function tokenRoutes({ db, notifyAccess: notify }: RouteContext): Router {
   const router = Router();
   router.use(requireUser);
   router.get('/', async (req, res) => {
@@ -18,11 +18,11 @@ export function tokenRoutes({ db }: RouteContext): Router {
   // Also `DELETE /api/tokens` with `{ id }` in the body, for clients that cannot put it in the path.
   router.delete('/', async (req, res) => {
     const { id } = parseBody(ZRevokeToken, req.body);
-    await revokeApiToken({ db, userId: req.auth!.user.id, tokenId: id });
+    await revokeApiToken({ db, userId: req.auth!.user.id, tokenId: id, notify });
     res.status(204).end();
   });
   router.delete('/:tokenId', async (req, res) => {
-    await revokeApiToken({ db, userId: req.auth!.user.id, tokenId: req.params.tokenId });
+    await revokeApiToken({ db, userId: req.auth!.user.id, tokenId: req.params.tokenId, notify });
     res.status(204).end();
   });
   return router;

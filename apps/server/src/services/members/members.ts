@@ -1,6 +1,7 @@
 import type { Role } from '@threatloom/core';
 import type { Prisma } from '../../db/generated/client';
 import type { Db } from '../../db/open-database';
+import type { NotifyAccess } from '../access/access-change';
 import { AppError } from '../app-error';
 
 export interface Member {
@@ -30,37 +31,46 @@ export async function listMembers(options: { db: Db; modelId: string }): Promise
   return rows.map(toMember);
 }
 
-/** Shares a model with the account registered under `email`, or changes that member's role. */
+/**
+ * Shares a model with the account registered under `email`, or changes that
+ * member's role; the member's open sockets and dashboards learn it at once.
+ */
 export async function shareModel(options: {
   db: Db;
   modelId: string;
   email: string;
   role: Role;
+  notify: NotifyAccess;
 }): Promise<{ member: Member; created: boolean }> {
-  const { db, modelId, role } = options;
+  const { db, modelId, role, notify } = options;
   const user = await db.user.findUnique({ where: { email: options.email.toLowerCase() } });
   if (!user) throw new AppError('user_not_found', `no account uses ${options.email}`);
   const existing = await db.membership.findUnique({
     where: { modelId_userId: { modelId, userId: user.id } },
   });
   if (existing)
-    return { member: await setMemberRole({ db, modelId, userId: user.id, role }), created: false };
+    return {
+      member: await setMemberRole({ db, modelId, userId: user.id, role, notify }),
+      created: false,
+    };
   const row = await db.membership.create({
     data: { modelId, userId: user.id, role },
     include: { user: true },
   });
+  notify({ type: 'membership', modelId, userId: user.id, role });
   return { member: toMember(row), created: true };
 }
 
-/** Changes a member's role; the last owner cannot be demoted. */
+/** Changes a member's role (their open sockets follow at once); the last owner cannot be demoted. */
 export async function setMemberRole(options: {
   db: Db;
   modelId: string;
   userId: string;
   role: Role;
+  notify: NotifyAccess;
 }): Promise<Member> {
-  const { db, modelId, userId, role } = options;
-  return db.$transaction(async (tx) => {
+  const { db, modelId, userId, role, notify } = options;
+  const member = await db.$transaction(async (tx) => {
     const existing = await tx.membership.findUnique({
       where: { modelId_userId: { modelId, userId } },
     });
@@ -74,15 +84,18 @@ export async function setMemberRole(options: {
     });
     return toMember(row);
   });
+  notify({ type: 'membership', modelId, userId, role });
+  return member;
 }
 
-/** Removes a member; the last owner cannot be removed. */
+/** Removes a member, whose open sockets lose the model at once; the last owner cannot be removed. */
 export async function removeMember(options: {
   db: Db;
   modelId: string;
   userId: string;
+  notify: NotifyAccess;
 }): Promise<void> {
-  const { db, modelId, userId } = options;
+  const { db, modelId, userId, notify } = options;
   await db.$transaction(async (tx) => {
     const existing = await tx.membership.findUnique({
       where: { modelId_userId: { modelId, userId } },
@@ -91,6 +104,7 @@ export async function removeMember(options: {
     if (existing.role === 'owner') await assertAnotherOwner(tx, modelId, userId);
     await tx.membership.delete({ where: { modelId_userId: { modelId, userId } } });
   });
+  notify({ type: 'membership', modelId, userId, role: null });
 }
 
 async function assertAnotherOwner(

@@ -1,6 +1,7 @@
 import { newId } from '@threatloom/core';
 import { randomSecret, sha256 } from '../../auth/secrets';
 import type { Db } from '../../db/open-database';
+import type { NotifyAccess } from '../access/access-change';
 import { AppError } from '../app-error';
 
 export interface ApiTokenInfo {
@@ -54,15 +55,17 @@ export async function listApiTokens(options: { db: Db; userId: string }): Promis
   return rows.map(info);
 }
 
-/** Revokes one of the user's tokens; another user's token id is a 404. */
+/** Revokes one of the user's tokens, ending the sockets opened with it; another user's token id is a 404. */
 export async function revokeApiToken(options: {
   db: Db;
   userId: string;
   tokenId: string;
+  notify: NotifyAccess;
 }): Promise<void> {
   const { count } = await options.db.apiToken.updateMany({
     where: { id: options.tokenId, userId: options.userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw new AppError('not_found', 'token not found');
+  options.notify({ type: 'token-revoked', userId: options.userId, tokenId: options.tokenId });
 }

@@ -4,6 +4,7 @@ import { verifyPassword } from '../../auth/passwords';
 import { randomSecret, sha256 } from '../../auth/secrets';
 import { publicUser, type AuthUser } from '../../auth/types';
 import type { Db } from '../../db/open-database';
+import type { NotifyAccess } from '../access/access-change';
 import { AppError } from '../app-error';
 
 /** Checks a password and returns the user, or a 401 that does not say which part was wrong. */
@@ -20,15 +21,20 @@ export async function verifyLogin(options: {
 
 /**
  * Starts a session for `userId` and ends `previousSessionId` (rotation at
- * login: a session id planted before login is worthless after it). Returns
- * the secret for the cookie; the database keeps only its hash.
+ * login: a session id planted before login is worthless after it, and the
+ * sockets it opened end). Returns the secret for the cookie; the database
+ * keeps only its hash.
  */
 export async function createSession(options: {
   db: Db;
   userId: string;
   previousSessionId?: string;
+  notify: NotifyAccess;
 }): Promise<{ secret: string; expiresAt: Date }> {
-  const { db, userId, previousSessionId } = options;
+  const { db, userId, previousSessionId, notify } = options;
+  const previous = previousSessionId
+    ? await db.session.findUnique({ where: { id: previousSessionId }, select: { userId: true } })
+    : null;
   const secret = randomSecret();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await db.$transaction([
@@ -37,5 +43,7 @@ export async function createSession(options: {
     db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } }),
     db.session.create({ data: { id: newId(), tokenHash: sha256(secret), userId, expiresAt } }),
   ]);
+  if (previous && previousSessionId)
+    notify({ type: 'session-ended', userId: previous.userId, sessionId: previousSessionId });
   return { secret, expiresAt };
 }
