@@ -92,6 +92,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     reports: createReportRenderer(options.reports),
     notifyAccess: (change) => live.realtime?.notifyAccess(change),
+    publishCommit: (modelId, results) => live.realtime?.publish(modelId, results),
   };
 
   const app = express();

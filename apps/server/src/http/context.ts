@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-database';
 import type { NotifyAccess } from '../services/access/access-change';
+import type { PublishCommit } from '../services/ops/commit-ops';
 import type { ReportRenderer } from '../services/reports/render-report';
 
 /** What every route module needs. */
@@ -11,6 +12,8 @@ export interface RouteContext {
   reports: ReportRenderer;
   /** Tells open sockets (on every server process) about revoked credentials and membership changes. */
   notifyAccess: NotifyAccess;
+  /** Broadcasts ops a route committed to the model's live sockets, as socket ops are. */
+  publishCommit: PublishCommit;
 }
 
 export interface RateLimit {

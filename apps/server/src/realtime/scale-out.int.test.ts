@@ -59,7 +59,7 @@ afterAll(async () => {
 
 describe('SYNC-SCALE-1: two server processes on one PostgreSQL and Redis', () => {
   it("clients on different processes see each other's edits and presence, and converge", async () => {
-    const { modelId, diagramId, members } = await seedModel(database, [
+    const { modelId, diagramId, members } = await seedModel(database!, [
       'owner',
       'editor',
       'editor',
@@ -108,7 +108,9 @@ describe('SYNC-SCALE-1: two server processes on one PostgreSQL and Redis', () =>
       return live.every((x) => x.pendingCount === 0 && x.confirmedSeq === seq);
     }, 'all clients settled');
     const state = sorted(
-      (await database.db.record.findMany({ where: { modelId } })).map((r) => r.data as ModelRecord),
+      (await database!.db.record.findMany({ where: { modelId } })).map(
+        (r) => r.data as ModelRecord,
+      ),
     );
     for (const x of live) expect(sorted(x.records.values())).toEqual(state);
     expect(state.find((r) => r.id === id)).toMatchObject({ x: 24, y: 24 });

@@ -37,6 +37,8 @@ export interface ModelState {
   renaming: string | null;
   canEdit: boolean;
   canComment: boolean;
+  /** Owners alone change the review state (the server enforces it). */
+  isOwner: boolean;
   /** Sets what the UI offers from the user's role on this model. */
   grantRole: (role: string | undefined) => void;
   /** Actions are verbs; every edit goes through the sync engine. */
@@ -88,9 +90,10 @@ export function createModelStore(client: SyncClient) {
     // Read-only until the server says which role this user has.
     canEdit: false,
     canComment: false,
+    isOwner: false,
     grantRole: (role) => {
       const canEdit = role === 'owner' || role === 'editor';
-      set({ canEdit, canComment: canEdit || role === 'commenter' });
+      set({ canEdit, canComment: canEdit || role === 'commenter', isOwner: role === 'owner' });
     },
     submit: (ops) => {
       const result = client.apply(ops);
@@ -182,6 +185,7 @@ export const selectLoaded = (s: ModelState) => s.loaded;
 export const selectSelection = (s: ModelState) => s.selection;
 export const selectDiagramId = (s: ModelState) => s.diagramId;
 export const selectCanEdit = (s: ModelState) => s.canEdit;
+export const selectIsOwner = (s: ModelState) => s.isOwner;
 export const selectCanComment = (s: ModelState) => s.canComment;
 export const selectSubmit = (s: ModelState) => s.submit;
 export const selectSelect = (s: ModelState) => s.select;

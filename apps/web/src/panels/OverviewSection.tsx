@@ -13,8 +13,8 @@ import {
 } from '@threatloom/core';
 import { href } from '../app/router';
 import { ListField, SelectField, TextField } from '../fields/RecordFields';
-import { useModel, useModelContext } from '../model/model-context';
-import { selectCanEdit, selectRecords, selectSubmit } from '../model/model-store';
+import { useModel } from '../model/model-context';
+import { selectCanEdit, selectIsOwner, selectRecords, selectSubmit } from '../model/model-store';
 import { OrgRulesChoice } from './OrgRulesChoice';
 import { threatHref } from './threat-link';
 
@@ -167,21 +167,24 @@ function MitigationsOverview({
 function ReviewBlock() {
   const records = useModel(selectRecords);
   const submit = useModel(selectSubmit);
-  const canEdit = useModel(selectCanEdit);
-  const { me } = useModelContext();
+  const isOwner = useModel(selectIsOwner);
   const model = modelRecordOf(records.values());
-  const isReviewer =
-    model.reviewer.trim() !== '' &&
-    model.reviewer.trim().toLowerCase() === me.name.trim().toLowerCase();
   return (
     <div>
       <SelectField
         record={model}
         field="reviewState"
         label="Review state"
+        readOnly={!isOwner}
         options={REVIEW_STATES.map((s) => ({ value: s, label: REVIEW_STATE_LABELS[s] }))}
       />
-      <TextField record={model} field="reviewNote" label="Review note" multiline />
+      <TextField
+        record={model}
+        field="reviewNote"
+        label="Review note"
+        multiline
+        readOnly={!isOwner}
+      />
       {model.reviewState === 'approved' && model.reviewedBy ? (
         <p role="status">
           Signed off by {model.reviewedBy} on{' '}
@@ -193,28 +196,17 @@ function ReviewBlock() {
           {model.reviewer ? `; the reviewer is ${model.reviewer}` : '; name a reviewer above'}.
         </p>
       )}
-      {canEdit && (
-        <button
-          type="button"
-          disabled={!isReviewer}
-          title={isReviewer ? undefined : 'Only the named reviewer can sign off'}
-          onClick={() =>
-            submit([
-              {
-                type: 'patch',
-                id: model.id,
-                fields: {
-                  reviewState: 'approved',
-                  reviewedBy: me.name,
-                  reviewedAt: new Date().toISOString(),
-                },
-              },
-            ])
-          }
-        >
-          Sign off as reviewer
-        </button>
-      )}
+      {/* The server records who signed off and when; until review actions exist, only owners may. */}
+      <button
+        type="button"
+        disabled={!isOwner}
+        title={isOwner ? undefined : 'Only an owner can sign off'}
+        onClick={() =>
+          submit([{ type: 'patch', id: model.id, fields: { reviewState: 'approved' } }])
+        }
+      >
+        Sign off
+      </button>
     </div>
   );
 }

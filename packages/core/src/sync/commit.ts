@@ -5,6 +5,7 @@ import { applyOp } from '../ops/apply';
 import type { Op, RecordMap } from '../ops/ops';
 import { validateOp, type OpError } from '../ops/validate';
 import { authorizeOp } from './authorize';
+import { stampOp, type WriteOrigin } from './stamp';
 import { PROTOCOL_VERSION, syncFailure, type SubmitResult, type SyncError } from './protocol';
 
 /** Longest opId a client may send. */
@@ -55,6 +56,11 @@ export interface DecideCommitOptions {
   refuse?: (op: Op) => OpError | undefined;
   /** Stop at the first refused op (all-or-nothing writes); its decision is the last one. */
   stopAtRefusal?: boolean;
+  /**
+   * Server-owned fields (comment authorship, who signed off and when) are set
+   * by `stampOp` from the actor's name and this clock, before authorisation.
+   */
+  stamp?: { nameOf: (actor: string) => string; now: string; origin?: WriteOrigin };
 }
 
 export interface CommitOutcome {
@@ -72,7 +78,7 @@ export interface CommitOutcome {
  * The one commit algorithm, shared by the server (inside its PostgreSQL
  * transaction) and `ReferenceSyncServer`: for each op in order, return the
  * original result of an opId seen before, else validate it against the
- * current state, authorise it for its actor's role, apply it and advance the
+ * current state, stamp the server-owned fields, authorise it for its actor's role, apply it and advance the
  * seq by one. A refused op changes nothing and does not stop the others
  * unless `stopAtRefusal` is set. Pure apart from updating `state`.
  */
@@ -103,7 +109,15 @@ export function decideCommit(options: DecideCommitOptions): CommitOutcome {
       if (refusal(check.error)) break;
       continue;
     }
-    const op = check.op;
+    const op = options.stamp
+      ? stampOp({
+          op: check.op,
+          state,
+          actor: { id: actor, name: options.stamp.nameOf(actor) },
+          now: options.stamp.now,
+          origin: options.stamp.origin,
+        })
+      : check.op;
     const denied = refuse?.(op) ?? forbiddenFor(roleOf(actor), actor, op, state);
     if (denied) {
       if (refusal(denied)) break;

@@ -2,6 +2,7 @@ export * from './protocol';
 export * from './transport';
 export * from './pending-store';
 export * from './authorize';
+export * from './stamp';
 export * from './presence-tracker';
 export * from './undo';
 export * from './view';

@@ -12,7 +12,7 @@ import { parseBody } from '../errors';
 import { ZApplyLibraryEntry, ZRecordBody } from '../schemas';
 
 /** /api/library: the organisation's threat library; applying an entry to a model needs the editor role. */
-export function libraryRoutes({ db }: RouteContext): Router {
+export function libraryRoutes({ db, publishCommit }: RouteContext): Router {
   const router = Router();
   // Only these paths need a user: a router-wide `use` at /api would also catch unknown routes.
   router.use(['/library', '/models/:id/library'], requireUser);
@@ -42,6 +42,7 @@ export function libraryRoutes({ db }: RouteContext): Router {
         actor: req.auth!.user.id,
         entryId: req.params.entryId,
         elementId,
+        publish: publishCommit,
       }),
     );
   });

@@ -13,7 +13,7 @@ import { parseBody } from '../errors';
 import { ZCreateModel, ZHistoryQuery, ZPatchModel } from '../schemas';
 
 /** /api/models: list, create, read, change, delete, duplicate, history. */
-export function modelRoutes({ db, notifyAccess }: RouteContext): Router {
+export function modelRoutes({ db, notifyAccess, publishCommit }: RouteContext): Router {
   const router = Router();
   router.use(requireUser);
 
@@ -48,7 +48,13 @@ export function modelRoutes({ db, notifyAccess }: RouteContext): Router {
     const fields = Object.fromEntries(
       Object.entries(parsed).filter(([key]) => Object.hasOwn(req.body as object, key)),
     );
-    await patchModel({ db, modelId: req.params.id, actor: req.auth!.user.id, fields });
+    await patchModel({
+      db,
+      modelId: req.params.id,
+      actor: req.auth!.user.id,
+      fields,
+      publish: publishCommit,
+    });
     res.json(await getModel({ db, modelId: req.params.id, role }));
   });
 

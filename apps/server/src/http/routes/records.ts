@@ -18,7 +18,7 @@ import { ZFieldsBody, ZRecordBody } from '../schemas';
  * Reading needs any role (others get 404); writes go through commitOps, which
  * applies the role rules (viewers nothing, commenters only comments).
  */
-export function recordRoutes({ db }: RouteContext): Router {
+export function recordRoutes({ db, publishCommit: publish }: RouteContext): Router {
   const router = Router({ mergeParams: true });
   router.use(requireUser);
   for (const kind of Object.keys(RECORD_KINDS) as RecordKind[]) {
@@ -32,9 +32,16 @@ export function recordRoutes({ db }: RouteContext): Router {
     router.post(`/:id/${kind}`, async (req, res) => {
       await member(req.params.id, req.auth!.user.id);
       const body = parseBody(ZRecordBody, req.body);
-      res
-        .status(201)
-        .json(await createRecord({ db, modelId: req.params.id, kind, user: req.auth!.user, body }));
+      res.status(201).json(
+        await createRecord({
+          db,
+          modelId: req.params.id,
+          kind,
+          user: req.auth!.user,
+          body,
+          publish,
+        }),
+      );
     });
     router.get(`/:id/${kind}/:recordId`, async (req, res) => {
       await member(req.params.id, req.auth!.user.id);
@@ -51,6 +58,7 @@ export function recordRoutes({ db }: RouteContext): Router {
           id: req.params.recordId,
           actor: req.auth!.user.id,
           fields,
+          publish,
         }),
       );
     });
@@ -62,6 +70,7 @@ export function recordRoutes({ db }: RouteContext): Router {
         kind,
         id: req.params.recordId,
         actor: req.auth!.user.id,
+        publish,
       });
       res.status(204).end();
     });

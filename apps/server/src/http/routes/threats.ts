@@ -7,14 +7,20 @@ import { parseBody } from '../errors';
 import { ZGenerate } from '../schemas';
 
 /** The rules engine over a model: commit its suggestions (editors) or only list them (any member). */
-export function threatRoutes({ db }: RouteContext): Router {
+export function threatRoutes({ db, publishCommit }: RouteContext): Router {
   const router = Router();
   router.use(requireUser);
   router.post('/:id/generate', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'editor' });
     const request = parseBody(ZGenerate, req.body ?? {});
     res.json(
-      await generateModelThreats({ db, modelId: req.params.id, actor: req.auth!.user.id, request }),
+      await generateModelThreats({
+        db,
+        modelId: req.params.id,
+        actor: req.auth!.user.id,
+        request,
+        publish: publishCommit,
+      }),
     );
   });
   router.post('/:id/suggestions', async (req, res) => {

@@ -14,7 +14,7 @@ import type { AuthUser } from '../../auth/types';
 import type { Db } from '../../db/open-database';
 import { AppError, notFound } from '../app-error';
 import { getModel } from '../models/get-model';
-import { commitOps } from '../ops/commit-ops';
+import { commitOps, type PublishCommit } from '../ops/commit-ops';
 
 /** The organisation's reusable threats, by title. */
 export async function listLibrary(options: { db: Db }): Promise<LibraryEntry[]> {
@@ -74,8 +74,9 @@ export async function applyLibraryEntry(options: {
   actor: string;
   entryId: string;
   elementId: string;
+  publish: PublishCommit;
 }): Promise<{ threat: Threat; mitigations: Mitigation[] }> {
-  const { db, modelId, actor } = options;
+  const { db, modelId, actor, publish } = options;
   const row = await db.libraryEntry.findUnique({
     where: { id: options.entryId },
     select: { data: true },
@@ -95,6 +96,7 @@ export async function applyLibraryEntry(options: {
     modelId,
     actor,
     atomic: true,
+    publish,
     // Numbered from the state under the model lock: two applies at once get two numbers.
     ops: (state) => {
       threat = newThreat({

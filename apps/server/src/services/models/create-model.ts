@@ -46,6 +46,8 @@ export async function createModel(options: {
       modelId: id,
       actor: userId,
       atomic: true,
+      // A new model's records are a document: authorship the file states is not taken as an account's.
+      origin: options.records ? 'document' : 'edit',
       ops: records.map((record) => ({ opId: newId(), op: { type: 'put', record } })),
     });
   } catch (err) {

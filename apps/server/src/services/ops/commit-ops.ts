@@ -6,6 +6,7 @@ import {
   type Op,
   type OpError,
   type Role,
+  type WriteOrigin,
 } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
 import { AppError } from '../app-error';
@@ -35,9 +36,24 @@ export interface CommitOpsOptions {
   ops: SubmittedOp[] | ((state: ReadonlyMap<string, ModelRecord>) => SubmittedOp[]);
   /** All or nothing: the first rejected op rolls everything back with an `AppError` (`forbidden` or `invalid_op`) (REST, imports). */
   atomic?: boolean;
+  /**
+   * `document` when the ops build a new model from a file or a copy: comments
+   * keep their names and times but lose `authorId` (core's `stampOp`).
+   * Default `edit`: the server stamps authorship and sign-off from the actor.
+   */
+  origin?: WriteOrigin;
+  /**
+   * Announces the committed ops to the model's live sockets after the commit
+   * (realtime's broadcast, the one socket ops use). Every write to an existing
+   * model passes it; creating a new model needs none, nobody has joined it yet.
+   */
+  publish?: PublishCommit;
   /** Defaults to the process-wide cache. */
   cache?: ModelStateCache;
 }
+
+/** Broadcasts a transaction's results to the model's room (ops already committed). */
+export type PublishCommit = (modelId: string, results: OpResult[]) => void;
 
 export interface CommitOpsResult {
   /** The model's seq after the commit. */
@@ -78,9 +94,12 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
         const actors = [...new Set(ops.map((o) => o.actor ?? actor))];
         const members = await tx.membership.findMany({
           where: { modelId, userId: { in: actors } },
-          select: { userId: true, role: true },
+          select: { userId: true, role: true, user: { select: { name: true, email: true } } },
         });
         const roles = new Map(members.map((m) => [m.userId, ZRole.parse(m.role) as Role]));
+        // What authorship and sign-off show: the account's name, else its email.
+        const names = new Map(members.map((m) => [m.userId, m.user.name || m.user.email]));
+        const now = new Date().toISOString();
         const known = await tx.opLog.findMany({
           where: {
             modelId,
@@ -100,6 +119,8 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
           priorOf: (opId) => seen.get(opId),
           refuse: (op) => (hasUnstorableText(op) ? UNSTORABLE_REFUSAL : undefined),
           stopAtRefusal: atomic,
+          // Authorship and sign-off come from the authenticated actor and the server's clock, never the client.
+          stamp: { nameOf: (who) => names.get(who) ?? '', now, origin: options.origin },
         });
         const refused = outcome.decisions.find((d) => !d.ok);
         if (atomic && refused && !refused.ok) {
@@ -140,6 +161,8 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
       { maxWait: 20_000, timeout: 60_000 },
     );
     if (committed) cache.release(modelId, committed);
+    if (outcome.seq > 0 && outcome.results.some((r) => r.ok && !r.duplicate))
+      options.publish?.(modelId, outcome.results);
     return outcome;
   } catch (err) {
     // The entry may hold ops of the rolled-back transaction: forget it; the next commit reloads.

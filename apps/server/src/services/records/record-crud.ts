@@ -1,8 +1,8 @@
-import { newId, type ModelRecord } from '@threatloom/core';
+import { COMMENT_AUTHOR_FIELDS, newId, type ModelRecord } from '@threatloom/core';
 import type { AuthUser } from '../../auth/types';
 import type { Db } from '../../db/open-database';
 import { AppError, notFound } from '../app-error';
-import { commitOps } from '../ops/commit-ops';
+import { commitOps, type PublishCommit } from '../ops/commit-ops';
 import { RECORD_KINDS, type RecordKind } from './record-kinds';
 
 const typesOf = (kind: RecordKind): readonly string[] => RECORD_KINDS[kind];
@@ -38,8 +38,7 @@ export async function getRecord(options: {
 
 /**
  * Creates a record from a POST body. `typeName` is implied by the collection
- * (elements name their kind); a missing `id` is generated. Comments are
- * stamped with their author and time here, not taken from the body.
+ * (elements name their kind); a missing `id` is generated.
  */
 export async function createRecord(options: {
   db: Db;
@@ -47,8 +46,9 @@ export async function createRecord(options: {
   kind: RecordKind;
   user: AuthUser;
   body: Record<string, unknown>;
+  publish: PublishCommit;
 }): Promise<ModelRecord> {
-  const { db, modelId, kind, user, body } = options;
+  const { db, modelId, kind, user, body, publish } = options;
   const types = typesOf(kind);
   const typeName = types.length === 1 ? types[0] : body.typeName;
   if (typeof typeName !== 'string' || !types.includes(typeName)) {
@@ -57,12 +57,8 @@ export async function createRecord(options: {
     });
   }
   const record: Record<string, unknown> = { ...body, typeName, id: body.id ?? newId() };
-  if (kind === 'comments')
-    Object.assign(record, {
-      authorId: user.id,
-      authorName: user.name || user.email,
-      createdAt: new Date().toISOString(),
-    });
+  // A comment's author and time are the server's (commitOps stamps them, core's stampOp): what the body says is ignored.
+  if (kind === 'comments') for (const field of COMMENT_AUTHOR_FIELDS) delete record[field];
   if (
     typeof record.id === 'string' &&
     (await db.record.findUnique({
@@ -77,6 +73,7 @@ export async function createRecord(options: {
     modelId,
     actor: user.id,
     atomic: true,
+    publish,
     ops: [{ opId: newId(), op: { type: 'put', record } }],
   });
   const result = results[0]!;
@@ -93,14 +90,16 @@ export async function patchRecord(options: {
   id: string;
   actor: string;
   fields: Record<string, unknown>;
+  publish: PublishCommit;
 }): Promise<ModelRecord> {
-  const { db, modelId, kind, id, actor, fields } = options;
+  const { db, modelId, kind, id, actor, fields, publish } = options;
   await getRecord({ db, modelId, kind, id });
   const { results } = await commitOps({
     db,
     modelId,
     actor,
     atomic: true,
+    publish,
     ops: [{ opId: newId(), op: { type: 'patch', id, fields } }],
   });
   const result = results[0]!;
@@ -115,14 +114,16 @@ export async function removeRecord(options: {
   kind: RecordKind;
   id: string;
   actor: string;
+  publish: PublishCommit;
 }): Promise<void> {
-  const { db, modelId, kind, id, actor } = options;
+  const { db, modelId, kind, id, actor, publish } = options;
   await getRecord({ db, modelId, kind, id });
   await commitOps({
     db,
     modelId,
     actor,
     atomic: true,
+    publish,
     ops: [{ opId: newId(), op: { type: 'remove', id } }],
   });
 }

@@ -12,7 +12,7 @@ import {
 import type { Db } from '../../db/open-database';
 import { AppError } from '../app-error';
 import { getModel } from '../models/get-model';
-import { commitOps } from '../ops/commit-ops';
+import { commitOps, type PublishCommit } from '../ops/commit-ops';
 import { orgRulesForModel } from '../rules/list-org-rules';
 
 /** The organisation rules this model runs (enabled, not switched off on its model record). */
@@ -61,14 +61,16 @@ export async function generateModelThreats(options: {
   modelId: string;
   actor: string;
   request: GenerateRequest;
+  publish: PublishCommit;
 }): Promise<{ threats: Threat[]; mitigations: Mitigation[]; seq: number }> {
-  const { db, modelId, actor, request } = options;
+  const { db, modelId, actor, request, publish } = options;
   // Read before the model lock (rules are instance data); the switch-offs are re-read under it.
   const candidates = await orgRulesForModel({ db, disabled: [] });
   const { seq, results } = await commitOps({
     db,
     modelId,
     actor,
+    publish,
     ops: (state) => {
       const records = [...state.values()];
       checkScope(records, request);
