@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { SEVERITIES, SEVERITY_LABELS } from '@threatloom/core';
+import { SEVERITIES, SEVERITY_LABELS, SYNC_EVENTS } from '@threatloom/core';
 import {
   createModel,
   deleteModel,
@@ -12,6 +12,7 @@ import {
 import { href, navigate } from '../app/router';
 import { ImportDropZone } from '../dashboard/ImportDropZone';
 import { ShareDialog } from '../dashboard/ShareDialog';
+import { connectSocket } from '../sync/socket';
 import { ConfirmDialog } from '../ui/Modal';
 
 export function DashboardPage() {
@@ -25,6 +26,13 @@ export function DashboardPage() {
     listModels().then(setModels, (e: Error) => setError(e.message));
   }, []);
   useEffect(reload, [reload]);
+  // The server tells this user's sockets when a model is shared with them, their role changes
+  // or they lose it: the list follows without a reload.
+  useEffect(() => {
+    const { socket, close } = connectSocket();
+    socket.on(SYNC_EVENTS.membership, reload);
+    return close;
+  }, [reload]);
 
   async function run(label: string, action: () => Promise<unknown>) {
     setBusy(label);
