@@ -241,8 +241,8 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
   };
 
   guard(SYNC_EVENTS.join, async (payload, reply) => {
-    const refused = protocolRefusal(payload);
-    if (refused) return reply(refused);
+    const mismatch = protocolRefusal(payload);
+    if (mismatch) return reply(mismatch);
     const msg = parse(ZJoin, payload, 'join');
     if (!msg.ok) return reply(msg);
     const { modelId, lastSeq, batch } = msg.data;
