@@ -64,10 +64,12 @@ function checkRole(role: Role | undefined, op: Op, base: RecordMap, actor: strin
 }
 
 describe('decideCommit authorises each op for its actor (SYNC-AUTH-1, SYNC-AUTH-2)', () => {
-  it('lets owners and editors do anything', () => {
+  it('lets owners and editors change the model, and resolve but not reword others’ comments (SYNC-AUTH-7)', () => {
     for (const role of ['owner', 'editor'] as const) {
       expect(checkRole(role, patch('d'), state, 'u1')).toBeUndefined();
-      expect(checkRole(role, patch('c2'), state, 'u1')).toBeUndefined();
+      const resolve: Op = { type: 'patch', id: 'c2', fields: { resolved: true } };
+      expect(checkRole(role, resolve, state, 'u1')).toBeUndefined();
+      expect(checkRole(role, patch('c2'), state, 'u1')?.code).toBe('forbidden');
     }
   });
 
@@ -89,11 +91,11 @@ describe('decideCommit authorises each op for its actor (SYNC-AUTH-1, SYNC-AUTH-
 });
 
 describe('decideCommit for commenters editing their own comment (SYNC-AUTH-2)', () => {
-  it('refuses handing a comment to another author', () => {
+  it('refuses handing a comment to another author (SYNC-AUTH-7: author fields are the server’s)', () => {
     expect(
       checkRole('commenter', { type: 'patch', id: 'c1', fields: { authorId: 'u2' } }, state, 'u1')
         ?.code,
-    ).toBe('forbidden');
+    ).toBe('immutable_field');
   });
 });
 
