@@ -54,7 +54,9 @@ describe('threatloom serve', () => {
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);
       // The REST API answers too: an anonymous caller is refused, not crashed.
-      expect((await fetch(`${url}/api/auth/me`)).status).toBe(401);
+      const me = await fetch(`${url}/api/auth/me`);
+      expect(me.status).toBe(200);
+      expect(await me.json()).toEqual({ user: null });
     } finally {
       child.kill('SIGTERM');
     }
