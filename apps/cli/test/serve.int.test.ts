@@ -53,7 +53,7 @@ describe('threatloom serve', () => {
       expect(existsSync(path.join(cwd, 'store'))).toBe(true);
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);
-      // The REST API answers too: an anonymous caller is refused, not crashed.
+      // The REST API answers too: an anonymous caller is told it has no user, not crashed.
       const me = await fetch(`${url}/api/auth/me`);
       expect(me.status).toBe(200);
       expect(await me.json()).toEqual({ user: null });
