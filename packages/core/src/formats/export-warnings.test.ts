@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZModelRecord, type ModelRecord } from '../model/records';
 import { exportWarnings } from './export-warnings';
-import { threatDragonFixtures } from './fixtures.test-helper';
+import { threatDragonFixtures } from '../../test/fixtures.test-helper';
 import { importThreatDragon } from './threat-dragon/import-threat-dragon';
 
 const records = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { threatDragonFixtures } from '../formats/fixtures.test-helper';
+import { threatDragonFixtures } from '../../test/fixtures.test-helper';
 import { importModel } from '../formats/import-model';
 import type { ModelRecord } from '../model/records';
 import { generateThreats, type Suggestion } from './generate';
