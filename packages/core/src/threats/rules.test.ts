@@ -3,7 +3,15 @@ import { checkDocument } from '../model/document';
 import type { ModelRecord } from '../model/records';
 import { generateThreats } from './generate';
 import { RULES } from './packs';
-import { actor, build, flow, named, proc, store, type Scene } from '../../test/fixtures.test-helper';
+import {
+  actor,
+  build,
+  flow,
+  named,
+  proc,
+  store,
+  type Scene,
+} from '../../test/fixtures.test-helper';
 import { SECURITY_FIXTURES } from '../../test/fixtures.test-helper';
 
 /**
