@@ -3,16 +3,8 @@ import { checkDocument } from '../model/document';
 import type { ModelRecord } from '../model/records';
 import { generateThreats } from './generate';
 import { RULES } from './packs';
-import {
-  actor,
-  build,
-  flow,
-  named,
-  proc,
-  store,
-  type Scene,
-} from '../../test/fixtures.test-helper';
-import { SECURITY_FIXTURES } from '../../test/fixtures.test-helper';
+import { actor, build, flow, named, proc, store, type Scene } from './rule-fixtures.test-helper';
+import { SECURITY_FIXTURES } from './security-rule-fixtures.test-helper';
 
 /**
  * One test per rule, named by its id: a minimal model where the rule fires on

@@ -1,4 +1,4 @@
-import { actor, flow, named, proc, store, type Scene } from '../../test/fixtures.test-helper';
+import { actor, flow, named, proc, store, type Scene } from './rule-fixtures.test-helper';
 
 /**
  * [fires, stays quiet] per rule id of the security packs (injection, access, data, network,
