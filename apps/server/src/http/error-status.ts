@@ -18,6 +18,7 @@ const STATUS: Record<AppErrorCode, number> = {
   user_not_found: 404,
   exists: 409,
   email_taken: 409,
+  weak_password: 400,
   last_owner: 409,
   payload_too_large: 413,
   unsupported_encoding: 415,

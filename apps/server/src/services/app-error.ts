@@ -23,6 +23,7 @@ export const APP_ERROR_CODES = [
   'user_not_found',
   'exists',
   'email_taken',
+  'weak_password',
   'last_owner',
   'payload_too_large',
   'unsupported_encoding',

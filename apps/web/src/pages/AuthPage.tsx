@@ -55,8 +55,15 @@ export function AuthPage({ mode, next }: { mode: 'signin' | 'signup'; next: stri
             autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
             required
             minLength={mode === 'signup' ? 8 : 1}
+            aria-describedby={mode === 'signup' ? 'password-hint' : undefined}
           />
         </label>
+        {mode === 'signup' && (
+          <small id="password-hint" className="hint">
+            At least 8 characters. Common or easily guessed passwords are refused; a few unrelated
+            words work well.
+          </small>
+        )}
         {error && (
           <p role="alert" className="error">
             {error}

@@ -1,4 +1,5 @@
 import { newId } from '@threatloom/core';
+import { checkPasswordPolicy } from './password-policy';
 import { hashPassword } from '../../auth/passwords';
 import { publicUser, type AuthUser } from '../../auth/types';
 import type { Db } from '../../db/open-database';
@@ -7,6 +8,7 @@ import { AppError } from '../app-error';
 /**
  * Creates an account. The first account of the instance becomes its admin.
  * When registration is closed only an admin (`byAdmin`) may create accounts.
+ * A short or easily guessed password is refused (`weak_password`).
  */
 export async function registerUser(options: {
   db: Db;
@@ -18,6 +20,7 @@ export async function registerUser(options: {
 }): Promise<AuthUser> {
   const { db, registrationOpen, byAdmin } = options;
   const email = options.email.toLowerCase();
+  await checkPasswordPolicy(options.password, { email, name: options.name });
   const passwordHash = await hashPassword(options.password);
   const isFirst = (await db.user.count()) === 0;
   if (!registrationOpen && !byAdmin && !isFirst)
