@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseNativeDocument } from '@threatloom/core';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, tempDir, threatloom } from './run-cli';
+import MarkdownIt from 'markdown-it';
+import { hasStackTrace, tdFixture, tempDir, threatloom } from './run-cli';
 import { writeNativeModel } from './sample-model';
 
 describe('threatloom convert', { timeout: 60_000 }, () => {
@@ -93,5 +94,20 @@ describe('threatloom convert', { timeout: 60_000 }, () => {
     expect(result.stderr).toBe(
       'error: cannot write missing/out.json: its directory does not exist\n',
     );
+  });
+
+  it('--to markdown -o out.md writes each diagram as an SVG beside it and links it', async () => {
+    const dir = tempDir();
+    const file = tdFixture('demo', 'v2-threat-model.json');
+    const result = await threatloom(['convert', file, '--to', 'markdown', '-o', 'out.md'], {
+      cwd: dir,
+    });
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    const html = new MarkdownIt().render(readFileSync(path.join(dir, 'out.md'), 'utf8'));
+    const links = [...html.matchAll(/<img src="([^"]+)" alt="Diagram: [^"]+">/g)].map((m) => m[1]);
+    expect(links).toEqual(['out-diagram-1.svg']);
+    const svg = readFileSync(path.join(dir, 'out-diagram-1.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain('Message Queue');
   });
 });

@@ -1,10 +1,19 @@
 import { Option } from 'commander';
-import { EXPORT_FORMATS, exportModel, exportSarif, type ExportFormat } from '@threatloom/core';
+import {
+  EXPORT_FORMATS,
+  exportMarkdown,
+  exportModel,
+  exportSarif,
+  type ExportFormat,
+  type ModelRecord,
+} from '@threatloom/core';
 import pkg from '../../package.json' with { type: 'json' };
 import type { CliCommand } from './command';
 import { issueLine } from '../errors';
 import { loadModel } from '../io/load-model';
-import { writeOutput } from '../io/write-output';
+import { diagramFiles } from '../io/diagram-files';
+import { isFileOutput, writeOutput } from '../io/write-output';
+import type { CliContext } from '../context';
 
 /** Every format core exports, in core's order: native, threat-dragon, otm, markdown, csv, sarif. */
 const TARGETS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
@@ -18,7 +27,9 @@ export const convertCommand: CliCommand = {
       .description(
         'Read a model (Threatloom native, Threat Dragon v1 or v2, Open Threat Model; detected) and write it ' +
           'as Threatloom native JSON, Threat Dragon v2 JSON, Open Threat Model JSON, a Markdown report, a CSV of threats or SARIF 2.1.0 (one result per open threat, for code scanning).\n\n' +
-          'What the input holds that Threatloom cannot carry is listed as warnings on stderr.',
+          'What the input holds that Threatloom cannot carry is listed as warnings on stderr.\n\n' +
+          'With --to markdown and -o OUT.md, each diagram is also written as an SVG file beside it ' +
+          '(OUT-diagram-1.svg, …) and shown in the Markdown.',
       )
       .argument('<file>', 'model JSON file')
       .addOption(
@@ -33,8 +44,23 @@ export const convertCommand: CliCommand = {
         const content =
           opts.to === 'sarif'
             ? `${JSON.stringify(exportSarif(loaded.records, { artifactUri: file.split('\\').join('/'), toolVersion: pkg.version }), null, 2)}\n`
-            : exportModel(loaded.records, opts.to).content;
+            : opts.to === 'markdown' && isFileOutput(opts.output)
+              ? await markdownWithDiagrams(ctx, loaded.records, opts.output)
+              : exportModel(loaded.records, opts.to).content;
         await writeOutput(ctx, content, opts.output);
       });
   },
 };
+
+/** Writes each diagram's SVG beside `out` and returns the Markdown that links them. */
+async function markdownWithDiagrams(
+  ctx: CliContext,
+  records: readonly ModelRecord[],
+  out: string,
+): Promise<string> {
+  const files = diagramFiles(records, out);
+  for (const f of files) await writeOutput(ctx, f.svg, f.path);
+  return exportMarkdown(records, {
+    diagramImages: Object.fromEntries(files.map((f) => [f.diagramId, f.name])),
+  });
+}

@@ -7,7 +7,7 @@ export { exportThreatDragon, type ThreatDragonV2Model } from './threat-dragon/ex
 export { importOtm } from './otm/import-otm';
 export { exportOtm, type OtmDocument } from './otm/export-otm';
 export { exportCsv, CSV_COLUMNS } from './csv/export-csv';
-export { exportMarkdown } from './markdown/export-markdown';
+export { exportMarkdown, type MarkdownOptions } from './markdown/export-markdown';
 export { exportSarif, sarifRuleId, SARIF_LEVELS, type SarifOptions } from './sarif/export-sarif';
 export {
   STATUS_MAP,
