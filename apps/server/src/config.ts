@@ -19,6 +19,10 @@ export const ZEnv = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** Registrations allowed per address in an hour. */
   REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Failed logins per email from all addresses before each attempt waits (http/login-backoff.ts). */
+  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** The first wait; it doubles per further failure, up to 32 times. */
+  LOGIN_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
 });
 
 export type Config = ServerOptions & { port: number; host: string };
@@ -54,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     rateLimits: {
       login: { windowMs: 15 * 60_000, limit: e.LOGIN_RATE_LIMIT },
       register: { windowMs: 60 * 60_000, limit: e.REGISTER_RATE_LIMIT },
+      loginAccount: { limit: e.LOGIN_ACCOUNT_LIMIT, backoffMs: e.LOGIN_BACKOFF_SECONDS * 1000 },
     },
   };
 }

@@ -13,6 +13,10 @@ describe('readConfig', () => {
     });
     expect(readConfig({ DATA_DIR: '/var/lib/tl' }).dataDir).toBe('/var/lib/tl');
     expect(c.rateLimits?.login?.limit).toBe(10);
+    expect(c.rateLimits?.loginAccount).toEqual({ limit: 20, backoffMs: 30_000 });
+    expect(
+      readConfig({ LOGIN_ACCOUNT_LIMIT: '5', LOGIN_BACKOFF_SECONDS: '2' }).rateLimits?.loginAccount,
+    ).toEqual({ limit: 5, backoffMs: 2_000 });
   });
 
   it('reads every variable', () => {
@@ -38,5 +42,7 @@ describe('readConfig', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ REGISTRATION_OPEN: 'maybe' })).toThrow(/REGISTRATION_OPEN/);
     expect(() => readConfig({ PUBLIC_ORIGIN: 'not a url' })).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => readConfig({ LOGIN_ACCOUNT_LIMIT: '0' })).toThrow(/LOGIN_ACCOUNT_LIMIT/);
+    expect(() => readConfig({ LOGIN_BACKOFF_SECONDS: 'soon' })).toThrow(/LOGIN_BACKOFF_SECONDS/);
   });
 });

@@ -2,6 +2,7 @@ import type { Db } from '../db/open-database';
 import type { NotifyAccess } from '../services/access/access-change';
 import type { PublishCommit } from '../services/ops/commit-ops';
 import type { ReportRenderer } from '../services/reports/render-report';
+import type { AccountBackoffOptions } from './login-backoff';
 
 /** What every route module needs. */
 export interface RouteContext {
@@ -26,9 +27,12 @@ export interface RateLimits {
   login: RateLimit;
   /** Registrations per IP. */
   register: RateLimit;
+  /** Failed logins per email from every address, then a doubling wait (`http/login-backoff.ts`). */
+  loginAccount: AccountBackoffOptions;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   login: { windowMs: 15 * 60_000, limit: 10 },
   register: { windowMs: 60 * 60_000, limit: 20 },
+  loginAccount: { limit: 20, backoffMs: 30_000 },
 };

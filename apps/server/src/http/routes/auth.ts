@@ -1,10 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { SESSION_COOKIE } from '../../auth/cookies';
+import { AccountLoginBackoff } from '../login-backoff';
 import { registerUser } from '../../services/users/register-user';
 import { endSession } from '../../services/users/end-session';
 import { createSession, verifyLogin } from '../../services/users/login-user';
-import { issueCsrfCookie, requireUser } from '../authenticate';
+import { issueCsrfCookie, requestCookies, requireUser } from '../authenticate';
 import type { RouteContext } from '../context';
 import { AppError } from '../../services/app-error';
 import { parseBody } from '../errors';
@@ -13,6 +14,9 @@ import { ZCredentials, ZLogin } from '../schemas';
 const tooMany =
   (message: string) => (_req: Request, _res: Response, next: (err: unknown) => void) =>
     next(new AppError('rate_limited', message));
+
+/** Marks a browser that signed in to an email before: the per-account backoff does not hold it back. */
+const DEVICE_COOKIE = 'tl_device';
 
 export function authRoutes(ctx: RouteContext): Router {
   const { db } = ctx;
@@ -29,6 +33,8 @@ export function authRoutes(ctx: RouteContext): Router {
       `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
     handler: tooMany('too many failed logins; try again later'),
   });
+  // Counts failed logins per email from every address (a botnet gets no more guesses than one client).
+  const accountBackoff = new AccountLoginBackoff(ctx.rateLimits.loginAccount);
   const registerLimit = rateLimit({
     ...ctx.rateLimits.register,
     standardHeaders: 'draft-8',
@@ -69,8 +75,32 @@ export function authRoutes(ctx: RouteContext): Router {
 
   router.post('/login', loginLimit, async (req, res) => {
     const body = parseBody(ZLogin, req.body);
-    const user = await verifyLogin({ db, email: body.email, password: body.password });
+    const email = body.email.toLowerCase();
+    const knownDevice = accountBackoff.isKnownDevice(email, requestCookies(req)[DEVICE_COOKIE]);
+    const waitMs = accountBackoff.retryAfterMs(email);
+    if (waitMs > 0 && !knownDevice) {
+      res.setHeader('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw new AppError('rate_limited', 'too many failed logins for this email; try again later', {
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      });
+    }
+    let user;
+    try {
+      user = await verifyLogin({ db, email, password: body.password });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid_credentials')
+        accountBackoff.failed(email);
+      throw err;
+    }
+    accountBackoff.succeeded(email);
     await startSession(req, res, user.id);
+    res.cookie(DEVICE_COOKIE, accountBackoff.deviceToken(email), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/api/auth',
+      maxAge: 365 * 24 * 3600 * 1000,
+    });
     res.json({ user });
   });
 
