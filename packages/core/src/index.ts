@@ -5,6 +5,7 @@ export * from './model/review-summary';
 export * from './model/mitigation-detail';
 export * from './model/ids';
 export * from './model/errors';
+export * from './model/limits';
 export * from './model/records';
 export * from './model/new-threat';
 export * from './model/integrity';

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ValidationError, zodIssues } from '@threatloom/core';
+import { hasTooLongText, LimitError, ValidationError, zodIssues } from '@threatloom/core';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import { AppError, invalid, type AppErrorCode } from '../services/app-error';
@@ -17,6 +17,18 @@ export function parseBody<T extends z.ZodType>(
 }
 
 const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * `parseBody` for the fields of a model record (create, PATCH): a string
+ * longer than its field allows answers `422 text_too_long`, like the same
+ * text sent as an op, instead of a generic 400.
+ */
+export function parseRecordFields<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success && hasTooLongText(parsed.error))
+    throw new LimitError('text_too_long', zodIssues(parsed.error));
+  return parseBody(schema, input);
+}
 
 /** Body-parser failures carry a `type`; these map to client errors. */
 const BODY_ERRORS: Record<string, [AppErrorCode, string]> = {
@@ -45,6 +57,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         message: err.message,
         ...(err.details === undefined ? {} : { details: err.details }),
       };
+    } else if (err instanceof LimitError) {
+      // Over a documented size limit (model/limits.ts): its own stable code, not a generic failure.
+      status = statusOf(err.code);
+      body = { code: err.code, message: err.message, details: { issues: err.issues } };
     } else if (err instanceof ValidationError) {
       status = statusOf('validation_failed');
       body = { code: 'validation_failed', message: err.message, details: { issues: err.issues } };

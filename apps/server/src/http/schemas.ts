@@ -1,4 +1,10 @@
-import { ZMethodology, ZRole, ZThreatModelRecord } from '@threatloom/core';
+import {
+  MAX_NAME_CHARS,
+  MAX_TEXT_CHARS,
+  ZMethodology,
+  ZRole,
+  ZThreatModelRecord,
+} from '@threatloom/core';
 import { z } from 'zod';
 
 /** Request bodies and queries of the REST API; the OpenAPI document is generated from these. */
@@ -25,7 +31,10 @@ export const ZCreateToken = z.object({ name: z.string().min(1).max(200) }).stric
 export const ZRevokeToken = z.object({ id: z.string().min(1).max(128) }).strict();
 
 export const ZCreateModel = z
-  .object({ title: z.string().min(1).max(1_000), summary: z.string().max(50_000).optional() })
+  .object({
+    title: z.string().min(1).max(MAX_NAME_CHARS),
+    summary: z.string().max(MAX_TEXT_CHARS).optional(),
+  })
   .strict();
 
 /** Fields of the model record a PATCH may set. */

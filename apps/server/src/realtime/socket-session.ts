@@ -1,4 +1,5 @@
 import {
+  hasTooLongText,
   protocolRefusal,
   submitResultOf,
   SYNC_EVENTS,
@@ -104,9 +105,12 @@ function parse<T extends z.ZodType>(
   what: string,
 ): { ok: true; data: z.infer<T> } | ReturnType<typeof syncFailure> {
   const parsed = schema.safeParse(payload);
-  return parsed.success
-    ? { ok: true, data: parsed.data }
-    : syncFailure('invalid_message', `malformed ${what}`, zodIssues(parsed.error).slice(0, 20));
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issues = zodIssues(parsed.error).slice(0, 20);
+  // An op with text longer than its field is refused as it would be by the commit (model/limits.ts).
+  return hasTooLongText(parsed.error)
+    ? syncFailure('text_too_long', `a text field in the ${what} is longer than it may be`, issues)
+    : syncFailure('invalid_message', `malformed ${what}`, issues);
 }
 
 /** setTimeout's longest delay; a session expiring later is re-checked then. */

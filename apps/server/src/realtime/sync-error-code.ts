@@ -11,6 +11,8 @@ export function syncCodeOf(code: AppErrorCode): SyncErrorCode {
     case 'forbidden':
     case 'invalid_op':
     case 'rate_limited':
+    case 'model_too_large':
+    case 'text_too_long':
       return code;
     case 'unauthenticated':
     case 'invalid_token':

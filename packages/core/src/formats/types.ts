@@ -1,4 +1,5 @@
 import type { Issue } from '../model/errors';
+import type { ModelLimits } from '../model/limits';
 import type { ModelRecord } from '../model/records';
 
 /** Formats `importModel` recognises. */
@@ -18,6 +19,8 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Id generator for records the input gives no usable id (injected for deterministic tests). */
   newId?: () => string;
+  /** Counts the imported model may not pass (default `DEFAULT_MODEL_LIMITS`). */
+  limits?: ModelLimits;
 }
 
 /** A file's content ready to download or write. */

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ValidationError, zodIssues, type Issue } from './errors';
 import { checkReferences } from './integrity';
+import {
+  DEFAULT_MODEL_LIMITS,
+  hasTooLongText,
+  LimitError,
+  modelTooLargeMessage,
+  type ModelLimits,
+} from './limits';
 import { ZModelRecord, type ModelRecord, type ThreatModelRecord } from './records';
 
 /** Marker and current version of Threatloom's own JSON format. */
@@ -90,13 +97,25 @@ export function isNativeDocument(json: unknown): json is { format: string } {
  * Parses and validates a native document (any known version), throwing a
  * `ValidationError` whose issues name each JSON path and problem.
  */
-export function parseNativeDocument(json: unknown): NativeDocument {
+export function parseNativeDocument(
+  json: unknown,
+  limits: ModelLimits = DEFAULT_MODEL_LIMITS,
+): NativeDocument {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new ValidationError([{ path: '', message: 'expected a JSON object' }]);
   }
   const migrated = migrateNative(json as Record<string, unknown>);
+  // Refused before any record is checked: the count alone decides.
+  const raw = (migrated as { records?: unknown }).records;
+  if (Array.isArray(raw) && raw.length > limits.maxRecords)
+    throw new LimitError('model_too_large', [
+      { path: 'records', message: modelTooLargeMessage(limits, 'records') },
+    ]);
   const parsed = ZNativeDocument.safeParse(migrated);
-  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
+  if (!parsed.success)
+    throw hasTooLongText(parsed.error)
+      ? new LimitError('text_too_long', zodIssues(parsed.error))
+      : new ValidationError(zodIssues(parsed.error));
   const issues = checkDocument(parsed.data.records);
   if (issues.length > 0) throw new ValidationError(issues);
   return parsed.data;

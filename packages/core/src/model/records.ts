@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
+import { MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS } from './limits';
 import {
   ZCategory,
   ZMethodology,
@@ -17,9 +18,10 @@ import {
  */
 
 export const ZId = z.string().regex(ID_PATTERN, 'invalid id');
-const ZName = z.string().max(1_000);
-const ZText = z.string().max(50_000);
-const ZShortText = z.string().max(500);
+// Text caps are documented constants (limits.ts, docs/limits.md); a longer string is refused as `text_too_long`.
+const ZName = z.string().max(MAX_NAME_CHARS);
+const ZText = z.string().max(MAX_TEXT_CHARS);
+const ZShortText = z.string().max(MAX_SHORT_TEXT_CHARS);
 const ZCoord = z.number().finite().min(-1e7).max(1e7);
 const ZLength = z.number().finite().min(0).max(1e7);
 export const ZPoint = z.object({ x: ZCoord, y: ZCoord }).strict();

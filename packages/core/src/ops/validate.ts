@@ -1,12 +1,22 @@
 import type { z } from 'zod';
 import { zodIssues, type Issue } from '../model/errors';
 import { checkReferences } from '../model/integrity';
+import { hasTooLongText } from '../model/limits';
 import { RECORD_SCHEMAS, type ModelRecord } from '../model/records';
 import { ZOp, type Op, type RecordMap } from './ops';
 
 /** Why an op was refused. Codes are stable; messages are for people. */
 export type OpErrorCode =
-  'invalid_op' | 'not_found' | 'type_mismatch' | 'invariant' | 'immutable_field' | 'forbidden';
+  | 'invalid_op'
+  | 'not_found'
+  | 'type_mismatch'
+  | 'invariant'
+  | 'immutable_field'
+  | 'forbidden'
+  /** The op would take the model past a count in its `ModelLimits`. */
+  | 'model_too_large'
+  /** A string is longer than its field allows (model/limits.ts). */
+  | 'text_too_long';
 
 export interface OpError {
   code: OpErrorCode;
@@ -15,6 +25,9 @@ export interface OpError {
 }
 
 export type OpCheck = { ok: true; op: Op } | { ok: false; error: OpError };
+
+const TEXT_TOO_LONG =
+  'a text field is longer than it may be (see the issues for which and its maximum)';
 
 const fail = (code: OpErrorCode, message: string, issues?: Issue[]): OpCheck => ({
   ok: false,
@@ -29,7 +42,10 @@ const fail = (code: OpErrorCode, message: string, issues?: Issue[]): OpCheck => 
  */
 export function validateOp(state: RecordMap, input: unknown): OpCheck {
   const parsed = ZOp.safeParse(input);
-  if (!parsed.success) return fail('invalid_op', 'malformed op', zodIssues(parsed.error));
+  if (!parsed.success)
+    return hasTooLongText(parsed.error)
+      ? fail('text_too_long', TEXT_TOO_LONG, zodIssues(parsed.error))
+      : fail('invalid_op', 'malformed op', zodIssues(parsed.error));
   const op = parsed.data;
   switch (op.type) {
     case 'put': {
@@ -55,11 +71,13 @@ export function validateOp(state: RecordMap, input: unknown): OpCheck {
       const schema: z.ZodType = RECORD_SCHEMAS[existing.typeName];
       const merged = schema.safeParse({ ...existing, ...op.fields });
       if (!merged.success)
-        return fail(
-          'invalid_op',
-          'patch does not fit the record',
-          zodIssues(merged.error, ['fields']),
-        );
+        return hasTooLongText(merged.error)
+          ? fail('text_too_long', TEXT_TOO_LONG, zodIssues(merged.error, ['fields']))
+          : fail(
+              'invalid_op',
+              'patch does not fit the record',
+              zodIssues(merged.error, ['fields']),
+            );
       return checked(op, merged.data as ModelRecord, state);
     }
     case 'remove': {

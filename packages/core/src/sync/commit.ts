@@ -1,6 +1,12 @@
 import type { Role } from '../model/keys';
 import type { ModelRecord } from '../model/records';
 import { cascadeOf } from '../model/integrity';
+import {
+  DEFAULT_MODEL_LIMITS,
+  ELEMENT_KIND_SET,
+  modelTooLargeMessage,
+  type ModelLimits,
+} from '../model/limits';
 import { applyOp } from '../ops/apply';
 import type { Op, RecordMap } from '../ops/ops';
 import { validateOp, type OpError } from '../ops/validate';
@@ -54,6 +60,11 @@ export interface DecideCommitOptions {
   priorOf: (opId: string) => PriorCommit | undefined;
   /** A further refusal of a valid op, checked before the role (e.g. what storage cannot hold). */
   refuse?: (op: Op) => OpError | undefined;
+  /**
+   * Counts the model may not pass (default `DEFAULT_MODEL_LIMITS`): a put
+   * creating a record beyond them is refused with `model_too_large`.
+   */
+  limits?: ModelLimits;
   /** Stop at the first refused op (all-or-nothing writes); its decision is the last one. */
   stopAtRefusal?: boolean;
   /**
@@ -89,6 +100,7 @@ export function decideCommit(options: DecideCommitOptions): CommitOutcome {
   const accepted: Extract<CommitDecision, { ok: true }>[] = [];
   const touched = new Set<string>();
   const now = new Map<string, PriorCommit>();
+  const sizeCheck = modelSizeCheck(state, options.limits ?? DEFAULT_MODEL_LIMITS);
   for (const { opId, op: input, actor } of options.ops) {
     const refusal = (error: OpError) => {
       decisions.push({ ok: false, opId: String(opId), error });
@@ -118,7 +130,8 @@ export function decideCommit(options: DecideCommitOptions): CommitOutcome {
           origin: options.stamp.origin,
         })
       : check.op;
-    const denied = refuse?.(op) ?? forbiddenFor(roleOf(actor), actor, op, state);
+    const denied =
+      refuse?.(op) ?? forbiddenFor(roleOf(actor), actor, op, state) ?? sizeCheck.refusal(op);
     if (denied) {
       if (refusal(denied)) break;
       continue;
@@ -126,6 +139,7 @@ export function decideCommit(options: DecideCommitOptions): CommitOutcome {
     const id = op.type === 'put' ? op.record.id : op.id;
     if (op.type === 'remove') for (const r of cascadeOf(op.id, state.values())) touched.add(r.id);
     touched.add(id);
+    sizeCheck.before(op);
     applyOp(state, op);
     seq += 1;
     now.set(opId, { seq, op, actor });
@@ -143,6 +157,44 @@ export function decideCommit(options: DecideCommitOptions): CommitOutcome {
     accepted.push(decision);
   }
   return { seq, decisions, touched, accepted };
+}
+
+/**
+ * The records limit costs nothing (the state's size); elements are counted
+ * only once the model holds as many records as it may hold elements, and the
+ * count is then kept up to date op by op (a remove's cascade recounts).
+ */
+function modelSizeCheck(state: RecordMap, limits: ModelLimits) {
+  let elements: number | undefined;
+  const countElements = () => {
+    if (elements === undefined) {
+      elements = 0;
+      for (const r of state.values()) if (ELEMENT_KIND_SET.has(r.typeName)) elements += 1;
+    }
+    return elements;
+  };
+  const creates = (op: Op) => op.type === 'put' && !state.has(op.record.id);
+  return {
+    refusal(op: Op): OpError | undefined {
+      if (!creates(op) || op.type !== 'put') return undefined;
+      if (state.size >= limits.maxRecords)
+        return { code: 'model_too_large', message: modelTooLargeMessage(limits, 'records') };
+      if (
+        ELEMENT_KIND_SET.has(op.record.typeName) &&
+        state.size >= limits.maxElements &&
+        countElements() >= limits.maxElements
+      )
+        return { code: 'model_too_large', message: modelTooLargeMessage(limits, 'elements') };
+      return undefined;
+    },
+    /** Keeps the element count (when there is one) right across the op about to be applied. */
+    before(op: Op): void {
+      if (elements === undefined) return;
+      if (op.type === 'remove') elements = undefined;
+      else if (creates(op) && op.type === 'put' && ELEMENT_KIND_SET.has(op.record.typeName))
+        elements += 1;
+    },
+  };
 }
 
 function forbiddenFor(

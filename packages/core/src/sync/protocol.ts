@@ -28,8 +28,9 @@ export const MAX_BATCH_OPS = 500;
 
 /**
  * Why a message was refused. Op-level codes (`invalid_op`, `not_found`,
- * `type_mismatch`, `invariant`, `immutable_field`, `forbidden`) match core's
- * `OpErrorCode`; the rest are about the session.
+ * `type_mismatch`, `invariant`, `immutable_field`, `forbidden`,
+ * `model_too_large`, `text_too_long`) match core's `OpErrorCode`; the rest
+ * are about the session.
  */
 export const SYNC_ERROR_CODES = [
   'version_mismatch',
@@ -41,6 +42,8 @@ export const SYNC_ERROR_CODES = [
   'type_mismatch',
   'invariant',
   'immutable_field',
+  'model_too_large',
+  'text_too_long',
   'not_joined',
   'rate_limited',
   'internal',

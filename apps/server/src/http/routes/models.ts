@@ -9,7 +9,7 @@ import { patchModel } from '../../services/models/patch-model';
 import { requireRole } from '../../services/models/require-role';
 import { requireUser } from '../authenticate';
 import type { RouteContext } from '../context';
-import { parseBody } from '../errors';
+import { parseBody, parseRecordFields } from '../errors';
 import { ZCreateModel, ZHistoryQuery, ZPatchModel } from '../schemas';
 
 /** /api/models: list, create, read, change, delete, duplicate, history. */
@@ -22,7 +22,7 @@ export function modelRoutes({ db, notifyAccess, publishCommit }: RouteContext): 
   });
 
   router.post('/', async (req, res) => {
-    const body = parseBody(ZCreateModel, req.body);
+    const body = parseRecordFields(ZCreateModel, req.body);
     res.status(201).json(await createModel({ db, userId: req.auth!.user.id, ...body }));
   });
 
@@ -43,7 +43,7 @@ export function modelRoutes({ db, notifyAccess, publishCommit }: RouteContext): 
       userId: req.auth!.user.id,
       min: 'editor',
     });
-    const parsed = parseBody(ZPatchModel, req.body);
+    const parsed = parseRecordFields(ZPatchModel, req.body);
     // zod 4 fills defaults even into optional keys: keep only the fields the client sent.
     const fields = Object.fromEntries(
       Object.entries(parsed).filter(([key]) => Object.hasOwn(req.body as object, key)),

@@ -9,7 +9,7 @@ import {
   type WriteOrigin,
 } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
-import { AppError } from '../app-error';
+import { AppError, type AppErrorCode } from '../app-error';
 import { loadState, ModelStateCache, type ModelState } from './state-cache';
 import { writeCommit, type OpLogRow } from './write-rows';
 
@@ -126,7 +126,7 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
         if (atomic && refused && !refused.ok) {
           const { opId, error } = refused;
           throw new AppError(
-            error.code === 'forbidden' ? 'forbidden' : 'invalid_op',
+            APP_CODE_OF_REFUSAL[error.code] ?? 'invalid_op',
             error.message,
             error.issues ? { opId, issues: error.issues } : { opId },
           );
@@ -170,6 +170,13 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
     throw err;
   }
 }
+
+/** The AppError of an atomic write's first refusal; other op codes are `invalid_op`. */
+const APP_CODE_OF_REFUSAL: Partial<Record<OpError['code'], AppErrorCode>> = {
+  forbidden: 'forbidden',
+  model_too_large: 'model_too_large',
+  text_too_long: 'text_too_long',
+};
 
 // PostgreSQL's jsonb cannot store NUL or unpaired surrogates: refuse them up front rather than fail the whole transaction.
 const UNSTORABLE_REFUSAL: OpError = {

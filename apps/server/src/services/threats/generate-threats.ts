@@ -1,7 +1,9 @@
 import {
+  DEFAULT_MODEL_LIMITS,
   generateThreats,
   isElement,
   mergeSuggestions,
+  modelTooLargeMessage,
   newId,
   type GenerateOptions,
   type Mitigation,
@@ -76,12 +78,14 @@ export async function generateModelThreats(options: {
       checkScope(records, request);
       const off = new Set(records.find((r) => r.typeName === 'model')?.disabledOrgRules ?? []);
       const extraRules = candidates.filter((r) => !off.has(r.id));
-      return mergeSuggestions(records, generateThreats(records, { ...request, extraRules })).map(
-        (op) => ({
-          opId: newId(),
-          op,
-        }),
-      );
+      const ops = mergeSuggestions(records, generateThreats(records, { ...request, extraRules }));
+      // All or nothing for size: a merge that would pass the records limit adds nothing (the ops are all new records).
+      if (state.size + ops.length > DEFAULT_MODEL_LIMITS.maxRecords)
+        throw new AppError(
+          'model_too_large',
+          `${modelTooLargeMessage(DEFAULT_MODEL_LIMITS, 'records')}: this generation would add ${ops.length} to ${state.size}; generate for one diagram or element`,
+        );
+      return ops.map((op) => ({ opId: newId(), op }));
     },
   });
   const added = results.flatMap((r) => (r.ok && r.op.type === 'put' ? [r.op.record] : []));
