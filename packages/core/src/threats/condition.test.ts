@@ -95,6 +95,26 @@ describe('condition language', () => {
     expect(matching({ connected: { source: { kind: ['actor'] } } })).toEqual(['user', 'app']);
   });
 
+  it('a condition shared by many rules answers for each element and each run, never from an earlier one', () => {
+    const webOrRatings: Condition = {
+      any: [{ tag: 'isWebApplication' }, { prop: 'name', contains: ['rating'] }],
+    };
+    const test = compileCondition(webOrRatings);
+    // Two rules spelling the same condition share one predicate, which remembers its last answer.
+    expect(compileCondition(structuredClone(webOrRatings))).toBe(test);
+    const app = scene.nodes.get('app')!;
+    expect([test(app, false), test(scene.nodes.get('db')!, false), test(app, false)]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    // The next run sees the edited element, even with the same id.
+    const renamed = elements.map((e) =>
+      e.id === 'app' ? { ...e, name: 'Orders API', isWebApplication: false } : e,
+    );
+    expect(test(buildScene(renamed).nodes.get('app')!, false)).toBe(false);
+  });
+
   it('rejects conditions that are not part of the language, naming the problem', () => {
     expect(ZCondition.safeParse({ prop: 'secret', equals: true }).success).toBe(false);
     expect(ZCondition.safeParse({ eval: 'process.exit()' }).success).toBe(false);

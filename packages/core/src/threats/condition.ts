@@ -26,11 +26,52 @@ function isSet(value: unknown): boolean {
 }
 
 /**
+ * Compiled conditions, shared by every rule that spells the same condition. Rules repeat the
+ * same technology tests ("a web application: the tag, or a name matching these words") dozens
+ * of times, and the engine asks all rules about one element before moving to the next; so a
+ * shared predicate that remembers its last answer evaluates each such test once per element.
+ * Scene nodes live for one generation run, so a remembered answer never outlives its element.
+ */
+const compiled = new Map<string, Predicate>();
+
+/**
  * Turns a condition into a predicate once, so evaluation is a chain of closures
  * rather than a walk over JSON for every element. An interpreter, not `eval`:
  * every node maps to fixed code.
  */
 export function compileCondition(c: Condition): Predicate {
+  const key = JSON.stringify(c);
+  let predicate = compiled.get(key);
+  if (!predicate) {
+    // Only tests that cost more than the remembering are worth remembering.
+    const worthIt =
+      'all' in c ||
+      'any' in c ||
+      'contains' in c ||
+      'inbound' in c ||
+      'outbound' in c ||
+      'connected' in c;
+    predicate = worthIt ? rememberLast(compileFresh(c)) : compileFresh(c);
+    compiled.set(key, predicate);
+  }
+  return predicate;
+}
+
+function rememberLast(test: Predicate): Predicate {
+  let lastNode: SceneNode | null = null;
+  let lastReversed = false;
+  let lastAnswer = false;
+  return (n, r) => {
+    if (n !== lastNode || r !== lastReversed) {
+      lastAnswer = test(n, r);
+      lastNode = n;
+      lastReversed = r;
+    }
+    return lastAnswer;
+  };
+}
+
+function compileFresh(c: Condition): Predicate {
   if ('all' in c) {
     const parts = c.all.map(compileCondition);
     // Plain loops: evaluation runs per element and rule, and closures per call would feed the GC.
