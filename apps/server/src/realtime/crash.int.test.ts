@@ -126,11 +126,11 @@ describe('SYNC-DURABLE-1: kill -9 the server while clients submit', () => {
     const missing = [...ackedAtCrash].filter((id) => !logged.has(id));
     expect(missing).toEqual([]);
     // Keep editing while the server is down: these ops queue as pending.
-    await new Promise((r) => setTimeout(r, 300));
-    expect(clients.some((c) => c.pendingCount > 0)).toBe(true);
+    await waitFor(() => clients.some((c) => c.pendingCount > 0), 'ops queued while down', 30_000);
 
     children.push(await startServerProcess({ port, databaseUrl: pgdb.url }));
-    await new Promise((r) => setTimeout(r, 500));
+    // Keep editing until the restarted server has acknowledged new ops, then stop.
+    await waitFor(() => acked.size > ackedAtCrash.size, 'acks from the restarted server', 60_000);
     running = false;
     await editing;
     await waitFor(

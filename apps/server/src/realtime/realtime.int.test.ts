@@ -219,7 +219,15 @@ describe('SYNC-IDEM-1: re-submitting an opId is idempotent', () => {
     expect((await recordOf(modelId, diagramId)) as { title: string }).toMatchObject({
       title: 'Once',
     });
-    await new Promise((r) => setTimeout(r, 100));
+    // Broadcasts reach a socket in commit order: once a later op is heard, a second broadcast
+    // of the duplicate would have arrived before it.
+    const later = newId();
+    await request(a, 'submit', {
+      modelId,
+      opId: later,
+      op: { type: 'patch', id: diagramId, fields: { description: 'later' } },
+    });
+    await waitFor(() => heard.some((h) => h.opId === later), 'the later op broadcast');
     expect(heard.filter((h) => h.opId === opId)).toHaveLength(1);
   });
 });

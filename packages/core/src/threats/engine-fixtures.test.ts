@@ -16,6 +16,16 @@ describe('threat engine on Threat Dragon fixtures', () => {
       const { records } = importModel(json);
       const before = records.filter((r) => r.typeName === 'threat');
       const suggestions = generateThreats(records);
+      // An engine that suggests nothing must fail here on every model with in-scope elements
+      // (blank fixtures must get nothing); which suggestions land on which named elements is
+      // golden.test.ts's job.
+      const targets = new Set(['actor', 'process', 'store', 'flow']);
+      const inScope = records.filter(
+        (r) => targets.has(r.typeName) && !(r as { outOfScope?: boolean }).outOfScope,
+      );
+      expect(suggestions.length > 0, `${inScope.length} in-scope elements`).toBe(
+        inScope.length > 0,
+      );
       const elements = new Map(
         records.filter((r) => 'diagramId' in r && r.typeName !== 'threat').map((r) => [r.id, r]),
       );
