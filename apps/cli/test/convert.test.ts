@@ -110,4 +110,36 @@ describe('threatloom convert', { timeout: 60_000 }, () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain('Message Queue');
   });
+
+  it('--to threat-dragon lists what Threat Dragon cannot hold on stderr, one line each, exit code 0', async () => {
+    const dir = tempDir();
+    writeNativeModel(dir, (records) => {
+      Object.assign(records[0]!, { reviewState: 'approved', reviewedBy: 'Rita' });
+      records.push(
+        { id: 'x1', typeName: 'mitigation', threatId: 't1', title: 'Rotate', owner: 'Olga' },
+        { id: 'c1', typeName: 'comment', targetId: 't1', body: 'Why?', authorName: 'Ana' },
+      );
+    });
+    const result = await threatloom(
+      ['convert', 'model.json', '--to', 'threat-dragon', '-o', 'td.json'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')).toEqual([
+      'warning: model "Shop": review state not exported (Threat Dragon has no field for it) at records[0].reviewState',
+      'warning: model "Shop": reviewed by not exported (Threat Dragon has no field for it) at records[0].reviewedBy',
+      'warning: mitigation "Rotate": status written into the mitigation text ("Status: …") at records[6].status',
+      'warning: mitigation "Rotate": owner written into the mitigation text ("Owner: …") at records[6].owner',
+      `warning: comment by Ana on threat 0 "Fake session": written into the threat's description as text at records[7]`,
+      '',
+    ]);
+    const td = JSON.parse(readFileSync(path.join(dir, 'td.json'), 'utf8'));
+    const threat = td.detail.diagrams[0].cells.find((c: { id: string }) => c.id === 'p1').data
+      .threats[0];
+    expect(threat.mitigation).toBe('Rotate\nStatus: Proposed\nOwner: Olga');
+    expect(threat.description).toBe('Comments:\n- Ana: Why?');
+  });
 });

@@ -41,3 +41,70 @@ describe('GET /api/models/:id/export', () => {
     expect(md.render(res.text)).toContain('<img src="data:image/svg+xml;base64,');
   });
 });
+
+describe('GET /api/models/:id/export/warnings', () => {
+  let t: TestServer;
+  let c: Client;
+  let id: string;
+  beforeAll(async () => {
+    t = await startTestServer('postgres');
+    c = await signedIn(t.base, 'Owner');
+    const imported = await c.post('/api/models/import', {
+      format: 'threatloom',
+      version: 1,
+      records: [
+        { id: 'm1', typeName: 'model', title: 'Shop', tags: ['pci'] },
+        { id: 'd1', typeName: 'diagram', title: 'Checkout' },
+        { id: 'p1', typeName: 'process', diagramId: 'd1', name: 'Web app' },
+        {
+          id: 't1',
+          typeName: 'threat',
+          diagramId: 'd1',
+          elementId: 'p1',
+          category: 'spoofing',
+          title: 'Fake session',
+          number: 1,
+        },
+        { id: 'x1', typeName: 'mitigation', threatId: 't1', title: 'MFA', owner: 'Olga' },
+        { id: 'c1', typeName: 'comment', targetId: 't1', body: 'Why?', authorName: 'Ana' },
+      ],
+    });
+    expect(imported.status).toBe(201);
+    id = imported.body.id;
+  });
+  afterAll(() => t?.stop());
+
+  it('lists what a Threat Dragon export drops or keeps only as text, structured', async () => {
+    const res = await c.get(`/api/models/${id}/export/warnings?format=threat-dragon`);
+    expect(res.status).toBe(200);
+    expect(res.body.format).toBe('threat-dragon');
+    expect(res.body.warnings).toEqual([
+      {
+        path: 'records[0].tags',
+        message: 'model "Shop": tags not exported (Threat Dragon has no field for it)',
+        recordId: 'm1',
+        field: 'tags',
+        kind: 'dropped',
+      },
+      expect.objectContaining({ recordId: 'x1', field: 'owner', kind: 'as-text' }),
+      expect.objectContaining({ recordId: 'c1', field: null, kind: 'as-text' }),
+    ]);
+    // And the export itself carries what the warnings say is kept as text.
+    const td = await c.get(`/api/models/${id}/export?format=threat-dragon`);
+    const threat = td.body.detail.diagrams[0].cells.find((x: { id: string }) => x.id === 'p1').data
+      .threats[0];
+    expect(threat.mitigation).toBe('MFA\nOwner: Olga');
+    expect(threat.description).toBe('Comments:\n- Ana: Why?');
+  });
+
+  it('has nothing to say for native, refuses unknown formats, and hides models from non-members', async () => {
+    expect((await c.get(`/api/models/${id}/export/warnings?format=native`)).body).toEqual({
+      format: 'native',
+      warnings: [],
+    });
+    const bad = await c.get(`/api/models/${id}/export/warnings?format=yaml`);
+    expect(bad.status).toBe(400);
+    const stranger = await signedIn(t.base, 'Stranger');
+    expect((await stranger.get(`/api/models/${id}/export/warnings?format=otm`)).status).toBe(404);
+  });
+});

@@ -4,6 +4,7 @@ import {
   exportMarkdown,
   exportModel,
   exportSarif,
+  exportWarnings,
   type ExportFormat,
   type ModelRecord,
 } from '@threatloom/core';
@@ -27,7 +28,8 @@ export const convertCommand: CliCommand = {
       .description(
         'Read a model (Threatloom native, Threat Dragon v1 or v2, Open Threat Model; detected) and write it ' +
           'as Threatloom native JSON, Threat Dragon v2 JSON, Open Threat Model JSON, a Markdown report, a CSV of threats or SARIF 2.1.0 (one result per open threat, for code scanning).\n\n' +
-          'What the input holds that Threatloom cannot carry is listed as warnings on stderr.\n\n' +
+          'What the input holds that Threatloom cannot carry, and what the output format cannot carry ' +
+          '(or keeps only as text), is listed as warnings on stderr, one line each; they do not change the exit code.\n\n' +
           'With --to markdown and -o OUT.md, each diagram is also written as an SVG file beside it ' +
           '(OUT-diagram-1.svg, …) and shown in the Markdown.',
       )
@@ -38,7 +40,7 @@ export const convertCommand: CliCommand = {
       .option('-o, --output <out>', 'write to this file instead of stdout ("-": stdout)')
       .action(async (file: string, opts: { to: ExportFormat; output?: string }) => {
         const loaded = await loadModel(ctx, file);
-        for (const w of loaded.warnings)
+        for (const w of [...loaded.warnings, ...exportWarnings(loaded.records, opts.to)])
           ctx.stderr.write(`${ctx.err.yellow('warning:')} ${issueLine(w)}\n`);
         // SARIF results point at the model file as the job named it, so code scanning can link it.
         const content =

@@ -114,6 +114,13 @@ const routes: Route[] = [
   },
   {
     method: 'get',
+    path: '/api/models/{id}/export/warnings',
+    summary:
+      'What exporting to the format leaves out or keeps only as text: { format, warnings: [{ path, message, recordId, field, kind }] }',
+    query: { format: 'an export format, as for /export (default native)' },
+  },
+  {
+    method: 'get',
     path: '/api/models/{id}/report.pdf',
     summary: 'The PDF report (application/pdf attachment)',
     query: {

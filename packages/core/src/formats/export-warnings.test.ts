@@ -3,6 +3,7 @@ import { ZModelRecord, type ModelRecord } from '../model/records';
 import { exportWarnings } from './export-warnings';
 import { threatDragonFixtures } from '../../test/fixtures.test-helper';
 import { importThreatDragon } from './threat-dragon/import-threat-dragon';
+import { exportThreatDragon, type TdV2Threat } from './threat-dragon/export-threat-dragon';
 
 const records = [
   ZModelRecord.parse({
@@ -43,26 +44,58 @@ const records = [
 ] as ModelRecord[];
 
 describe('exportWarnings', () => {
-  it('lists what Threat Dragon cannot hold, by native path', () => {
+  it('lists what Threat Dragon cannot hold, and what it holds only as text, by native path', () => {
     expect(exportWarnings(records, 'threat-dragon').map((i) => `${i.path}: ${i.message}`)).toEqual([
-      'records[0].reviewState: Threat Dragon has no reviewState; not exported',
-      'records[0].tags: Threat Dragon has no tags; not exported',
-      'records[2].zIndex: z-index rounded to a whole number',
-      'records[3].sourcePoint: end points rounded to whole numbers',
-      'records[4].ruleId: Threat Dragon has no threat ruleId; not exported',
-      'records[4].references: Threat Dragon has no threat references; not exported',
-      'records[4]: several mitigations are joined into one Threat Dragon mitigation text',
-      'records[5].owner: Threat Dragon has no mitigation owner; not exported',
-      'records[5].status: Threat Dragon has no mitigation status; not exported',
-      'records[7]: comments are not exported',
+      'records[0].reviewState: model "M": review state not exported (Threat Dragon has no field for it)',
+      'records[0].tags: model "M": tags not exported (Threat Dragon has no field for it)',
+      'records[2].zIndex: process "unnamed": z-index rounded to a whole number',
+      'records[3].sourcePoint: data flow "unnamed": end points rounded to whole numbers',
+      'records[4].ruleId: threat 0 "untitled": rule STRIDE-P-S not exported (imported back, it is a hand-written threat)',
+      'records[4].references: threat 0 "untitled": references written into the description as text',
+      'records[4]: threat 0 "untitled": its mitigations are joined into one Threat Dragon mitigation text',
+      'records[5].status: mitigation "A": status written into the mitigation text ("Status: …")',
+      'records[5].owner: mitigation "A": owner written into the mitigation text ("Owner: …")',
+      `records[7]: comment by someone on threat 0 "untitled": written into the threat's description as text`,
     ]);
   });
 
-  it('OTM loses only comments; native nothing', () => {
-    expect(exportWarnings(records, 'otm')).toEqual([
-      { path: 'records[7]', message: 'comments are not exported' },
+  it('is structured: record id, field and kind', () => {
+    const warnings = exportWarnings(records, 'threat-dragon');
+    const ofKind = (kind: string) => warnings.filter((w) => w.kind === kind);
+    expect(ofKind('dropped').map((w) => [w.recordId, w.field])).toEqual([
+      ['m', 'reviewState'],
+      ['m', 'tags'],
+      ['t', 'ruleId'],
     ]);
-    expect(exportWarnings(records, 'native')).toEqual([]);
+    expect(ofKind('as-text').map((w) => [w.recordId, w.field])).toEqual([
+      ['t', 'references'],
+      ['x1', 'status'],
+      ['x1', 'owner'],
+      ['c', null],
+    ]);
+  });
+
+  it('what it says is kept as text is in the Threat Dragon file', () => {
+    const td = exportThreatDragon(records);
+    const threat = td.detail.diagrams[0]!.cells.find((c) => c.id === 'p')!.data
+      .threats as TdV2Threat[];
+    expect(threat[0]!.description).toBe('References: CWE-287\n\nComments:\n- Someone: why?');
+    expect(threat[0]!.mitigation).toBe('A\nStatus: In progress\nOwner: ana\n\nB');
+  });
+
+  it('OTM loses only comments; native and the reports nothing', () => {
+    expect(exportWarnings(records, 'otm')).toEqual([
+      {
+        path: 'records[7]',
+        message:
+          'comment by someone on threat 0 "untitled": not exported (Open Threat Model has no comments)',
+        recordId: 'c',
+        field: null,
+        kind: 'dropped',
+      },
+    ]);
+    for (const f of ['native', 'markdown', 'csv', 'sarif'] as const)
+      expect(exportWarnings(records, f)).toEqual([]);
   });
 
   it('has nothing to say about models imported from Threat Dragon', () => {

@@ -23,4 +23,4 @@ export {
   parseDiagramType,
   TD_DIAGRAM_TYPES,
 } from './category-map';
-export { exportWarnings } from './export-warnings';
+export { exportWarnings, type ExportWarning } from './export-warnings';

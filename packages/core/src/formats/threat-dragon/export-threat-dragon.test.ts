@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ModelRecord } from '../../model/records';
 import { tdExpressibleModel } from '../arbitrary-model.test-helper';
-import { exportThreatDragon } from './export-threat-dragon';
+import { exportThreatDragon, type TdV2Threat } from './export-threat-dragon';
 import { readSchema, threatDragonFixtures } from '../../../test/fixtures.test-helper';
 import { importThreatDragon } from './import-threat-dragon';
 
@@ -106,5 +106,74 @@ describe('exportThreatDragon', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('keeps comments, references, mitigation status and owner as text; the file still validates', () => {
+    const { json } = threatDragonFixtures().find((f) =>
+      f.name.endsWith('demo/v2-threat-model.json'),
+    )!;
+    const base = importThreatDragon(json).records;
+    const threat = base.find((r) => r.typeName === 'threat' && r.status === 'open')!;
+    if (threat.typeName !== 'threat') throw new Error('no threat');
+    const element = base.find((r) => r.id === threat.elementId)!;
+    const mitigation = base.find((r) => r.typeName === 'mitigation' && r.threatId === threat.id)!;
+    const records = [
+      ...base.map((r) =>
+        r.id === threat.id
+          ? { ...threat, references: [{ kind: 'cwe' as const, id: 'CWE-522', url: '' }] }
+          : r.id === mitigation.id && r.typeName === 'mitigation'
+            ? { ...r, status: 'in-progress' as const, owner: 'Olga' }
+            : r,
+      ),
+      ...[
+        {
+          id: 'c1',
+          targetId: element.id,
+          body: 'Is this\nstill used?',
+          authorName: 'Ana',
+          createdAt: '2026-12-01T14:05:09.120Z',
+        },
+        {
+          id: 'c2',
+          targetId: element.id,
+          parentId: 'c1',
+          body: 'Yes.',
+          authorName: 'Bo',
+          createdAt: '2026-12-01T15:00:00Z',
+          resolved: true,
+        },
+        {
+          id: 'c3',
+          targetId: threat.id,
+          body: 'Confirmed in the pentest.',
+          authorName: 'Cy',
+          createdAt: '2026-11-30T09:00:00Z',
+        },
+      ].map((c) => ({
+        typeName: 'comment' as const,
+        parentId: null,
+        authorId: '',
+        resolved: false,
+        ...c,
+      })),
+    ] as ModelRecord[];
+    const td = exportThreatDragon(records);
+    expectValid(td);
+    const cell = td.detail.diagrams.flatMap((d) => d.cells).find((c) => c.id === element.id)!;
+    const comments =
+      'Comments:\n- Ana (1 Dec 2026, 14:05 UTC): Is this\n  still used?\n  - Bo (1 Dec 2026, 15:00 UTC) [resolved]: Yes.';
+    const described = 'description' in element && element.description.trim() !== '';
+    expect(cell.data.description).toBe(
+      described ? `${element.description}\n\n${comments}` : comments,
+    );
+    const t = (cell.data.threats as TdV2Threat[]).find((x) => x.id === threat.id)!;
+    expect(t.description).toBe(
+      `${threat.description}\n\nReferences: CWE-522\n\nComments:\n- Cy (30 Nov 2026, 09:00 UTC): Confirmed in the pentest.`,
+    );
+    expect(t.mitigation).toMatch(/\nStatus: In progress\nOwner: Olga$/);
+    // Imported back, the text is there for people to read (as text, not as fields).
+    const back = roundTrip(records).records;
+    expect(back.find((r) => r.id === threat.id)).toMatchObject({ references: [] });
+    expect(JSON.stringify(back)).toContain('Owner: Olga');
   });
 });

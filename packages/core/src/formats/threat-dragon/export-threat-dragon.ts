@@ -1,9 +1,15 @@
 import type { Methodology } from '../../model/keys';
 import { indexModel, type ModelIndex } from '../../model/query';
 import { modelRecordOf } from '../../model/document';
-import type { Element, Flow, Mitigation, ModelRecord, Point, Threat } from '../../model/records';
+import type { Comment, Element, Flow, ModelRecord, Point, Threat } from '../../model/records';
 import { TD_DIAGRAM_TYPES, threatDragonTypeLabel } from '../category-map';
-import { firstLine } from '../import-context';
+import {
+  commentsByTarget,
+  commentsText,
+  mitigationText,
+  paragraphs,
+  referencesText,
+} from './kept-as-text';
 import { TD_SEVERITY } from '../severity-map';
 import { threatDragonStatus } from '../status-map';
 
@@ -86,32 +92,19 @@ const THUMBNAILS: Record<Methodology, string> = {
 const int = (n: number) => Math.round(n);
 const intPoint = (p: Point) => ({ x: int(p.x), y: int(p.y) });
 
-/**
- * One Threat Dragon mitigation text for a threat's mitigations. A single
- * mitigation imported from Threat Dragon has its first line as title, so its
- * description alone round-trips; several are joined by blank lines.
- */
-export function mitigationText(mitigations: readonly Mitigation[]): string {
-  return mitigations
-    .map((m) =>
-      m.description.trim() === ''
-        ? m.title
-        : firstLine(m.description) === m.title
-          ? m.description
-          : `${m.title}\n${m.description}`,
-    )
-    .join('\n\n');
-}
+export { mitigationText } from './kept-as-text';
 
 /**
  * Writes a model as a Threat Dragon 2.x JSON value (validates against
- * Threat Dragon's v2 schema). Threat Dragon has no place for review state,
- * tags, scope, comments, threat references or rule ids, mitigation status or
- * owner; those are left out (docs/formats.md lists them).
+ * Threat Dragon's v2 schema). What Threat Dragon has no field for but can hold
+ * as text is written into its text fields (`kept-as-text.ts`: mitigation
+ * status and owner, threat references, comments); review state, tags, scope
+ * and rule ids are left out. `exportWarnings` lists both.
  */
 export function exportThreatDragon(records: readonly ModelRecord[]): ThreatDragonV2Model {
   const model = modelRecordOf(records);
   const index = indexModel(records);
+  const comments = commentsByTarget(records);
   let threatTop = 0;
   for (const list of index.threatsByElement.values())
     for (const t of list) threatTop = Math.max(threatTop, t.number);
@@ -135,7 +128,7 @@ export function exportThreatDragon(records: readonly ModelRecord[]): ThreatDrago
         thumbnail: THUMBNAILS[d.methodology],
         version: TD_EXPORT_VERSION,
         cells: (index.elementsByDiagram.get(d.id) ?? []).map((e) =>
-          exportCell(e, d.methodology, index),
+          exportCell(e, d.methodology, index, comments),
         ),
       })),
       diagramTop: index.diagrams.length,
@@ -145,7 +138,14 @@ export function exportThreatDragon(records: readonly ModelRecord[]): ThreatDrago
   };
 }
 
-function exportThreat(t: Threat, methodology: Methodology, index: ModelIndex): TdV2Threat {
+type CommentsByTarget = ReadonlyMap<string, readonly Comment[]>;
+
+function exportThreat(
+  t: Threat,
+  methodology: Methodology,
+  index: ModelIndex,
+  comments: CommentsByTarget,
+): TdV2Threat {
   const label = threatDragonTypeLabel(t.category, methodology);
   return {
     id: t.id,
@@ -154,23 +154,32 @@ function exportThreat(t: Threat, methodology: Methodology, index: ModelIndex): T
     severity: TD_SEVERITY[t.severity],
     type: label,
     modelType: TD_DIAGRAM_TYPES[methodology],
-    description: t.description,
-    mitigation: mitigationText(index.mitigationsByThreat.get(t.id) ?? []),
+    description: paragraphs(
+      t.description,
+      referencesText(t.references),
+      commentsText(comments.get(t.id) ?? []),
+    ),
+    mitigation: mitigationText(index.mitigationsByThreat.get(t.id) ?? [], t, comments),
     number: t.number,
     score: t.score,
   };
 }
 
-function exportCell(e: Element, methodology: Methodology, index: ModelIndex): TdV2CellOut {
+function exportCell(
+  e: Element,
+  methodology: Methodology,
+  index: ModelIndex,
+  comments: CommentsByTarget,
+): TdV2CellOut {
   const threats = (index.threatsByElement.get(e.id) ?? []).map((t) =>
-    exportThreat(t, methodology, index),
+    exportThreat(t, methodology, index, comments),
   );
   const hasOpenThreats = threats.some((t) => t.status === 'Open');
   const { shape, type } = SHAPES[e.typeName];
   const data: TdV2CellOut['data'] = {
     type,
     name: e.name,
-    description: e.description,
+    description: paragraphs(e.description, commentsText(comments.get(e.id) ?? [])),
     outOfScope: e.outOfScope,
     reasonOutOfScope: e.outOfScopeReason,
     hasOpenThreats,
