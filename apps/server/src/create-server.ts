@@ -11,7 +11,7 @@ import { authenticate } from './http/authenticate';
 import { DEFAULT_RATE_LIMITS, type RateLimits, type RouteContext } from './http/context';
 import { csrfProtection } from './http/csrf';
 import { apiNotFound, errorHandler } from './http/errors';
-import { checkJsonText } from './http/check-json-text';
+import { jsonBody } from './http/json-body';
 import { authRoutes } from './http/routes/auth';
 import { healthRoutes } from './http/routes/health';
 import { libraryRoutes } from './http/routes/library';
@@ -141,15 +141,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   );
 
   app.use(healthRoutes(db));
-  const verify = (_req: unknown, _res: unknown, buf: Buffer) => checkJsonText(buf, JSON_MAX_DEPTH);
   app.use('/api', authenticate(db));
   // Imports carry whole models (5 MB), and only signed-in users get to send that much;
   // everything else is small (1 MB). The first parser that runs wins.
-  const importJson = express.json({ limit: '5mb', verify });
+  const importJson = jsonBody({ limit: '5mb', maxDepth: JSON_MAX_DEPTH });
   app.use('/api/models/import', (req, res, next) =>
     req.auth ? importJson(req, res, next) : next(),
   );
-  app.use('/api', express.json({ limit: '1mb', verify }));
+  app.use('/api', jsonBody({ limit: '1mb', maxDepth: JSON_MAX_DEPTH }));
   app.use('/api', csrfProtection(options.publicOrigin));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());

@@ -30,14 +30,6 @@ export function parseRecordFields<T extends z.ZodType>(schema: T, input: unknown
   return parseBody(schema, input);
 }
 
-/** Body-parser failures carry a `type`; these map to client errors. */
-const BODY_ERRORS: Record<string, [AppErrorCode, string]> = {
-  'entity.too.large': ['payload_too_large', 'request body is too large'],
-  'entity.parse.failed': ['invalid_json', 'request body is not valid JSON'],
-  'encoding.unsupported': ['unsupported_encoding', 'unsupported content encoding'],
-  'charset.unsupported': ['unsupported_charset', 'unsupported charset'],
-};
-
 /**
  * Turns every error into `{"error":{"code","message","details?"}}`. Unknown
  * errors become a bare 500 and are logged: stack traces and SQL never reach
@@ -64,10 +56,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (err instanceof ValidationError) {
       status = statusOf('validation_failed');
       body = { code: 'validation_failed', message: err.message, details: { issues: err.issues } };
-    } else if (typeof err?.type === 'string' && BODY_ERRORS[err.type]) {
-      const [code, message] = BODY_ERRORS[err.type]!;
-      status = statusOf(code);
-      body = { code, message };
+    } else if (err instanceof URIError) {
+      // Express' router could not decode a %-escape in a path parameter.
+      status = statusOf('malformed_url');
+      body = { code: 'malformed_url', message: 'the URL holds a malformed %-escape' };
     } else {
       logger.error({ err }, 'unhandled error');
     }

@@ -11,6 +11,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Raw body text (sent as application/json unless headers say otherwise). */
   raw?: string;
+  /** Raw body bytes (sent as application/json unless headers say otherwise). */
+  bytes?: Uint8Array;
   headers?: Record<string, string>;
   /** Leave out the X-CSRF-Token header a page would send. */
   noCsrf?: boolean;
@@ -42,7 +44,7 @@ export class Client {
     options: RequestOptions = {},
   ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.body !== undefined || options.raw !== undefined)
+    if (options.body !== undefined || options.raw !== undefined || options.bytes !== undefined)
       headers['content-type'] ??= 'application/json';
     if (this.cookies.size > 0)
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -52,7 +54,10 @@ export class Client {
     const res = await fetch(this.base + path, {
       method,
       headers,
-      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body:
+        options.bytes ??
+        options.raw ??
+        (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attrs] = line.split(';');
