@@ -1,50 +1,183 @@
+import { existsSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ServerOptions } from './create-server';
 
-const ZBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+// ---------------------------------------------------------------------------
+// Value parsers. Every variable arrives as a string; each parser says in its
+// message what a good value looks like (the start-up error names the variable).
 
-/** Environment variables the server reads (documented in docs/api.md). */
+const ZBool = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+/** A whole number between `min` and `max`, written in decimal digits. */
+const ZInt = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
+
+/** A URL with one of the given schemes; the value itself is never echoed (it may hold a password). */
+const ZUrlOf = (schemes: string[], example: string) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return schemes.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${schemes.join(' or ')} URL such as ${example}`,
+  );
+
+/** A browser origin: http(s), host, optional port, nothing after it. Normalised as browsers send it. */
+const ZOrigin = z
+  .string()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (
+        (u.protocol === 'http:' || u.protocol === 'https:') &&
+        u.pathname === '/' &&
+        !u.search &&
+        !u.hash &&
+        !u.username &&
+        !u.password &&
+        !/[?#]/.test(v)
+      );
+    } catch {
+      return false;
+    }
+  }, 'must be an origin such as https://threats.example.com (scheme, host and optional port; no path)')
+  .transform((v) => new URL(v).origin);
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of a trusted-proxy list, as proxy-addr (Express' `trust proxy`) understands it. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [ip = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(ip);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_HELP =
+  'give the number of proxies in front of the server (1, 2…) or their addresses: IPs, CIDR subnets, loopback, linklocal, uniquelocal (comma-separated)';
+
+/**
+ * `trust proxy` decides which X-Forwarded-For entry is the client. `true`
+ * trusts every entry, so a client picks its own address by sending the header
+ * (and walks past per-address rate limits): refused.
+ */
+const ZTrustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): number | string | undefined => {
+    if (v === 'false') return undefined;
+    if (v === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `true would believe any client-supplied X-Forwarded-For address; ${TRUST_PROXY_HELP}`,
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (entries.length === 0 || bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${bad.length > 0 ? `${bad.join(', ')} is not a proxy address` : 'empty'}; ${TRUST_PROXY_HELP}`,
+      });
+      return z.NEVER;
+    }
+    return entries.join(',');
+  });
+
+const ZDirectory = (what: string, needs?: string) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return statSync(v).isDirectory() && (!needs || existsSync(path.join(v, needs)));
+      } catch {
+        return false;
+      }
+    },
+    `must be an existing directory${needs ? ` holding ${needs}` : ''} (${what})`,
+  );
+
+// ---------------------------------------------------------------------------
+
+/**
+ * Every environment variable the server reads, one entry each, checked at
+ * start-up. Each one has a row in the configuration table of docs/api.md
+ * (a test fails otherwise). To add a setting: add it here, map it in
+ * `readConfig`, document it.
+ */
 export const ZEnv = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().optional(),
+  PORT: ZInt(0, 65_535).default(3000),
+  HOST: z
+    .string()
+    .refine(
+      (v) =>
+        isIP(v) !== 0 ||
+        /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(v),
+      'must be an IP address or a host name',
+    )
+    .default('0.0.0.0'),
+  DATABASE_URL: ZUrlOf(
+    ['postgres:', 'postgresql:'],
+    'postgres://user:pass@host:5432/db',
+  ).optional(),
   DATA_DIR: z.string().default('./data'),
   REGISTRATION_OPEN: ZBool.default(true),
-  PUBLIC_ORIGIN: z.url().optional(),
-  TRUST_PROXY: z.string().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WEB_DIST: z.string().optional(),
+  PUBLIC_ORIGIN: ZOrigin.optional(),
+  TRUST_PROXY: ZTrustProxy.optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  WEB_DIST: ZDirectory('the built web app', 'index.html').optional(),
   /** Failed logins allowed per address and email in 15 minutes. */
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_LIMIT: ZInt(1).default(10),
   /** Registrations allowed per address in an hour. */
-  REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  REGISTER_RATE_LIMIT: ZInt(1).default(20),
   /** Failed logins per email from all addresses before each attempt waits (http/login-backoff.ts). */
-  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(20),
+  LOGIN_ACCOUNT_LIMIT: ZInt(1).default(20),
   /** The first wait; it doubles per further failure, up to 32 times. */
-  LOGIN_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  LOGIN_BACKOFF_SECONDS: ZInt(1, 3_600).default(30),
+  REDIS_URL: ZUrlOf(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').optional(),
+  /** Read by the report fonts (packages/report/src/pdf/fonts.ts) in the report workers. */
+  THREATLOOM_FONT_DIR: ZDirectory('report fonts').optional(),
 });
 
 export type Config = ServerOptions & { port: number; host: string };
 
-/** Reads and checks the environment; a bad value stops the start with a message naming the variable. */
+/** A configuration problem: `message` is the one line to print. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and checks the environment; a bad value throws a ConfigError naming the variable and the problem. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = ZEnv.safeParse(
     Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')),
   );
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`invalid configuration: ${problems}`);
+    throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  const trustProxy =
-    e.TRUST_PROXY === undefined
-      ? undefined
-      : /^\d+$/.test(e.TRUST_PROXY)
-        ? Number(e.TRUST_PROXY)
-        : e.TRUST_PROXY === 'true'
-          ? true
-          : e.TRUST_PROXY;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -52,9 +185,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: resolveDataDir(e.DATA_DIR, env),
     registrationOpen: e.REGISTRATION_OPEN,
     publicOrigin: e.PUBLIC_ORIGIN,
-    trustProxy,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
+    redisUrl: e.REDIS_URL,
     rateLimits: {
       login: { windowMs: 15 * 60_000, limit: e.LOGIN_RATE_LIMIT },
       register: { windowMs: 60 * 60_000, limit: e.REGISTER_RATE_LIMIT },

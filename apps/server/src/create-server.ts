@@ -37,8 +37,15 @@ export interface ServerOptions {
   registrationOpen?: boolean;
   /** Origin browsers use to reach the server (e.g. https://threats.example.com) when a proxy rewrites Host. */
   publicOrigin?: string;
-  /** Express `trust proxy` (behind TLS-terminating proxies: cookies get `Secure`, rate limits see client IPs). */
-  trustProxy?: boolean | number | string;
+  /**
+   * Express `trust proxy`: how many proxies sit in front (a hop count) or which
+   * addresses are proxies (comma-separated IPs, CIDRs, `loopback`…). Behind a
+   * TLS-terminating proxy cookies then get `Secure` and rate limits see the
+   * client's address. Never `true`: that believes a client's own X-Forwarded-For.
+   */
+  trustProxy?: number | string;
+  /** Redis for socket.io's Redis Streams adapter when several server processes share rooms. */
+  redisUrl?: string;
   /** pino level (default info; tests use silent). */
   logLevel?: string;
   /** Built web app to serve with SPA fallback (default apps/web/dist when it exists). */
@@ -183,6 +190,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
     db,
     logger,
     publicOrigin: options.publicOrigin,
+    redisUrl: options.redisUrl,
     limits: options.realtimeLimits,
   });
   live.realtime = realtime;

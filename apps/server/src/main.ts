@@ -3,11 +3,25 @@
  * root, which builds the web app first). Configuration comes from the
  * environment; see docs/api.md.
  */
-import { readConfig } from './config';
+import { ConfigError, readConfig, type Config } from './config';
 import { createServer } from './create-server';
 
-const config = readConfig(process.env);
-const server = await createServer(config);
+let config: Config;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  // One line naming the setting and the problem, no stack trace.
+  process.stderr.write(`threatloom: ${error.message}\n`);
+  process.exit(1);
+}
+const server = await createServer(config).catch((error: unknown) => {
+  // A dependency the configuration names (PostgreSQL, Redis) cannot be used: one line, then stop.
+  process.stderr.write(
+    `threatloom: cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});
 server.httpServer.listen(config.port, config.host, () => {
   server.logger.info(
     { port: config.port, database: server.database.kind },

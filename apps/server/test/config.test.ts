@@ -1,5 +1,6 @@
+import express from 'express';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config';
+import { ConfigError, readConfig } from '../src/config';
 
 describe('readConfig', () => {
   it('defaults to PGlite in ./data on port 3000 with open registration', () => {
@@ -44,5 +45,87 @@ describe('readConfig', () => {
     expect(() => readConfig({ PUBLIC_ORIGIN: 'not a url' })).toThrow(/PUBLIC_ORIGIN/);
     expect(() => readConfig({ LOGIN_ACCOUNT_LIMIT: '0' })).toThrow(/LOGIN_ACCOUNT_LIMIT/);
     expect(() => readConfig({ LOGIN_BACKOFF_SECONDS: 'soon' })).toThrow(/LOGIN_BACKOFF_SECONDS/);
+  });
+});
+
+describe('readConfig checks every setting at start-up', () => {
+  const problem = (env: NodeJS.ProcessEnv) => {
+    try {
+      readConfig(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('accepted');
+  };
+
+  it('takes a hop count or trusted proxy addresses for TRUST_PROXY, and false as none', () => {
+    expect(readConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(readConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(readConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8 ,fd00::/8' }).trustProxy).toBe(
+      'loopback,10.0.0.0/8,fd00::/8',
+    );
+    expect(readConfig({ TRUST_PROXY: 'uniquelocal,linklocal,192.0.2.7' }).trustProxy).toBe(
+      'uniquelocal,linklocal,192.0.2.7',
+    );
+    expect(readConfig({ TRUST_PROXY: 'false' }).trustProxy).toBeUndefined();
+    expect(readConfig({}).trustProxy).toBeUndefined();
+  });
+
+  it('hands Express only trust proxy values it compiles', () => {
+    for (const value of ['1', '0', 'loopback', '10.0.0.0/8, ::1', 'false']) {
+      const { trustProxy } = readConfig({ TRUST_PROXY: value });
+      expect(() => express().set('trust proxy', trustProxy), value).not.toThrow();
+    }
+  });
+
+  it('refuses TRUST_PROXY=true, which lets clients choose their own address', () => {
+    expect(problem({ TRUST_PROXY: 'true' })).toBe(
+      'invalid configuration: TRUST_PROXY: true would believe any client-supplied X-Forwarded-For address; ' +
+        'give the number of proxies in front of the server (1, 2…) or their addresses: ' +
+        'IPs, CIDR subnets, loopback, linklocal, uniquelocal (comma-separated)',
+    );
+    expect(problem({ TRUST_PROXY: 'yes' })).toMatch(
+      /^invalid configuration: TRUST_PROXY: yes is not a proxy address/,
+    );
+    expect(problem({ TRUST_PROXY: '10.0.0.0/33' })).toMatch(/TRUST_PROXY: 10\.0\.0\.0\/33 is not/);
+    expect(problem({ TRUST_PROXY: ',' })).toMatch(/TRUST_PROXY: empty/);
+  });
+
+  it('checks URLs, origins, directories, levels and numbers, never echoing a URL', () => {
+    expect(problem({ REDIS_URL: 'localhost:6379' })).toBe(
+      'invalid configuration: REDIS_URL: must be a redis: or rediss: URL such as redis://127.0.0.1:6379',
+    );
+    expect(readConfig({ REDIS_URL: 'rediss://:pw@cache:6380' }).redisUrl).toBe(
+      'rediss://:pw@cache:6380',
+    );
+    const db = problem({ DATABASE_URL: 'mysql://root:hunter2@db/x' });
+    expect(db).toMatch(
+      /^invalid configuration: DATABASE_URL: must be a postgres: or postgresql: URL/,
+    );
+    expect(db).not.toContain('hunter2');
+    expect(problem({ PUBLIC_ORIGIN: 'https://threats.example.com/app' })).toMatch(
+      /PUBLIC_ORIGIN: must be an origin such as https:\/\/threats\.example\.com/,
+    );
+    expect(readConfig({ PUBLIC_ORIGIN: 'HTTPS://Threats.Example.com:443/' }).publicOrigin).toBe(
+      'https://threats.example.com',
+    );
+    expect(problem({ WEB_DIST: '/nonexistent/web' })).toMatch(
+      /WEB_DIST: must be an existing directory holding index\.html/,
+    );
+    expect(problem({ THREATLOOM_FONT_DIR: '/nonexistent/fonts' })).toMatch(/THREATLOOM_FONT_DIR/);
+    expect(problem({ LOG_LEVEL: 'verbose' })).toMatch(/LOG_LEVEL: must be one of fatal/);
+    expect(problem({ HOST: 'not a host' })).toMatch(/HOST: must be an IP address or a host name/);
+    expect(problem({ PORT: '70000' })).toMatch(/PORT: must be a whole number from 0 to 65535/);
+    expect(problem({ LOGIN_RATE_LIMIT: '0' })).toMatch(
+      /LOGIN_RATE_LIMIT: must be a whole number from 1/,
+    );
+    expect(problem({ REGISTER_RATE_LIMIT: '2.5' })).toMatch(/REGISTER_RATE_LIMIT/);
+  });
+
+  it('names every bad setting on one line', () => {
+    const message = problem({ TRUST_PROXY: 'true', REDIS_URL: 'nope', PORT: 'x' });
+    expect(message).not.toContain('\n');
+    for (const name of ['TRUST_PROXY', 'REDIS_URL', 'PORT']) expect(message).toContain(`${name}: `);
   });
 });

@@ -23,7 +23,7 @@ export interface AttachRealtimeOptions {
   io: Server;
   db: Db;
   logger?: Logger;
-  /** Redis for socket.io's Redis Streams adapter (several server processes); defaults to `REDIS_URL`. */
+  /** Redis for socket.io's Redis Streams adapter (several server processes; `REDIS_URL`). */
   redisUrl?: string;
   /** Origin browsers use when a proxy rewrites Host (cookie handshakes from other origins are refused). */
   publicOrigin?: string;
@@ -59,12 +59,27 @@ export interface Realtime {
  */
 export async function attachRealtime(options: AttachRealtimeOptions): Promise<Realtime> {
   const { io, db, logger } = options;
-  const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
+  const { redisUrl } = options;
   let redis: ReturnType<typeof createClient> | undefined;
   if (redisUrl) {
-    redis = createClient({ url: redisUrl });
-    redis.on('error', (err) => logger?.error({ err }, 'redis error'));
+    const { host } = new URL(redisUrl);
+    let connected = false;
+    redis = createClient({
+      url: redisUrl,
+      socket: {
+        // Unreachable at start: fail the start with one line (never echo the URL: it may hold a password).
+        // Lost later: keep retrying, as the default strategy does.
+        reconnectStrategy: (retries, cause) =>
+          connected
+            ? Math.min(retries * 50, 2_000)
+            : new Error(`REDIS_URL: cannot connect to Redis at ${host} (${cause.message})`),
+      },
+    });
+    redis.on('error', (err) => {
+      if (connected) logger?.error({ err }, 'redis error');
+    });
     await redis.connect();
+    connected = true;
     io.adapter(createAdapter(redis));
   }
   const stats: RealtimeStats = { batches: 0, ops: 0 };
