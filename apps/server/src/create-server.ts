@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { Server as SocketServer } from 'socket.io';
+import { createOriginPolicy, type OriginPolicy, type TrustProxyFn } from './auth/origin-policy';
 import { openDatabase, type Database, type Db } from './db/open-database';
 import { authenticate } from './http/authenticate';
 import { DEFAULT_RATE_LIMITS, type RateLimits, type RouteContext } from './http/context';
@@ -64,6 +65,8 @@ export interface ThreatloomServer {
   db: Db;
   database: Database;
   logger: Logger;
+  /** The origin rule REST writes and socket handshakes share; its description goes in the start-up log. */
+  origins: OriginPolicy;
   close(): Promise<void>;
 }
 
@@ -105,6 +108,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  const origins = createOriginPolicy({
+    publicOrigin: options.publicOrigin,
+    // Express' compiled `trust proxy`, so the origin rule reads X-Forwarded-Proto exactly as req.protocol does.
+    trust: app.get('trust proxy fn') as TrustProxyFn,
+    trustsProxies: options.trustProxy !== undefined,
+  });
   app.use(
     pinoHttp({
       logger,
@@ -156,7 +165,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
     req.auth ? importJson(req, res, next) : next(),
   );
   app.use('/api', jsonBody({ limit: '1mb', maxDepth: JSON_MAX_DEPTH }));
-  app.use('/api', csrfProtection(options.publicOrigin));
+  app.use('/api', csrfProtection(origins));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
@@ -189,7 +198,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
     io,
     db,
     logger,
-    publicOrigin: options.publicOrigin,
+    origins,
     redisUrl: options.redisUrl,
     limits: options.realtimeLimits,
   });
@@ -202,6 +211,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
     db,
     database,
     logger,
+    origins,
     async close() {
       await realtime.close();
       await ctx.reports.close();

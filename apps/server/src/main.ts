@@ -27,6 +27,8 @@ server.httpServer.listen(config.port, config.host, () => {
     { port: config.port, database: server.database.kind },
     `Threatloom listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
   );
+  // Which Origin REST writes and socket handshakes accept (auth/origin-policy.ts).
+  server.logger.info(server.origins.description);
 });
 
 let closing = false;

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { CSRF_COOKIE, CSRF_HEADER } from '../auth/cookies';
+import type { OriginPolicy } from '../auth/origin-policy';
 import { bearerOf, requestCookies } from './authenticate';
 import { AppError } from '../services/app-error';
 
@@ -12,24 +13,19 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The origin this server answers as: the configured public origin, else scheme://Host of the request. */
-const ownOrigin = (req: Request, publicOrigin?: string) =>
-  publicOrigin ?? `${req.protocol}://${req.get('host')}`;
-
 /**
  * CSRF defence for browser writes. Bearer-token requests are exempt (browsers
  * never attach them by themselves). Any other write must come from our own
- * origin when the browser names one, and a cookie-authenticated write must
+ * origin when the browser names one (the origin policy the socket handshake
+ * uses too, auth/origin-policy.ts), and a cookie-authenticated write must
  * echo the `tl_csrf` cookie in `X-CSRF-Token` (double submit: another site can
  * make the browser send the cookie but cannot read it to copy it).
  */
-export function csrfProtection(publicOrigin?: string): RequestHandler {
+export function csrfProtection(origins: OriginPolicy): RequestHandler {
   return (req, _res, next) => {
     if (SAFE.has(req.method) || bearerOf(req)) return next();
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== ownOrigin(req, publicOrigin)) {
-      return next(new AppError('csrf_failed', `origin ${origin} is not allowed`));
-    }
+    const refusal = origins.refusal(req.headers.origin, req);
+    if (refusal) return next(new AppError('csrf_failed', refusal));
     if (req.auth?.via !== 'session') return next();
     const cookie = requestCookies(req)[CSRF_COOKIE];
     const header = req.get(CSRF_HEADER);

@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
+import { createOriginPolicy, type OriginPolicy } from '../auth/origin-policy';
 import type { Db } from '../db/open-database';
 import type { AccessChange } from '../services/access/access-change';
 import { commitOps, type OpResult } from '../services/ops/commit-ops';
@@ -25,8 +26,8 @@ export interface AttachRealtimeOptions {
   logger?: Logger;
   /** Redis for socket.io's Redis Streams adapter (several server processes; `REDIS_URL`). */
   redisUrl?: string;
-  /** Origin browsers use when a proxy rewrites Host (cookie handshakes from other origins are refused). */
-  publicOrigin?: string;
+  /** The server's origin rule: cookie handshakes from other origins are refused (default: scheme://Host, no proxy trusted). */
+  origins?: OriginPolicy;
   limits?: Partial<RealtimeLimits>;
 }
 
@@ -101,7 +102,13 @@ export async function attachRealtime(options: AttachRealtimeOptions): Promise<Re
     );
   // Access changes other processes announce (serverSideEmit never delivers to its sender).
   io.on(ACCESS_EVENT, (change: AccessChange) => void applyHere(change));
-  io.use(authenticateSocket({ db, publicOrigin: options.publicOrigin, registry }));
+  io.use(
+    authenticateSocket({
+      db,
+      origins: options.origins ?? createOriginPolicy({ trust: () => false, trustsProxies: false }),
+      registry,
+    }),
+  );
   io.on('connection', (socket) =>
     handleSocket({ io, db, logger, committer, limits, registry }, socket),
   );

@@ -1,6 +1,7 @@
 import { parseCookie } from 'cookie';
 import type { Socket } from 'socket.io';
 import { SESSION_COOKIE } from '../auth/cookies';
+import type { OriginPolicy } from '../auth/origin-policy';
 import { resolveAuth } from '../auth/resolve-auth';
 import type { AuthContext, AuthUser } from '../auth/types';
 import type { Db } from '../db/open-database';
@@ -34,24 +35,17 @@ class HandshakeError extends Error {
   }
 }
 
-function hostOf(origin: string): string | undefined {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * socket.io middleware: the handshake is authenticated by a personal API token
  * (`auth: { token }`) or the session cookie. A cookie-authenticated handshake
  * from a foreign Origin is refused (cross-site WebSocket hijacking: another
- * site could make the browser open a socket with our cookie). A user already
+ * site could make the browser open a socket with our cookie), by the same
+ * origin policy as REST writes (auth/origin-policy.ts). A user already
  * holding the most sockets allowed is refused `rate_limited`.
  */
 export function authenticateSocket(options: {
   db: Db;
-  publicOrigin?: string;
+  origins: OriginPolicy;
   registry: SocketRegistry;
 }) {
   return async (socket: Socket, next: (err?: Error) => void): Promise<void> => {
@@ -63,13 +57,8 @@ export function authenticateSocket(options: {
       let auth;
       if (token) auth = await resolveAuth({ db: options.db, bearer: token });
       else {
-        const origin = handshake.headers.origin;
-        // Hosts, not schemes: behind a TLS-terminating proxy the page is https while this hop is http.
-        const own = options.publicOrigin
-          ? new URL(options.publicOrigin).host
-          : handshake.headers.host;
-        if (origin !== undefined && hostOf(origin) !== own)
-          return next(new HandshakeError('forbidden', `origin ${origin} is not allowed`));
+        const refusal = options.origins.refusal(handshake.headers.origin, socket.request);
+        if (refusal) return next(new HandshakeError('forbidden', refusal));
         const secret = parseCookie(handshake.headers.cookie ?? '')[SESSION_COOKIE];
         auth = secret ? await resolveAuth({ db: options.db, sessionSecret: secret }) : undefined;
       }

@@ -108,8 +108,10 @@ describe('SYNC-AUTH-0: the handshake needs a session cookie or an API token', ()
       });
     const ok = await connect(baseUrl);
     expect(ok.connected).toBe(true);
-    // Same host through a TLS-terminating proxy: the page is https, this hop http.
-    expect((await connect(baseUrl.replace('http:', 'https:'))).connected).toBe(true);
+    // Another scheme is another origin: REST writes refuse it too (test/proxy-origin.int.test.ts).
+    await expect(connect(baseUrl.replace('http:', 'https:'))).rejects.toMatchObject({
+      data: { code: 'forbidden' },
+    });
     await expect(connect('https://evil.example')).rejects.toMatchObject({
       data: { code: 'forbidden' },
     });
