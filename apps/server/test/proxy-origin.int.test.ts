@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
 import type { ServerOptions } from '../src/create-server';
 import { Client, signedIn } from './helpers/client';
