@@ -180,7 +180,10 @@ describe('SYNC-CONVERGE-2: real SyncClients on real sockets against the server o
       const state = sorted(
         (await db.record.findMany({ where: { modelId } })).map((row) => row.data as ModelRecord),
       );
-      expect(await db.opLog.count({ where: { modelId } })).toBeGreaterThan(60);
+      // The run did real work. Pending patches to one record coalesce while a client waits for
+      // its acks, so how many ops reach the log depends on the machine's speed: under load,
+      // fewer and bigger ones (41 of 60 seen on a loaded CI machine).
+      expect(await db.opLog.count({ where: { modelId } })).toBeGreaterThan(20);
       for (const r of replicas)
         expect(sorted(r.client.records.values()), `replica of ${r.member.role}`).toEqual(state);
       for (const r of replicas) {
