@@ -156,6 +156,20 @@ export const ZEnv = z.object({
   LOGIN_ACCOUNT_LIMIT: ZInt(1).default(20),
   /** The first wait; it doubles per further failure, up to 32 times. */
   LOGIN_BACKOFF_SECONDS: ZInt(1, 3_600).default(30),
+  /** PDF report worker threads (services/reports/render-report.ts, docs/limits.md). */
+  REPORT_WORKERS: ZInt(1, 64).default(2),
+  /** Reports waiting for a worker before 503 busy. */
+  REPORT_QUEUE: ZInt(0, 1_000).default(8),
+  /** A render running longer is stopped with its worker (503 report_timeout). */
+  REPORT_TIMEOUT_SECONDS: ZInt(1, 3_600).default(60),
+  /** Heap of each report worker (resourceLimits.maxOldGenerationSizeMb). */
+  REPORT_MEMORY_MB: ZInt(64, 16_384).default(512),
+  /** Reports one user may have queued or rendering at once (429 rate_limited beyond). */
+  REPORT_PER_USER: ZInt(1, 64).default(2),
+  /** Characters of one field a report prints; the rest is cut with a note. */
+  REPORT_MAX_FIELD_CHARS: ZInt(100, 50_000).default(10_000),
+  /** Characters of text one report may print (422 report_too_large beyond). */
+  REPORT_MAX_TEXT_CHARS: ZInt(1_000, 100_000_000).default(2_000_000),
   REDIS_URL: ZUrlOf(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').optional(),
   /** Read by the report fonts (packages/report/src/pdf/fonts.ts) in the report workers. */
   THREATLOOM_FONT_DIR: ZDirectory('report fonts').optional(),
@@ -193,6 +207,14 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       login: { windowMs: 15 * 60_000, limit: e.LOGIN_RATE_LIMIT },
       register: { windowMs: 60 * 60_000, limit: e.REGISTER_RATE_LIMIT },
       loginAccount: { limit: e.LOGIN_ACCOUNT_LIMIT, backoffMs: e.LOGIN_BACKOFF_SECONDS * 1000 },
+    },
+    reports: {
+      workers: e.REPORT_WORKERS,
+      maxQueued: e.REPORT_QUEUE,
+      timeoutMs: e.REPORT_TIMEOUT_SECONDS * 1000,
+      maxMemoryMb: e.REPORT_MEMORY_MB,
+      perUser: e.REPORT_PER_USER,
+      text: { maxFieldChars: e.REPORT_MAX_FIELD_CHARS, maxReportChars: e.REPORT_MAX_TEXT_CHARS },
     },
   };
 }

@@ -27,7 +27,11 @@ import { transferRoutes } from './http/routes/transfer';
 import { openApiDocument } from './http/openapi';
 import { attachRealtime, type Realtime } from './realtime/attach-realtime';
 import type { RealtimeLimits } from './realtime/socket-session';
-import { createReportRenderer, type ReportRendererOptions } from './services/reports/render-report';
+import {
+  createReportRenderer,
+  type ReportRenderer,
+  type ReportRendererOptions,
+} from './services/reports/render-report';
 
 export interface ServerOptions {
   /** PostgreSQL URL; without it, embedded PGlite in `dataDir`. */
@@ -67,6 +71,8 @@ export interface ThreatloomServer {
   logger: Logger;
   /** The origin rule REST writes and socket handshakes share; its description goes in the start-up log. */
   origins: OriginPolicy;
+  /** The PDF report worker pool. */
+  reports: ReportRenderer;
   close(): Promise<void>;
 }
 
@@ -212,6 +218,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
     database,
     logger,
     origins,
+    reports: ctx.reports,
     async close() {
       await realtime.close();
       await ctx.reports.close();

@@ -18,6 +18,37 @@ describe('readConfig', () => {
     expect(
       readConfig({ LOGIN_ACCOUNT_LIMIT: '5', LOGIN_BACKOFF_SECONDS: '2' }).rateLimits?.loginAccount,
     ).toEqual({ limit: 5, backoffMs: 2_000 });
+    expect(c.reports).toEqual({
+      workers: 2,
+      maxQueued: 8,
+      timeoutMs: 60_000,
+      maxMemoryMb: 512,
+      perUser: 2,
+      text: { maxFieldChars: 10_000, maxReportChars: 2_000_000 },
+    });
+  });
+
+  it('reads the report limits', () => {
+    const c = readConfig({
+      REPORT_WORKERS: '4',
+      REPORT_QUEUE: '0',
+      REPORT_TIMEOUT_SECONDS: '5',
+      REPORT_MEMORY_MB: '256',
+      REPORT_PER_USER: '1',
+      REPORT_MAX_FIELD_CHARS: '500',
+      REPORT_MAX_TEXT_CHARS: '100000',
+    });
+    expect(c.reports).toEqual({
+      workers: 4,
+      maxQueued: 0,
+      timeoutMs: 5_000,
+      maxMemoryMb: 256,
+      perUser: 1,
+      text: { maxFieldChars: 500, maxReportChars: 100_000 },
+    });
+    expect(() => readConfig({ REPORT_TIMEOUT_SECONDS: '0' })).toThrow(/REPORT_TIMEOUT_SECONDS/);
+    expect(() => readConfig({ REPORT_MEMORY_MB: 'lots' })).toThrow(/REPORT_MEMORY_MB/);
+    expect(() => readConfig({ REPORT_PER_USER: '0' })).toThrow(/REPORT_PER_USER/);
   });
 
   it('reads every variable', () => {

@@ -32,8 +32,8 @@ describe('PDF reports render in worker threads', () => {
   let owner: Client;
   let big: string;
   beforeAll(async () => {
-    // One worker and one queued report, so the queue limit is reachable with a few requests.
-    t = await startTestServer('pglite', { reports: { workers: 1, maxQueued: 1 } });
+    // One worker and one queued report, so the queue limit is reachable with a few requests (of one user: a share above the pool).
+    t = await startTestServer('pglite', { reports: { workers: 1, maxQueued: 1, perUser: 8 } });
     owner = await signedIn(t.base);
     const imported = await owner.post('/api/models/import', reportModel(1500));
     expect(imported.status).toBe(201);

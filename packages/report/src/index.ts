@@ -11,3 +11,10 @@ export { ZReportOptions, type ReportOptions, type ReportOptionsInput } from './o
 export { selectContent, threatShown, type DiagramEntry, type ElementEntry } from './select';
 export { renderReportPdf } from './pdf/render-report-pdf';
 export { copyReportFonts } from './pdf/fonts';
+export {
+  cutReportText,
+  cutNote,
+  DEFAULT_REPORT_TEXT_BUDGET,
+  reportTextSize,
+  type ReportTextBudget,
+} from './text-budget';

@@ -51,8 +51,8 @@ export function reportRoutes({ db, reports }: RouteContext): Router {
       severities: q.severity ?? null,
       statuses: q.status ?? null,
     });
-    // Off the event loop, in the report worker pool (503 busy when its queue is full).
-    const pdf = await reports.render({ records, options });
+    // Off the event loop, in the report worker pool, within its limits (docs/limits.md).
+    const pdf = await reports.render({ records, options }, { userId: req.auth!.user.id });
     res
       .attachment(`${model.title.slice(0, 100)} report.pdf`)
       .type('application/pdf')

@@ -1,23 +1,28 @@
 /**
- * Worker thread of the report pool (see render-report.ts): renders one PDF per
- * message and hands the bytes back by transfer, so the server's event loop
- * never runs pdfkit.
+ * Worker thread of the report pool (see render-report.ts): says `ready` once
+ * its modules are loaded, then renders one PDF per message and hands the
+ * bytes back by transfer, so the server's event loop never runs pdfkit.
  */
 import { parentPort } from 'node:worker_threads';
 import type { ModelRecord } from '@threatloom/core';
-import { renderReportPdf, type ReportOptions } from '@threatloom/report';
+import { cutReportText, renderReportPdf, type ReportOptions } from '@threatloom/report';
 
 export interface RenderTask {
   records: ModelRecord[];
   options: ReportOptions;
 }
-export type RenderResult = { ok: true; pdf: Uint8Array } | { ok: false; message: string };
+/** What the pool posts to a worker: the task and how long a field may print. */
+export interface WorkerTask extends RenderTask {
+  maxFieldChars: number;
+}
+export type RenderResult =
+  { ready: true } | { ok: true; pdf: Uint8Array } | { ok: false; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('render-report.worker.ts runs only as a worker thread');
 
-port.on('message', (task: RenderTask) => {
-  renderReportPdf(task.records, task.options).then(
+port.on('message', (task: WorkerTask) => {
+  renderReportPdf(cutReportText(task.records, task.maxFieldChars), task.options).then(
     (pdf) => {
       // Transfer rather than copy; a view over part of a larger buffer is copied first.
       const own =
@@ -31,3 +36,4 @@ port.on('message', (task: RenderTask) => {
       } satisfies RenderResult),
   );
 });
+port.postMessage({ ready: true } satisfies RenderResult);
