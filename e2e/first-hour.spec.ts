@@ -103,7 +103,21 @@ test('first hour: draw with the palette, switch tabs, generate, accept, open thr
   );
   expect((await download('Markdown report')).toString('utf8')).toContain('Web shop');
   expect((await download('CSV of threats')).toString('utf8')).toContain(title);
-  expect((await download('PDF report')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // 9.8d: the PDF report opens its options first; the defaults download at once.
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'PDF report…' }).click();
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page
+      .getByRole('dialog', { name: 'PDF report' })
+      .getByRole('button', { name: 'Download PDF' })
+      .click(),
+  ]);
+  expect(
+    readFileSync((await pdf.path())!)
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
   await notBlank();
   expect(errors).toEqual([]);
 });

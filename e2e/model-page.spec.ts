@@ -40,11 +40,19 @@ test('the four questions, reviewer sign-off seen live, share dialog and exports'
   await expect(rita.page.getByText(`Signed off by Omar on ${today}`)).toBeVisible();
   await expect(o.locator('.model-header .badge').first()).toHaveText('Approved');
 
-  // Exports: Threat Dragon JSON carries the summary; the PDF report is a PDF.
+  // Exports: Threat Dragon JSON carries the summary, after saying what it cannot (9.10:
+  // scope and the sign-off); the PDF report, after its options, is a PDF.
   await o.getByRole('button', { name: 'Export' }).click();
+  await o.getByRole('menuitem', { name: 'Threat Dragon JSON' }).click();
+  const lossy = o.getByRole('dialog', { name: 'Export as Threat Dragon JSON' });
+  const warnings = lossy.getByRole('list', { name: 'Export warnings' });
+  for (const what of ['scope', 'review state', 'reviewed by', 'review date'])
+    await expect(
+      warnings.getByText(`model "Payments API": ${what} not exported`, { exact: false }),
+    ).toBeVisible();
   const [td] = await Promise.all([
     o.waitForEvent('download'),
-    o.getByRole('menuitem', { name: 'Threat Dragon JSON' }).click(),
+    lossy.getByRole('button', { name: 'Download anyway' }).click(),
   ]);
   const tdJson = JSON.parse(readFileSync((await td.path())!, 'utf8')) as {
     summary: { title: string; description: string };
@@ -53,9 +61,13 @@ test('the four questions, reviewer sign-off seen live, share dialog and exports'
   expect(tdJson.summary.description).toContain('Card payments');
 
   await o.getByRole('button', { name: 'Export' }).click();
+  await o.getByRole('menuitem', { name: 'PDF report…' }).click();
   const [pdf] = await Promise.all([
     o.waitForEvent('download', { timeout: 30_000 }),
-    o.getByRole('menuitem', { name: 'PDF report' }).click(),
+    o
+      .getByRole('dialog', { name: 'PDF report' })
+      .getByRole('button', { name: 'Download PDF' })
+      .click(),
   ]);
   expect(
     readFileSync((await pdf.path())!)

@@ -1,4 +1,11 @@
-import { SEVERITIES, type Role, type Severity } from '@threatloom/core';
+import {
+  SEVERITIES,
+  THREAT_STATUSES,
+  type ExportWarning,
+  type Role,
+  type Severity,
+  type ThreatStatus,
+} from '@threatloom/core';
 import { api, ApiError } from './http';
 
 /** One row of `GET /api/models`. Extra fields the server adds are kept. */
@@ -90,8 +97,55 @@ export function exportUrl(id: string, format: ExportFormat): string {
   return `/api/models/${encodeURIComponent(id)}/export?format=${format}`;
 }
 
-export function reportUrl(id: string): string {
-  return `/api/models/${encodeURIComponent(id)}/report.pdf`;
+/** What the PDF report shows: the query of `GET /api/models/:id/report.pdf`. */
+export interface ReportChoices {
+  /** Elements marked out of scope (with their reason). */
+  outOfScope: boolean;
+  /** Threats whose status is mitigated. */
+  mitigated: boolean;
+  /** Elements with no (remaining) threats. */
+  empty: boolean;
+  /** Each element's properties. */
+  properties: boolean;
+  /** A page per diagram. */
+  diagrams: boolean;
+  /** Threats of these severities only (all: no filter). */
+  severities: Severity[];
+  /** Threats of these statuses only (all: no filter). */
+  statuses: ThreatStatus[];
+}
+
+/** The server's defaults (`ZReportOptions` in packages/report). */
+export const DEFAULT_REPORT_CHOICES: ReportChoices = {
+  outOfScope: true,
+  mitigated: true,
+  empty: false,
+  properties: false,
+  diagrams: true,
+  severities: [...SEVERITIES],
+  statuses: [...THREAT_STATUSES],
+};
+
+/** The report's URL; only choices that differ from the server's defaults go into the query. */
+export function reportUrl(id: string, choices: ReportChoices = DEFAULT_REPORT_CHOICES): string {
+  const q = new URLSearchParams();
+  for (const flag of ['outOfScope', 'mitigated', 'empty', 'properties', 'diagrams'] as const)
+    if (choices[flag] !== DEFAULT_REPORT_CHOICES[flag]) q.set(flag, String(choices[flag]));
+  if (choices.severities.length < SEVERITIES.length)
+    q.set('severity', SEVERITIES.filter((s) => choices.severities.includes(s)).join(','));
+  if (choices.statuses.length < THREAT_STATUSES.length)
+    q.set('status', THREAT_STATUSES.filter((s) => choices.statuses.includes(s)).join(','));
+  const query = q.toString();
+  return `/api/models/${encodeURIComponent(id)}/report.pdf${query ? `?${query}` : ''}`;
+}
+
+/** What exporting to `format` would lose: `GET /api/models/:id/export/warnings`. */
+export async function exportWarnings(id: string, format: ExportFormat): Promise<ExportWarning[]> {
+  const body = await api<{ warnings?: ExportWarning[] }>(
+    'GET',
+    `/api/models/${encodeURIComponent(id)}/export/warnings?format=${format}`,
+  );
+  return body?.warnings ?? [];
 }
 
 /** A copy of a model (the server titles it "Copy of …"). */

@@ -1,13 +1,54 @@
-import { useState } from 'react';
-import { EXPORT_FORMATS, exportUrl, reportUrl } from '../api/models';
+import { useRef, useState } from 'react';
+import type { ExportWarning } from '@threatloom/core';
+import {
+  EXPORT_FORMATS,
+  exportUrl,
+  exportWarnings,
+  reportUrl,
+  type ExportFormat,
+} from '../api/models';
 import { request } from '../api/http';
+import { ExportWarningsDialog } from './ExportWarningsDialog';
+import { ReportOptionsDialog } from './ReportOptionsDialog';
 
-/** Downloads an export, showing progress while the server works (PDFs of big models take a while). */
+/** Formats that cannot hold everything: the menu asks the server what would be lost before downloading. */
+const LOSSY: ReadonlySet<ExportFormat> = new Set(['threat-dragon', 'otm']);
+
+type Dialog =
+  | { kind: 'report' }
+  | { kind: 'warnings'; format: (typeof EXPORT_FORMATS)[number]; warnings: ExportWarning[] };
+
+/**
+ * Downloads an export, showing progress while the server works (PDFs of big
+ * models take a while). The PDF report opens its options first; Threat Dragon
+ * and OTM list what they would lose, if anything, and ask before downloading.
+ */
 export function ExportMenu({ modelId }: { modelId: string }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  function closeDialog() {
+    setDialog(null);
+    button.current?.focus();
+  }
+
+  async function exportFormat(f: (typeof EXPORT_FORMATS)[number]) {
+    setOpen(false);
+    if (!LOSSY.has(f.key)) return download(f.label, exportUrl(modelId, f.key), `model.${f.ext}`);
+    setError(null);
+    try {
+      const warnings = await exportWarnings(modelId, f.key);
+      if (warnings.length === 0)
+        return download(f.label, exportUrl(modelId, f.key), `model.${f.ext}`);
+      setDialog({ kind: 'warnings', format: f, warnings });
+    } catch (e) {
+      setError(`${f.label}: ${(e as Error).message}`);
+    }
+  }
 
   async function download(label: string, url: string, filename: string) {
     setOpen(false);
@@ -33,6 +74,7 @@ export function ExportMenu({ modelId }: { modelId: string }) {
   return (
     <div className="menu">
       <button
+        ref={button}
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
@@ -44,11 +86,7 @@ export function ExportMenu({ modelId }: { modelId: string }) {
         <ul role="menu" aria-label="Export formats" className="menu-list">
           {EXPORT_FORMATS.map((f) => (
             <li key={f.key} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                onClick={() => void download(f.label, exportUrl(modelId, f.key), `model.${f.ext}`)}
-              >
+              <button type="button" role="menuitem" onClick={() => void exportFormat(f)}>
                 {f.label}
               </button>
             </li>
@@ -57,12 +95,36 @@ export function ExportMenu({ modelId }: { modelId: string }) {
             <button
               type="button"
               role="menuitem"
-              onClick={() => void download('PDF report', reportUrl(modelId), 'report.pdf')}
+              onClick={() => {
+                setOpen(false);
+                setDialog({ kind: 'report' });
+              }}
             >
-              PDF report
+              PDF report…
             </button>
           </li>
         </ul>
+      )}
+      {dialog?.kind === 'report' && (
+        <ReportOptionsDialog
+          onClose={closeDialog}
+          onDownload={(choices) => {
+            closeDialog();
+            void download('PDF report', reportUrl(modelId, choices), 'report.pdf');
+          }}
+        />
+      )}
+      {dialog?.kind === 'warnings' && (
+        <ExportWarningsDialog
+          format={dialog.format.label}
+          warnings={dialog.warnings}
+          onClose={closeDialog}
+          onContinue={() => {
+            closeDialog();
+            const f = dialog.format;
+            void download(f.label, exportUrl(modelId, f.key), `model.${f.ext}`);
+          }}
+        />
       )}
       {busy && (
         <span
