@@ -151,6 +151,12 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
       tbd: 0,
       total: 1,
     });
+    // One model, and a copy imported from its export, count the same way as the list.
+    expect((await c.get(`/api/models/${m.id}`)).body.model.threats).toEqual(threats);
+    const exported = await c.get(`/api/models/${m.id}/export`);
+    const imported = await c.request('POST', '/api/models/import', { raw: exported.text });
+    expect(imported.status).toBe(201);
+    expect(imported.body.threats).toEqual(threats);
   });
 
   it('patches, duplicates and deletes a model', async () => {

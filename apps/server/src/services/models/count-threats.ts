@@ -1,27 +1,54 @@
-import { ZSeverity } from '@threatloom/core';
+import { ZSeverity, type Role } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
-import type { ModelSummary } from './model-summary';
+import { Prisma } from '../../db/generated/client';
+import { notFound } from '../app-error';
+import { toSummary, type ModelRow, type ModelSummary } from './model-summary';
 
-/** Fills each summary's open and mitigated threat counts by severity (one grouped query for all of them). */
-export async function countThreats(db: Db, summaries: ModelSummary[]): Promise<ModelSummary[]> {
-  if (summaries.length === 0) return summaries;
-  const byId = new Map(summaries.map((s) => [s.id, s]));
-  const counts = await db.record.groupBy({
-    by: ['modelId', 'status', 'severity'],
-    where: {
-      modelId: { in: [...byId.keys()] },
-      typeName: 'threat',
-      status: { in: ['open', 'mitigated'] },
-    },
-    _count: { _all: true },
-  });
-  for (const c of counts) {
-    const summary = byId.get(c.modelId);
+/** Open and mitigated threat counts by severity, as the `counts` column below yields them. */
+export type ThreatCounts = { status: string; severity: string; n: number }[];
+
+/**
+ * The one way threats are counted: a `counts` column for a query whose models table is aliased
+ * `m`. The model list, one model and a new model all select it, so they can never disagree,
+ * and each stays one statement.
+ */
+export const threatCountsColumn = Prisma.sql`COALESCE((
+    SELECT jsonb_agg(jsonb_build_object('status', c.status, 'severity', c.severity, 'n', c.n))
+    FROM (
+      SELECT r.status, r.severity, count(*)::int AS n FROM records r
+      WHERE r.model_id = m.id AND r.type_name = 'threat' AND r.status IN ('open', 'mitigated')
+      GROUP BY r.status, r.severity
+    ) c
+  ), '[]'::jsonb) AS counts`;
+
+/** Adds a `counts` column's rows to a summary (PGlite hands jsonb back as text). */
+export function addThreatCounts(
+  summary: ModelSummary,
+  counts: ThreatCounts | string,
+): ModelSummary {
+  const rows = typeof counts === 'string' ? (JSON.parse(counts) as ThreatCounts) : counts;
+  for (const c of rows) {
     const severity = ZSeverity.safeParse(c.severity);
-    if (!summary || !severity.success || (c.status !== 'open' && c.status !== 'mitigated'))
-      continue;
-    summary.threats[c.status][severity.data] += c._count._all;
-    summary.threats[c.status].total += c._count._all;
+    if (!severity.success || (c.status !== 'open' && c.status !== 'mitigated')) continue;
+    summary.threats[c.status][severity.data] += c.n;
+    summary.threats[c.status].total += c.n;
   }
-  return summaries;
+  return summary;
+}
+
+/**
+ * The summary of one model, counts included, in one statement: what creating or importing a
+ * model answers with.
+ */
+export async function summariseModel(options: {
+  db: Db;
+  modelId: string;
+  role: Role;
+}): Promise<ModelSummary> {
+  const [row] = await options.db.$queryRaw<(ModelRow & { counts: ThreatCounts | string })[]>`
+    SELECT m.id, m.title, m.seq, m.created_at AS "createdAt", m.updated_at AS "updatedAt",
+      ${threatCountsColumn}
+    FROM models m WHERE m.id = ${options.modelId}`;
+  if (!row) throw notFound();
+  return addThreatCounts(toSummary(row, options.role), row.counts);
 }

@@ -1,8 +1,8 @@
 import { newId, type ModelRecord } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
 import { commitOps } from '../ops/commit-ops';
-import { countThreats } from './count-threats';
-import { toSummary, type ModelSummary } from './model-summary';
+import { summariseModel } from './count-threats';
+import type { ModelSummary } from './model-summary';
 
 /**
  * Creates a model owned by `userId` holding `records` (put in the order given,
@@ -54,7 +54,5 @@ export async function createModel(options: {
     await db.model.delete({ where: { id } }).catch(() => {});
     throw err;
   }
-  const model = await db.model.findUniqueOrThrow({ where: { id } });
-  const [summary] = await countThreats(db, [toSummary(model, 'owner')]);
-  return summary!;
+  return summariseModel({ db, modelId: id, role: 'owner' });
 }

@@ -1,7 +1,8 @@
 import type { Comment, ModelRecord, Role } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
 import { notFound } from '../app-error';
-import { toSummary, type ModelSummary } from './model-summary';
+import { addThreatCounts, threatCountsColumn, type ThreatCounts } from './count-threats';
+import { toSummary, type ModelRow, type ModelSummary } from './model-summary';
 
 export interface LoadedModel {
   model: ModelSummary;
@@ -22,17 +23,11 @@ export async function getModel(options: {
 }): Promise<LoadedModel> {
   const { db, modelId, role } = options;
   const rows = await db.$queryRaw<
-    {
-      id: string;
-      title: string;
-      seq: number;
-      createdAt: Date;
-      updatedAt: Date;
-      records: ModelRecord[];
-    }[]
+    (ModelRow & { records: ModelRecord[] | string; counts: ThreatCounts | string })[]
   >`
     SELECT m.id, m.title, m.seq, m.created_at AS "createdAt", m.updated_at AS "updatedAt",
-      COALESCE((SELECT jsonb_agg(r.data) FROM records r WHERE r.model_id = m.id), '[]'::jsonb) AS records
+      COALESCE((SELECT jsonb_agg(r.data) FROM records r WHERE r.model_id = m.id), '[]'::jsonb) AS records,
+      ${threatCountsColumn}
     FROM models m WHERE m.id = ${modelId}`;
   const model = rows[0];
   if (!model) throw notFound();
@@ -40,22 +35,7 @@ export async function getModel(options: {
     typeof model.records === 'string'
       ? (JSON.parse(model.records) as ModelRecord[])
       : model.records;
-  const summary = toSummary(
-    {
-      ...model,
-      seq: Number(model.seq),
-      createdAt: new Date(model.createdAt),
-      updatedAt: new Date(model.updatedAt),
-    },
-    role,
-  );
-  // The records are at hand: count threats from them rather than asking the database again.
-  for (const r of records) {
-    if (r.typeName === 'threat' && (r.status === 'open' || r.status === 'mitigated')) {
-      summary.threats[r.status][r.severity] += 1;
-      summary.threats[r.status].total += 1;
-    }
-  }
+  const summary = addThreatCounts(toSummary(model, role), model.counts);
   return { model: summary, records: sortRecords(records), seq: Number(model.seq), role };
 }
 

@@ -17,17 +17,26 @@ export function emptyCounts(): SeverityCounts {
   return Object.fromEntries([...SEVERITIES.map((s) => [s, 0]), ['total', 0]]) as SeverityCounts;
 }
 
-export function toSummary(
-  m: { id: string; title: string; seq: number; createdAt: Date; updatedAt: Date },
-  role: Role,
-): ModelSummary {
+/**
+ * A model row as the list, one model or a new model reads it. Raw queries hand `seq` back as a
+ * bigint on some drivers and timestamps as text on PGlite, so both are taken as they come.
+ */
+export interface ModelRow {
+  id: string;
+  title: string;
+  seq: number | bigint;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+}
+
+export function toSummary(m: ModelRow, role: Role): ModelSummary {
   return {
     id: m.id,
     title: m.title,
     role,
-    seq: m.seq,
-    createdAt: m.createdAt.toISOString(),
-    updatedAt: m.updatedAt.toISOString(),
+    seq: Number(m.seq),
+    createdAt: new Date(m.createdAt).toISOString(),
+    updatedAt: new Date(m.updatedAt).toISOString(),
     threats: { open: emptyCounts(), mitigated: emptyCounts() },
   };
 }
