@@ -5,11 +5,17 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtBundle, tempDir } from './run-cli';
 
-/** Starts the bundled `threatloom serve` and resolves once it prints where it listens. */
+/** Starts the bundled `threatloom serve` and resolves once it prints where it listens and the origin browsers must use. */
 async function startServe(
   args: string[],
   cwd: string,
-): Promise<{ child: ChildProcess; url: string; line: string; exited: Promise<number | null> }> {
+): Promise<{
+  child: ChildProcess;
+  url: string;
+  line: string;
+  stdout: string;
+  exited: Promise<number | null>;
+}> {
   const child = spawn(process.execPath, [await builtBundle(), 'serve', ...args], {
     cwd,
     env: { ...process.env, LOG_LEVEL: 'silent' },
@@ -24,12 +30,14 @@ async function startServe(
   const line = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       stdout += d.toString();
-      const found = stdout.split('\n').find((l) => l.startsWith('Threatloom is running at '));
-      if (found) resolve(found);
+      const lines = stdout.split('\n');
+      const found = lines.find((l) => l.startsWith('Threatloom is running at '));
+      // The line after it says which origin browsers must use.
+      if (found && lines.some((l) => l.startsWith('Browsers must use '))) resolve(found);
     });
     void exited.then((code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
   });
-  return { child, url: /at (http:\/\/\S+) /.exec(line)![1]!, line, exited };
+  return { child, url: /at (http:\/\/\S+) /.exec(line)![1]!, line, stdout, exited };
 }
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -44,12 +52,15 @@ afterAll(async () => {
 describe('threatloom serve', () => {
   it('serves on the given port with an embedded database in --data-dir (relative to the cwd) and stops on SIGTERM', async () => {
     const cwd = tempDir();
-    const { child, url, line, exited } = await startServe(
+    const { child, url, line, stdout, exited } = await startServe(
       ['--port', '0', '--data-dir', 'store'],
       cwd,
     );
     try {
       expect(line).toContain(`embedded PGlite in ${path.join(cwd, 'store')}`);
+      expect(stdout).toContain(
+        '\nBrowsers must use http://<Host header>; behind a TLS-terminating proxy set PUBLIC_ORIGIN',
+      );
       expect(existsSync(path.join(cwd, 'store'))).toBe(true);
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);

@@ -78,6 +78,8 @@ export const serveCommand: CliCommand = {
         ctx.stdout.write(
           `Threatloom is running at http://${host}:${port} (database: ${where}). Press Ctrl-C to stop.\n`,
         );
+        const { description } = running.origins;
+        ctx.stdout.write(`${description.charAt(0).toUpperCase()}${description.slice(1)}.\n`);
 
         // Until a signal arrives the open server keeps the process alive; then close cleanly.
         await new Promise<void>((resolve) => {

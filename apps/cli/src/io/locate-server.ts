@@ -12,9 +12,13 @@ export interface ServerModule {
     databaseUrl?: string;
     dataDir?: string;
   };
-  createServer(
-    config: object,
-  ): Promise<{ httpServer: HttpServer; database: { kind: string }; close(): Promise<void> }>;
+  createServer(config: object): Promise<{
+    httpServer: HttpServer;
+    database: { kind: string };
+    /** The origin rule REST writes and sockets share; `description` says which origin browsers must use. */
+    origins: { description: string };
+    close(): Promise<void>;
+  }>;
 }
 
 const SERVER_SRC = path.join('apps', 'server', 'src');
