@@ -1,6 +1,7 @@
 import type { ModelRecord, Op, OpBroadcast } from '@threatloom/core';
 import type { Db } from '../db/open-database';
 import { notFound } from '../services/app-error';
+import { readModelRecords } from '../services/ops/read-records';
 
 export interface CatchUp {
   seq: number;
@@ -43,9 +44,9 @@ export async function loadCatchUp(options: {
           })),
         };
       }
-      const rows = await tx.record.findMany({ where: { modelId }, select: { data: true } });
-      return { seq, snapshot: { records: rows.map((r) => r.data as unknown as ModelRecord) } };
+      // Read in pages with turns of the event loop between them: a large model's snapshot does not stall the process.
+      return { seq, snapshot: { records: await readModelRecords(tx, modelId) } };
     },
-    { isolationLevel: 'RepeatableRead' },
+    { isolationLevel: 'RepeatableRead', timeout: 60_000 },
   );
 }

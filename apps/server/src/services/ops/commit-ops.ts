@@ -1,5 +1,9 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import {
   decideCommit,
+  type CommitOutcome,
+  type DecideCommitOptions,
+  type PriorCommit,
   ZRole,
   type CommitDecision,
   type ModelRecord,
@@ -100,18 +104,22 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
         // What authorship and sign-off show: the account's name, else its email.
         const names = new Map(members.map((m) => [m.userId, m.user.name || m.user.email]));
         const now = new Date().toISOString();
-        const known = await tx.opLog.findMany({
-          where: {
-            modelId,
-            opId: { in: ops.map((o) => o.opId).filter((id) => typeof id === 'string') },
-          },
-          select: { opId: true, seq: true, op: true, actor: true },
-        });
+        // A model at seq 0 has no op log to find retries in (a new model's import or copy).
+        const known =
+          base === 0
+            ? []
+            : await tx.opLog.findMany({
+                where: {
+                  modelId,
+                  opId: { in: ops.map((o) => o.opId).filter((id) => typeof id === 'string') },
+                },
+                select: { opId: true, seq: true, op: true, actor: true },
+              });
         const seen = new Map(
           known.map((k) => [k.opId, { seq: k.seq, op: k.op as unknown as Op, actor: k.actor }]),
         );
 
-        const outcome = decideCommit({
+        const outcome = await decideInSlices({
           state,
           seq: base,
           ops: ops.map((o) => ({ opId: o.opId, op: o.op, actor: o.actor ?? actor })),
@@ -146,19 +154,33 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
             return r ? [r] : [];
           });
           const modelRecord = present.find((r) => r.typeName === 'model');
-          await writeCommit(tx, {
-            modelId,
-            deletedIds: [...touched].filter((id) => !state.has(id)),
-            records: present,
-            log: logRows,
-            seq,
-            ...(modelRecord?.typeName === 'model' ? { title: modelRecord.title } : {}),
-          });
+          const title = modelRecord?.typeName === 'model' ? { title: modelRecord.title } : {};
+          const deletedIds = [...touched].filter((id) => !state.has(id));
+          // One statement per WRITE_SLICE rows, with a turn of the event loop between them.
+          const slices = Math.max(
+            1,
+            Math.ceil(Math.max(present.length, logRows.length) / WRITE_SLICE),
+          );
+          for (let i = 0; i < slices; i++) {
+            if (i > 0) await yieldToLoop();
+            await writeCommit(tx, {
+              modelId,
+              deletedIds: i === 0 ? deletedIds : [],
+              records: present.slice(i * WRITE_SLICE, (i + 1) * WRITE_SLICE),
+              log: logRows.slice(i * WRITE_SLICE, (i + 1) * WRITE_SLICE),
+              seq,
+              ...title,
+            });
+          }
         }
         committed = { seq, state };
         return { seq, results };
       },
-      { maxWait: 20_000, timeout: 60_000 },
+      // A large write yields between slices, so it may take longer than an edit; the lock is held meanwhile.
+      {
+        maxWait: 20_000,
+        timeout: 60_000 + (Array.isArray(options.ops) ? options.ops.length * 2 : 0),
+      },
     );
     if (committed) cache.release(modelId, committed);
     if (outcome.seq > 0 && outcome.results.some((r) => r.ok && !r.duplicate))
@@ -169,6 +191,45 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
     cache.drop(modelId);
     throw err;
   }
+}
+
+/**
+ * Ops validated, and rows written per statement, between two turns of the
+ * event loop. A commit of 100,000 records (a large import) otherwise held the
+ * process for seconds: health checks, sockets and every other request waited.
+ * Sized so one slice takes a few tens of milliseconds (docs/benchmarks.md).
+ */
+export const DECIDE_SLICE = 500;
+export const WRITE_SLICE = 1_000;
+
+/**
+ * `decideCommit` over the ops `DECIDE_SLICE` at a time, yielding to the event
+ * loop between slices. The same decisions as one call: each slice starts from
+ * the state and seq the previous one left, and an opId accepted in an earlier
+ * slice is a duplicate in a later one.
+ */
+async function decideInSlices(options: DecideCommitOptions): Promise<CommitOutcome> {
+  if (options.ops.length <= DECIDE_SLICE) return decideCommit(options);
+  const all: CommitOutcome = { seq: options.seq, decisions: [], touched: new Set(), accepted: [] };
+  const earlier = new Map<string, PriorCommit>();
+  for (let i = 0; i < options.ops.length; i += DECIDE_SLICE) {
+    if (i > 0) await yieldToLoop();
+    const part = decideCommit({
+      ...options,
+      seq: all.seq,
+      ops: options.ops.slice(i, i + DECIDE_SLICE),
+      priorOf: (opId) => earlier.get(opId) ?? options.priorOf(opId),
+    });
+    all.seq = part.seq;
+    all.decisions.push(...part.decisions);
+    for (const d of part.accepted) {
+      all.accepted.push(d);
+      earlier.set(d.opId, { seq: d.seq, op: d.op, actor: d.actor });
+    }
+    for (const id of part.touched) all.touched.add(id);
+    if (options.stopAtRefusal && part.decisions.some((d) => !d.ok)) break;
+  }
+  return all;
 }
 
 /** The AppError of an atomic write's first refusal; other op codes are `invalid_op`. */

@@ -1,5 +1,6 @@
-import { applyOp, toRecordMap, type ModelRecord, type Op, type RecordMap } from '@threatloom/core';
+import { applyOp, toRecordMap, type Op, type RecordMap } from '@threatloom/core';
 import type { Prisma } from '../../db/generated/client';
+import { readModelRecords } from './read-records';
 
 type Tx = Prisma.TransactionClient;
 
@@ -65,6 +66,5 @@ export async function loadState(
     for (const row of rows) applyOp(cached.state, row.op as unknown as Op);
     return { seq, state: cached.state };
   }
-  const rows = await tx.record.findMany({ where: { modelId }, select: { data: true } });
-  return { seq, state: toRecordMap(rows.map((r) => r.data as unknown as ModelRecord)) };
+  return { seq, state: toRecordMap(await readModelRecords(tx, modelId)) };
 }
