@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../src/realtime/realtime.test-helper';
 
 const serverDir = path.resolve(import.meta.dirname, '..');
 
@@ -73,5 +74,58 @@ describe('server start-up', () => {
     expect(JSON.parse(plain.matched!).msg).toMatch(
       /^browsers must use http:\/\/<Host header>; behind a TLS-terminating proxy set PUBLIC_ORIGIN/,
     );
+  });
+
+  it('logs one line per request with no cookie, token or CSRF header in it', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: 'memory://',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'trace',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const lines: string[] = [];
+    const waiters: { re: RegExp; resolve: (line: string) => void }[] = [];
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      lines.push(line);
+      for (const w of waiters.splice(0)) {
+        if (w.re.test(line)) w.resolve(line);
+        else waiters.push(w);
+      }
+    });
+    const next = (re: RegExp) =>
+      new Promise<string>((resolve) => {
+        const seen = lines.find((l) => re.test(l));
+        if (seen) resolve(seen);
+        else waiters.push({ re, resolve });
+      });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      await next(/browsers must use/);
+      const secrets = ['tl_bearer-secret-1', 'session-secret-2', 'csrf-secret-3'];
+      const res = await fetch(`http://127.0.0.1:${port}/api/models?probe=redaction`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${secrets[0]}`,
+          cookie: `tl_session=${secrets[1]}; tl_csrf=${secrets[2]}`,
+          'x-csrf-token': secrets[2]!,
+          'content-type': 'application/json',
+        },
+        body: '{}',
+      });
+      expect(res.status).toBe(401);
+      const logged = JSON.parse(await next(/probe=redaction/)) as Record<string, unknown>;
+      expect(logged.req).toMatchObject({ method: 'POST', url: '/api/models?probe=redaction' });
+      expect(logged.res).toEqual({ statusCode: 401 });
+      for (const secret of secrets) expect(lines.join('\n')).not.toContain(secret);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 });
