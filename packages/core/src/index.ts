@@ -1,4 +1,5 @@
 export * from './model/keys';
+export * from './model/roles';
 export * from './model/labels';
 export * from './model/timestamps';
 export * from './model/review-summary';

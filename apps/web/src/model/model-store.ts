@@ -4,6 +4,8 @@ import {
   type ModelRecord,
   type Op,
   type RecordMap,
+  type Role,
+  roleAtLeast,
   type SyncClient,
   type SyncStatus,
 } from '@threatloom/core';
@@ -40,7 +42,7 @@ export interface ModelState {
   /** Owners alone change the review state (the server enforces it). */
   isOwner: boolean;
   /** Sets what the UI offers from the user's role on this model. */
-  grantRole: (role: string | undefined) => void;
+  grantRole: (role: Role | undefined) => void;
   /** Actions are verbs; every edit goes through the sync engine. */
   submit: (ops: readonly Op[]) => void;
   undo: () => void;
@@ -92,8 +94,11 @@ export function createModelStore(client: SyncClient) {
     canComment: false,
     isOwner: false,
     grantRole: (role) => {
-      const canEdit = role === 'owner' || role === 'editor';
-      set({ canEdit, canComment: canEdit || role === 'commenter', isOwner: role === 'owner' });
+      set({
+        canEdit: roleAtLeast(role, 'editor'),
+        canComment: roleAtLeast(role, 'commenter'),
+        isOwner: roleAtLeast(role, 'owner'),
+      });
     },
     submit: (ops) => {
       const result = client.apply(ops);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { SEVERITIES, SEVERITY_LABELS, SYNC_EVENTS } from '@threatloom/core';
+import { roleAtLeast, SEVERITIES, SEVERITY_LABELS, SYNC_EVENTS } from '@threatloom/core';
 import {
   createModel,
   deleteModel,
@@ -135,7 +135,7 @@ export function DashboardPage() {
                     >
                       Duplicate
                     </button>
-                    {(m.role === undefined || m.role === 'owner') && (
+                    {(m.role === undefined || roleAtLeast(m.role, 'owner')) && (
                       <>
                         <button
                           type="button"

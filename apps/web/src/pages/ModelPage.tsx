@@ -1,5 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
-import { modelRecordOf, REVIEW_STATE_LABELS, type RecordMap } from '@threatloom/core';
+import {
+  modelRecordOf,
+  REVIEW_STATE_LABELS,
+  roleAtLeast,
+  type RecordMap,
+  type Role,
+} from '@threatloom/core';
 import { RegionBoundary } from '../app/RegionBoundary';
 import { href } from '../app/router';
 import { CollabBar } from '../collab/CollabBar';
@@ -71,7 +77,7 @@ function ModelLayout({
   tab: string;
   focus: EditorFocus;
   title: string;
-  role?: string;
+  role?: Role;
 }) {
   const loaded = useModel(selectLoaded);
   const [sharing, setSharing] = useState(false);
@@ -102,7 +108,7 @@ function ModelLayout({
           </nav>
           <span className="spacer" />
           <CollabBar />
-          {role === 'owner' && (
+          {roleAtLeast(role, 'owner') && (
             <button type="button" onClick={() => setSharing(true)}>
               Share
             </button>

@@ -1,4 +1,5 @@
 import type { Role } from '../model/keys';
+import { roleAtLeast } from '../model/roles';
 import type { Op, RecordMap } from '../ops/ops';
 import type { OpError } from '../ops/validate';
 import { COMMENT_AUTHOR_FIELDS } from './stamp';
@@ -25,15 +26,19 @@ export function authorizeOp(options: {
   state: RecordMap;
 }): OpError | null {
   const { role, actorId, op, state } = options;
-  if (role === 'viewer') return forbidden('viewers cannot change the model');
+  if (!roleAtLeast(role, 'commenter')) return forbidden('viewers cannot change the model');
   const id = op.type === 'put' ? op.record.id : op.id;
   const existing = state.get(id);
 
   const authorship = commentRule(actorId, op, existing);
   if (authorship) return authorship;
-  if (role !== 'owner' && existing?.typeName === 'model' && changesAny(op, existing, REVIEW_FIELDS))
+  if (
+    !roleAtLeast(role, 'owner') &&
+    existing?.typeName === 'model' &&
+    changesAny(op, existing, REVIEW_FIELDS)
+  )
     return forbidden('only an owner changes the review state');
-  if (role === 'owner' || role === 'editor') return null;
+  if (roleAtLeast(role, 'editor')) return null;
 
   if (existing && (existing.typeName !== 'comment' || existing.authorId !== actorId)) {
     return forbidden('commenters can only change their own comments');

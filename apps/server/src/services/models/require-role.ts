@@ -1,8 +1,6 @@
-import { ZRole, type Role } from '@threatloom/core';
+import { roleAtLeast, ZRole, type Role } from '@threatloom/core';
 import type { Db } from '../../db/open-database';
 import { forbidden, notFound } from '../app-error';
-
-const RANK: Record<Role, number> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
 
 /**
  * The user's role on a model, if at least `min`. Someone with no role gets a
@@ -22,6 +20,6 @@ export async function requireRole(options: {
   });
   if (!membership) throw notFound();
   const role = ZRole.parse(membership.role);
-  if (RANK[role] < RANK[min]) throw forbidden(`this needs the ${min} role; you are ${role}`);
+  if (!roleAtLeast(role, min)) throw forbidden(`this needs the ${min} role; you are ${role}`);
   return role;
 }
