@@ -32,6 +32,8 @@ test('edits made offline survive closing the page and are applied exactly once w
   await share(ana.page, 'Pending model', ben.account.email, 'editor');
   await openTab(ana.page, id, 'diagram');
   await ana.page.getByRole('button', { name: 'Add process' }).click();
+  // The new process opens its name field; Enter keeps the default name.
+  await ana.page.getByRole('textbox', { name: 'Edit name in place' }).press('Enter');
   await expect(node(ana.page, 'process', 'Process')).toBeVisible();
   await expect(ana.page.getByRole('status', { name: 'Connection' })).toHaveText('Saved');
   await openTab(ben.page, id, 'diagram');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useModel, useModelContext } from '../../model/model-context';
 
 /**
@@ -21,9 +21,13 @@ export function InlineName({
   const renaming = useModel((s) => s.renaming === id);
   // A node the palette just added opens with its name field, in its first render.
   const [draft, setDraft] = useState<string | null>(() => (renaming && canEdit ? name : null));
+  // Enter finishes the edit and moves focus to the node, which blurs the field and would finish
+  // it again with the same stale draft (a second, identical patch): one finish per edit.
+  const open = useRef(renaming && canEdit);
 
   const start = () => {
     if (!canEdit) return;
+    open.current = true;
     setDraft((d) => d ?? name);
     channel.set({ editing: { id, field: 'name' } });
   };
@@ -32,6 +36,8 @@ export function InlineName({
     // Only a new request starts editing; `start` reads the name at that moment.
   }, [renaming]);
   const finish = (commit: boolean) => {
+    if (!open.current) return;
+    open.current = false;
     if (commit && draft !== null && draft !== name)
       store.getState().submit([{ type: 'patch', id, fields: { name: draft } }]);
     setDraft(null);
