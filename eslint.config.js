@@ -12,8 +12,8 @@ const coreAllowed = [
   },
 ];
 
-/** An import of a sibling folder of `apps/server/src` by relative path (`../http/…`, `../../realtime`). */
-const serverFolder = (...names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;
+/** An import of a sibling folder (of `apps/server/src`, `apps/web/src`) by relative path (`../http/…`, `../../realtime`). */
+const folderImport = (...names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;
 
 /**
  * apps/server imports run one way: entry points (create-server, main, config, the db CLIs)
@@ -56,10 +56,54 @@ const serverLayers = [
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [{ regex: serverFolder(...forbidden), message }] },
+      { patterns: [{ regex: folderImport(...forbidden), message }] },
     ],
   },
 }));
+
+/**
+ * apps/web/src imports run one way, from the top row down; the folders of one row are siblings
+ * and never import each other. main.tsx is the entry point above them all, and @threatloom/core
+ * sits below them all. Tests may import any layer.
+ */
+const WEB_LAYERS = [
+  ['app'], // the shell: routes the URL to a page
+  ['pages'], // one a route
+  ['editor'], // the diagram editor, hosting the side panel
+  ['panels', 'dashboard', 'export', 'collab'], // what pages and the editor show
+  ['fields'], // the record forms panels share
+  ['model'], // one open model: its stores, context and op builders
+  ['auth', 'rules'], // app-wide stores
+  ['api', 'sync'], // the server's client: REST, socket, pending ops
+  ['ui'], // generic pieces: router, modal, error boundary
+];
+
+const webLayers = WEB_LAYERS.flatMap((row, i) => {
+  const below = WEB_LAYERS.slice(i + 1).flat();
+  return row.map((folder) => ({
+    files: [`apps/web/src/${folder}/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.ts', '**/*.test-helper.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: folderImport(
+                'main',
+                ...WEB_LAYERS.slice(0, i).flat(),
+                ...row.filter((f) => f !== folder),
+              ),
+              message: below.length
+                ? `apps/web/src/${folder}/ may import only the layers below it (${below.join(', ')}) and @threatloom/core; move what both need down.`
+                : `apps/web/src/${folder}/ is the lowest layer: it imports @threatloom/core only.`,
+            },
+          ],
+        },
+      ],
+    },
+  }));
+});
 
 export default tseslint.config(
   {
@@ -88,4 +132,5 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: coreAllowed }] },
   },
   ...serverLayers,
+  ...webLayers,
 );

@@ -4,9 +4,9 @@ import { AuthPage } from '../pages/AuthPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { ModelPage } from '../pages/ModelPage';
 import { RulesPage } from '../pages/RulesPage';
-import { RegionBoundary } from './RegionBoundary';
+import { RegionBoundary } from '../ui/RegionBoundary';
 import { TopBar } from './TopBar';
-import { navigate, useRoute } from './router';
+import { navigate, useRoute } from '../ui/router';
 
 export function App() {
   const { path, params } = useRoute();

@@ -1,6 +1,6 @@
 import { displayName, type User } from '../api/auth';
 import { useAuth } from '../auth/auth-store';
-import { href, navigate } from './router';
+import { href, navigate } from '../ui/router';
 
 export function TopBar({ user }: { user: User }) {
   const signOut = useAuth((s) => s.signOut);

@@ -10,7 +10,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { isBoxElement } from '@threatloom/core';
-import { RegionBoundary } from '../app/RegionBoundary';
+import { RegionBoundary } from '../ui/RegionBoundary';
 import { useModel, useModelContext, useSuggestions } from '../model/model-context';
 import {
   selectCanEdit,

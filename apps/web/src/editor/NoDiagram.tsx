@@ -1,5 +1,5 @@
 import { useModelContext } from '../model/model-context';
-import { newDiagramOps } from './edit-ops';
+import { newDiagramOps } from '../model/new-diagram';
 
 /** A model without diagrams (a new one): offer to start one. */
 export function NoDiagram({ canEdit }: { canEdit: boolean }) {

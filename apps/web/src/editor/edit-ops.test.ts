@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isBoxElement, isElement, type Diagram, type Flow } from '@threatloom/core';
+import { isBoxElement, isElement, type Flow } from '@threatloom/core';
 import { applyChecked, MODEL_SKETCH, stateOf } from '../model/records.test-helper';
-import { canConnect, connectOps, deleteOps, dragOps, newDiagramOps, resizeOps } from './edit-ops';
+import { canConnect, connectOps, deleteOps, dragOps, resizeOps } from './edit-ops';
 import { pointNodeId, reconcile, type DiagramNode } from './flow-graph';
 
 const state = () =>
@@ -156,22 +156,8 @@ describe('deleteOps', () => {
   });
 });
 
-describe('newDiagramOps', () => {
-  const diagramsOf = (records: ReturnType<typeof state>) =>
-    [...records.values()].filter((r): r is Diagram => r.typeName === 'diagram');
-
-  it('the first diagram is "Main diagram"; later ones are numbered and ordered after the last', () => {
-    const records = stateOf([{ id: 'm', typeName: 'model', title: 'Empty' }]);
-    const first = newDiagramOps(diagramsOf(records), 'd1');
-    applyChecked(records, ...first.ops);
-    expect(records.get('d1')).toMatchObject({ title: 'Main diagram', order: 0 });
-    applyChecked(records, { type: 'patch', id: 'd1', fields: { order: 4 } });
-    applyChecked(records, ...newDiagramOps(diagramsOf(records), 'd2').ops);
-    expect(records.get('d2')).toMatchObject({ title: 'Diagram 2', order: 5 });
-  });
-
+describe('connectOps', () => {
   it('new ids differ between calls', () => {
-    expect(newDiagramOps([]).id).not.toBe(newDiagramOps([]).id);
     expect(connectOps('d', 'u', 'p').id).not.toBe(connectOps('d', 'u', 'p').id);
   });
 });

@@ -1,11 +1,4 @@
-import {
-  newId,
-  type BoxElement,
-  type Diagram,
-  type Element,
-  type Op,
-  type RecordMap,
-} from '@threatloom/core';
+import { newId, type BoxElement, type Element, type Op, type RecordMap } from '@threatloom/core';
 import { FLOW_END_KINDS } from './element-factory';
 import type { DiagramNode, FlowEdge } from './flow-graph';
 
@@ -90,20 +83,4 @@ export function deleteOps(
   for (const e of edges) ids.add(e.id);
   for (const n of nodes) ids.add(n.type === 'point' ? n.data.flowId : n.id);
   return [...ids].filter((id) => records.has(id)).map((id) => ({ type: 'remove', id }));
-}
-
-/** A new diagram after the existing ones: "Main diagram" for the first, "Diagram n" after. */
-export function newDiagramOps(
-  existing: readonly Diagram[],
-  id: string = newId(),
-): { ops: Op[]; id: string } {
-  const record: Diagram = {
-    id,
-    typeName: 'diagram',
-    title: existing.length === 0 ? 'Main diagram' : `Diagram ${existing.length + 1}`,
-    description: '',
-    methodology: 'stride',
-    order: existing.length === 0 ? 0 : Math.max(...existing.map((d) => d.order)) + 1,
-  };
-  return { ops: [{ type: 'put', record }], id };
 }

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { LocalPresence, PresenceState, PresenceStore } from '../collab/presence-store';
+import type { LocalPresence, PresenceState, PresenceStore } from './presence-store';
 import type { ModelState, ModelStore } from './model-store';
 import type { SuggestionsState, SuggestionsStore } from './suggestions-store';
 

@@ -3,7 +3,7 @@ import { modelRecordOf, SyncClient } from '@threatloom/core';
 import { displayName } from '../api/auth';
 import { getModelSummary, type ModelSummary } from '../api/models';
 import { useAuth } from '../auth/auth-store';
-import { createPresenceStore, LocalPresence } from '../collab/presence-store';
+import { createPresenceStore, LocalPresence } from './presence-store';
 import { rulesForModel, useOrgRules } from '../rules/org-rules-store';
 import { indexedDbPendingStore } from '../sync/pending-db';
 import { connectSocket } from '../sync/socket';

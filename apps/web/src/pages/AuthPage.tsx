@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useAuth } from '../auth/auth-store';
-import { href, navigate } from '../app/router';
+import { href, navigate } from '../ui/router';
 
 /** Sign in and sign up share one form: sign up adds a name. */
 export function AuthPage({ mode, next }: { mode: 'signin' | 'signup'; next: string | null }) {

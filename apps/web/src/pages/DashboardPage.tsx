@@ -9,7 +9,7 @@ import {
   openCounts,
   type ModelSummary,
 } from '../api/models';
-import { href, navigate } from '../app/router';
+import { href, navigate } from '../ui/router';
 import { ImportDropZone } from '../dashboard/ImportDropZone';
 import { ShareDialog } from '../dashboard/ShareDialog';
 import { connectSocket } from '../sync/socket';

@@ -6,8 +6,8 @@ import {
   type RecordMap,
   type Role,
 } from '@threatloom/core';
-import { RegionBoundary } from '../app/RegionBoundary';
-import { href } from '../app/router';
+import { RegionBoundary } from '../ui/RegionBoundary';
+import { href } from '../ui/router';
 import { CollabBar } from '../collab/CollabBar';
 import { ShareDialog } from '../dashboard/ShareDialog';
 import { ExportMenu } from '../export/ExportMenu';

@@ -16,7 +16,7 @@ import {
   selectRecords,
   type PanelTab,
 } from '../model/model-store';
-import { newDiagramOps } from '../editor/edit-ops';
+import { newDiagramOps } from '../model/new-diagram';
 import { AllSuggestions } from './AllSuggestions';
 import { CommentsThread } from './CommentsThread';
 import { ELEMENT_FIELDS } from './element-fields';

@@ -11,7 +11,7 @@ import {
   type Mitigation,
   type Threat,
 } from '@threatloom/core';
-import { href } from '../app/router';
+import { href } from '../ui/router';
 import { ListField, SelectField, TextField } from '../fields/RecordFields';
 import { useModel } from '../model/model-context';
 import { selectCanEdit, selectIsOwner, selectRecords, selectSubmit } from '../model/model-store';

@@ -1,5 +1,5 @@
 import type { Threat } from '@threatloom/core';
-import { href } from '../app/router';
+import { href } from '../ui/router';
 
 /** The link that opens a threat: the Diagram tab with its element selected and the threat open. */
 export function threatHref(modelId: string, threat: Pick<Threat, 'id' | 'elementId'>): string {
