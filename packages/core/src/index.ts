@@ -12,6 +12,7 @@ export * from './model/new-threat';
 export * from './model/integrity';
 export * from './model/document';
 export * from './model/query';
+export * from './model/protocols';
 export * from './ops/ops';
 export * from './ops/validate';
 export * from './ops/apply';
