@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError, zodIssues, type Issue } from './errors';
 import { checkReferences } from './integrity';
+import { flowProtocol } from './protocols';
 import {
   DEFAULT_MODEL_LIMITS,
   hasTooLongText,
@@ -82,6 +83,27 @@ export function checkDocument(records: readonly ModelRecord[]): Issue[] {
       issues.push({ path: `records[${i}].${issue.path}`, message: issue.message });
   });
   return issues;
+}
+
+/**
+ * Contradictions in a valid model that its authors should resolve; unlike `checkDocument`'s
+ * issues they never make a document invalid. Today: a flow marked encrypted whose protocol the
+ * protocol catalogue knows to be unencrypted (`isEncrypted` and `HTTP`). The threat rules trust the
+ * mark and suggest no plaintext threat for such a flow, so this warning is where the conflict shows.
+ */
+export function modelWarnings(records: readonly ModelRecord[]): Issue[] {
+  const warnings: Issue[] = [];
+  records.forEach((r, i) => {
+    if (r.typeName !== 'flow' || !r.isEncrypted) return;
+    const parsed = flowProtocol(r);
+    if (parsed?.encrypted !== false) return;
+    const said = r.protocol.trim() !== '' ? `protocol "${r.protocol}"` : `name "${r.name}"`;
+    warnings.push({
+      path: `records[${i}].isEncrypted`,
+      message: `flow "${r.name}" is marked encrypted, but its ${said} names ${parsed.name}, which is not encrypted: correct the protocol or the mark`,
+    });
+  });
+  return warnings;
 }
 
 /** Whether a parsed JSON value claims to be a native document. */

@@ -115,6 +115,27 @@ describe('condition language', () => {
     expect(test(buildScene(renamed).nodes.get('app')!, false)).toBe(false);
   });
 
+  it('protocol facts: what the protocol catalogue reads from a flow, unset on other kinds', () => {
+    expect(matching({ prop: 'protocolKnown', equals: true })).toEqual(['in', 'rw']);
+    expect(matching({ prop: 'protocolKnown', equals: false })).toEqual([]);
+    expect(matching({ prop: 'protocolId', in: ['http', 'tls'] })).toEqual(['in', 'rw']);
+    expect(matching({ prop: 'protocolEncrypted', equals: false })).toEqual(['in']);
+    expect(matching({ prop: 'protocolEncrypted', equals: true })).toEqual(['rw']);
+    expect(matching({ prop: 'protocolDeprecated', equals: true })).toEqual(['rw']);
+    expect(matching({ prop: 'protocolAuthenticatesServer', isSet: true })).toEqual(['rw']);
+    // An unknown or blank protocol is known to be neither encrypted nor unencrypted.
+    const other = buildScene([
+      el({ id: 'tcp', typeName: 'flow', protocol: 'TCP' }),
+      el({ id: 'odd', typeName: 'flow', protocol: 'proprietary', name: 'x' }),
+    ]);
+    const test = compileCondition({ prop: 'protocolEncrypted', isSet: true });
+    expect(test(other.nodes.get('tcp')!, false)).toBe(false);
+    expect(test(other.nodes.get('odd')!, false)).toBe(false);
+    expect(
+      compileCondition({ prop: 'protocolKnown', equals: false })(other.nodes.get('odd')!, false),
+    ).toBe(true);
+  });
+
   it('rejects conditions that are not part of the language, naming the problem', () => {
     expect(ZCondition.safeParse({ prop: 'secret', equals: true }).success).toBe(false);
     expect(ZCondition.safeParse({ eval: 'process.exit()' }).success).toBe(false);

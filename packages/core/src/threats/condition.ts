@@ -1,5 +1,4 @@
-import type { Element } from '../model/records';
-import type { Condition } from './rule';
+import type { Condition, ProtocolFact } from './rule';
 import type { SceneNode } from './scene';
 
 /**
@@ -9,8 +8,27 @@ import type { SceneNode } from './scene';
  */
 export type Predicate = (node: SceneNode, reversed: boolean) => boolean;
 
-function read(element: Element, prop: string): unknown {
-  return (element as unknown as Record<string, unknown>)[prop];
+function read(node: SceneNode, prop: string): unknown {
+  if (prop.startsWith('protocol') && prop !== 'protocol')
+    return protocolFact(node, prop as ProtocolFact);
+  return (node.element as unknown as Record<string, unknown>)[prop];
+}
+
+/** A fact the scene parsed from a flow's protocol; unset (undefined) when the catalogue does not say. */
+function protocolFact(node: SceneNode, fact: ProtocolFact): unknown {
+  if (node.element.typeName !== 'flow') return undefined;
+  const p = node.protocol;
+  if (fact === 'protocolKnown') return p !== null;
+  if (p === null) return undefined;
+  const value =
+    fact === 'protocolId'
+      ? p.id
+      : fact === 'protocolEncrypted'
+        ? p.encrypted
+        : fact === 'protocolAuthenticatesServer'
+          ? p.authenticatesServer
+          : p.deprecated;
+  return value ?? undefined;
 }
 
 function normalise(value: string): string {
@@ -103,14 +121,14 @@ function compileFresh(c: Condition): Predicate {
     const prop = c.prop;
     if ('equals' in c) {
       const want = c.equals;
-      return (n) => read(n.element, prop) === want;
+      return (n) => read(n, prop) === want;
     }
-    if ('isSet' in c) return (n) => isSet(read(n.element, prop));
-    if ('isEmpty' in c) return (n) => !isSet(read(n.element, prop));
+    if ('isSet' in c) return (n) => isSet(read(n, prop));
+    if ('isEmpty' in c) return (n) => !isSet(read(n, prop));
     if ('in' in c) {
       const wanted = new Set(c.in.map(normalise));
       return (n) => {
-        const v = read(n.element, prop);
+        const v = read(n, prop);
         if (typeof v !== 'string' || v === '') return false;
         const norm = normalise(v);
         return wanted.has(norm) || wanted.has(/^[a-z]*/.exec(norm)![0]);
@@ -123,7 +141,7 @@ function compileFresh(c: Condition): Predicate {
       'i',
     );
     return (n) => {
-      const v = read(n.element, prop);
+      const v = read(n, prop);
       return typeof v === 'string' && v !== '' && pattern.test(v);
     };
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { threatDragonFixtures } from '../../test/fixtures.test-helper';
 import { importModel } from '../formats/import-model';
+import { modelWarnings } from '../model/document';
 import type { ModelRecord } from '../model/records';
 import { generateThreats, type Suggestion } from './generate';
 import {
@@ -245,6 +246,11 @@ describe('golden: models written for the purpose', () => {
       'SSL/TLS',
       'HTTP/2 gRPC (mTLS)',
       'HTTP/S',
+      'HTTPS (TLS 1.3)',
+      'gRPC over mTLS',
+      'Secure WebSocket',
+      'LDAPS',
+      'SFTP',
     ];
     for (const protocol of secure) {
       const found = written({
@@ -257,6 +263,72 @@ describe('golden: models written for the purpose', () => {
       });
       check(found, { f: { mustNot: PLAINTEXT } });
     }
+  });
+});
+
+describe('golden: protocols read by the protocol catalogue', () => {
+  /** One flow from an API to a database, with these fields. */
+  const flowWith = (fields: Record<string, unknown>) =>
+    buildModel({
+      title: 'protocol',
+      boxes: [
+        ['a', 'process', 'Orders API'],
+        ['b', 'store', 'Orders DB (MySQL)'],
+      ],
+      flows: [['f', 'a', 'b', fields]],
+    });
+  const on = (fields: Record<string, unknown>) => byName(flowWith(fields));
+
+  it('plaintext protocols, however spelled, get "Plaintext protocol"', () => {
+    for (const protocol of ['HTTP', 'HTTP/1.1', 'FTP', 'Telnet', 'LDAP', 'redis', 'SNMPv2c'])
+      check(on({ protocol }), { f: { must: ['property.flow.plaintext-protocol'] } });
+    // "no TLS" and "insecure" name TLS and "secure" but say the opposite.
+    for (const protocol of ['HTTP (no TLS)', 'Insecure HTTP', 'plain HTTP', 'HTTP without TLS'])
+      check(on({ protocol }), { f: { must: ['property.flow.plaintext-protocol'] } });
+  });
+
+  it('a blank protocol is read from the flow name', () => {
+    check(on({ name: 'HTTP JSON RPC' }), {
+      'HTTP JSON RPC': { must: ['property.flow.plaintext-protocol'] },
+    });
+    check(on({ name: 'HTTPS' }), { HTTPS: { mustNot: PLAINTEXT } });
+    check(on({ name: 'Orders query' }), {
+      'Orders query': { mustNot: ['property.flow.plaintext-protocol'] },
+    });
+  });
+
+  it('SSL and TLS below 1.2 are deprecated; bare SSL, SSL/TLS and TLS 1.2+ are not', () => {
+    for (const protocol of ['TLS 1.0', 'TLSv1.1', 'SSLv3', 'HTTPS (TLS 1.0)', 'SSL 3.0'])
+      check(on({ protocol }), {
+        f: { must: ['property.flow.legacy-tls'], mustNot: ['property.flow.plaintext-protocol'] },
+      });
+    for (const protocol of ['SSL', 'SSL/TLS', 'TLS 1.2', 'TLS 1.3', 'HTTPS'])
+      check(on({ protocol }), { f: { mustNot: ['property.flow.legacy-tls'] } });
+  });
+
+  it('an internal HTTPS flow is not "Unencrypted on the internal network"; an internal TCP flow is', () => {
+    check(on({ protocol: 'HTTPS' }), { f: { mustNot: ['property.flow.internal-cleartext'] } });
+    check(on({ protocol: 'HTTP (TLS 1.3)' }), {
+      f: { mustNot: ['property.flow.internal-cleartext'] },
+    });
+    check(on({ protocol: 'TCP 3306' }), {
+      f: {
+        must: ['property.flow.internal-cleartext'],
+        mustNot: ['property.flow.plaintext-protocol'],
+      },
+    });
+  });
+
+  it('marked encrypted over HTTP: a model warning, not plaintext threats', () => {
+    const records = flowWith({ protocol: 'HTTP', isEncrypted: true, isPublicNetwork: true });
+    check(byName(records), { f: { mustNot: PLAINTEXT } });
+    const warnings = modelWarnings(records);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.path).toMatch(/^records\[\d+\]\.isEncrypted$/);
+    expect(warnings[0]!.message).toContain('marked encrypted');
+    expect(modelWarnings(flowWith({ protocol: 'HTTPS', isEncrypted: true }))).toEqual([]);
+    expect(modelWarnings(flowWith({ protocol: 'HTTP' }))).toEqual([]);
+    expect(modelWarnings(flowWith({ protocol: 'TCP', isEncrypted: true }))).toEqual([]);
   });
 });
 

@@ -8,6 +8,23 @@ export const RULE_TARGETS = ['actor', 'process', 'store', 'flow'] as const;
 export const ZRuleTarget = z.enum(RULE_TARGETS);
 export type RuleTarget = z.infer<typeof ZRuleTarget>;
 
+/**
+ * Facts derived from a flow's protocol by the protocol catalogue (`parseProtocol` on its protocol
+ * field, or on its name when that is blank), read like properties. `protocolKnown` is true when the
+ * catalogue recognised a protocol; `protocolId` is its catalogue id (`https` for `HTTP (TLS 1.3)`);
+ * `protocolEncrypted` and `protocolAuthenticatesServer` are true or false, and unset when the
+ * protocol is unknown or its name alone does not say (`TCP`, `gRPC`); `protocolDeprecated` is true
+ * for SSL, TLS below 1.2 and other deprecated protocols. Unset on other kinds.
+ */
+export const PROTOCOL_FACTS = [
+  'protocolKnown',
+  'protocolId',
+  'protocolEncrypted',
+  'protocolAuthenticatesServer',
+  'protocolDeprecated',
+] as const;
+export type ProtocolFact = (typeof PROTOCOL_FACTS)[number];
+
 /** Element properties a condition may read (a kind lacking one reads it as unset). */
 export const CONDITION_PROPS = [
   'name',
@@ -28,6 +45,7 @@ export const CONDITION_PROPS = [
   'handlesPII',
   'isMLModel',
   'isTrainingData',
+  ...PROTOCOL_FACTS,
 ] as const;
 export const ZConditionProp = z.enum(CONDITION_PROPS);
 export type ConditionProp = z.infer<typeof ZConditionProp>;

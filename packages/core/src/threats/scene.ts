@@ -1,4 +1,5 @@
 import { analyseGeometry, type DiagramGeometry } from '../geometry/diagram-geometry';
+import { flowProtocol, type ParsedProtocol } from '../model/protocols';
 import type { Element } from '../model/records';
 
 /**
@@ -18,6 +19,11 @@ export interface SceneNode {
   readonly crossesBoundary: boolean;
   /** A box element's centre is inside a trust boundary box. */
   readonly insideBoundary: boolean;
+  /**
+   * A flow's protocol as the catalogue reads it (its protocol field, or its name when that is
+   * blank), parsed once per scene; null when unknown, and for other kinds.
+   */
+  readonly protocol: ParsedProtocol | null;
 }
 
 /** What conditions can see in one diagram: every element as a node, and the diagram's geometry. */
@@ -41,6 +47,7 @@ export function buildScene(elements: readonly Element[]): Scene {
       target: null,
       crossesBoundary: geometry.crossings.has(element.id),
       insideBoundary: geometry.containers.has(element.id),
+      protocol: element.typeName === 'flow' ? flowProtocol(element) : null,
     });
   }
   for (const node of nodes.values()) {

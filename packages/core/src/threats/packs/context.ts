@@ -10,7 +10,6 @@ import {
   not,
   oneOf,
   outbound,
-  PLAINTEXT_PROTOCOLS,
   source,
   target,
 } from './dsl';
@@ -285,54 +284,16 @@ export const humanActor = all(kind('actor'), not(machineActor));
 export const externalSystem = all(kind('actor', 'process'), tech('external-system'));
 
 /** Flows. */
-export const encryptedFlow = any(
-  is('isEncrypted'),
-  mentions('protocol', [
-    'tls',
-    'ssl',
-    'https',
-    'http/s',
-    'wss',
-    'sftp',
-    'ssh',
-    'ftps',
-    'ldaps',
-    'smtps',
-    'imaps',
-    'pop3s',
-    'mqtts',
-    'amqps',
-    'rediss',
-    'ipsec',
-    'vpn',
-    'wireguard',
-    'dtls',
-    'secure',
-    'http/2',
-    'http2',
-    'http/3',
-    'http3',
-    'quic',
-    'grpcs',
-    'dns-over',
-  ]),
-);
-/** SSL and TLS 1.0/1.1 named in the protocol (bare "SSL" usually means TLS and is not flagged). */
-export const legacyTls = any(
-  oneOf('protocol', [
-    'sslv2',
-    'sslv3',
-    'ssl2',
-    'ssl3',
-    'tls1.0',
-    'tlsv1.0',
-    'tlsv1',
-    'tls1.1',
-    'tlsv1.1',
-    'tls1',
-  ]),
-  mentions('protocol', ['sslv3', 'sslv2', 'ssl 3', 'tls 1.0', 'tls 1.1', 'tlsv1.0', 'tlsv1.1']),
-);
+/**
+ * Marked encrypted, or its protocol is an encrypted one as the protocol catalogue reads it
+ * (`HTTPS`, `HTTP/2`, `HTTP (TLS 1.3)`, `SMTP/TLS`, `redis+tls`, `gRPC over mTLS`…).
+ */
+export const encryptedFlow = any(is('isEncrypted'), is('protocolEncrypted'));
+/**
+ * A deprecated encrypted protocol: any SSL version, TLS below 1.2, SSH-1, PPTP. Bare `SSL` and
+ * `SSL/TLS` mean TLS and are not deprecated.
+ */
+export const legacyTls = all(is('protocolDeprecated'), is('protocolEncrypted'));
 /**
  * Privilege levels that mean the whole machine: root, SYSTEM, kernel, a privileged container.
  * A bare "admin" is not one: people write it for "used by administrators".
@@ -361,7 +322,12 @@ export const highPrivilege = any(
 );
 /** The protocol names mutual TLS (or another mutual authentication), so both ends are authenticated. */
 export const mutualTls = mentions('protocol', ['mtls', 'mutual', 'kerberos', 'sigv4']);
-export const plaintextFlow = all(oneOf('protocol', PLAINTEXT_PROTOCOLS), not(encryptedFlow));
+/**
+ * The catalogue knows the protocol to be unencrypted (HTTP, FTP, Telnet, `HTTP (no TLS)`) and the
+ * flow is not marked encrypted. Marked encrypted over a plaintext protocol is a contradiction the
+ * author resolves (`modelWarnings` reports it), not a plaintext finding.
+ */
+export const plaintextFlow = all(is('protocolEncrypted', false), not(is('isEncrypted')));
 /** The flow carries data from outside in: from an actor, over a public network, or across a boundary into its target. */
 export const untrustedFlow = any(
   is('isPublicNetwork'),

@@ -29,33 +29,6 @@ export const insideBoundary: Condition = { insideBoundary: true };
 export const danglingSource: Condition = not(source({ all: [] }));
 export const danglingTarget: Condition = not(target({ all: [] }));
 
-/** Protocols that carry data in clear text (matched on their leading letters: `HTTP/1.1` is http). */
-export const PLAINTEXT_PROTOCOLS = [
-  'http',
-  'ftp',
-  'telnet',
-  'smtp',
-  'pop',
-  'pop3',
-  'imap',
-  'ldap',
-  'snmp',
-  'tftp',
-  'rsh',
-  'rlogin',
-  'ws',
-  'mqtt',
-  'amqp',
-  'nfs',
-  'smb',
-  'vnc',
-  'syslog',
-  'dns',
-  'ntp',
-  'redis',
-  'memcached',
-];
-
 /** Elements an external party can reach: a flow over a public network, or a flow from or to an actor. */
 export const exposed: Condition = connected(
   any(is('isPublicNetwork'), source(kind('actor')), target(kind('actor'))),

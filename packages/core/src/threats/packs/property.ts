@@ -436,7 +436,7 @@ export const PROPERTY_RULES: RuleInput[] = [
     severity: 'high',
     title: 'Deprecated SSL/TLS version',
     description:
-      'SSL and TLS 1.0/1.1 have known attacks (POODLE, BEAST) and are deprecated by RFC 8996.',
+      'SSL and TLS 1.0/1.1 have known attacks (POODLE, BEAST) and are deprecated by RFC 8996; SSH-1 and PPTP are broken likewise.',
     mitigations: [
       fix(
         'Require TLS 1.2+',
