@@ -166,7 +166,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   app.use('/api', authenticate(db));
   // Imports carry whole models (5 MB), and only signed-in users get to send that much;
   // everything else is small (1 MB). The first parser that runs wins.
-  const importJson = jsonBody({ limit: '5mb', maxDepth: JSON_MAX_DEPTH });
+  const importJson = jsonBody({ limit: '5mb', maxDepth: JSON_MAX_DEPTH, keepRaw: true });
   app.use('/api/models/import', (req, res, next) =>
     req.auth ? importJson(req, res, next) : next(),
   );

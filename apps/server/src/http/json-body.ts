@@ -36,10 +36,18 @@ function mediaTypeOf(header: string | undefined): { type: string; charset?: stri
  * — bad JSON, a broken gzip/deflate/br stream, a length that does not match —
  * a 400 with a stable code, never a 500.
  */
-export function jsonBody(options: { limit: string; maxDepth: number }): RequestHandler {
+export function jsonBody(options: {
+  limit: string;
+  maxDepth: number;
+  /** Keep the body's bytes as `req.rawBody` too (imports read large files from them off the event loop). */
+  keepRaw?: boolean;
+}): RequestHandler {
   const parse = express.json({
     limit: options.limit,
-    verify: (_req, _res, buf) => checkJsonText(buf, options.maxDepth),
+    verify: (req, _res, buf) => {
+      checkJsonText(buf, options.maxDepth);
+      if (options.keepRaw) (req as { rawBody?: Buffer }).rawBody = buf;
+    },
   });
   return (req, res, next) => {
     if (!hasBody(req.headers)) return next();

@@ -13,7 +13,10 @@ export function transferRoutes({ db }: RouteContext): Router {
   const router = Router();
   router.use(requireUser);
   router.post('/import', async (req, res) => {
-    res.status(201).json(await importModel({ db, userId: req.auth!.user.id, json: req.body }));
+    const bytes = (req as { rawBody?: Buffer }).rawBody;
+    res
+      .status(201)
+      .json(await importModel({ db, userId: req.auth!.user.id, json: req.body, bytes }));
   });
   router.get('/:id/export', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'viewer' });
