@@ -24,7 +24,7 @@ export interface CliContext {
  * stays plain. picocolors' own detection also turns colour on when `CI` is set, which
  * would put escape codes into files written by CI jobs, so the decision is made here.
  */
-export function colorsFor(stream: Writable, env: NodeJS.ProcessEnv): Colors {
+function colorsFor(stream: Writable, env: NodeJS.ProcessEnv): Colors {
   const tty = (stream as Writable & { isTTY?: boolean }).isTTY === true;
   return pc.createColors(tty && env.NO_COLOR === undefined && env.TERM !== 'dumb');
 }

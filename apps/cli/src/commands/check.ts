@@ -18,7 +18,7 @@ type Threshold = (typeof THRESHOLDS)[number];
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, tbd: 0 };
 
 /** Exit code for unreadable or invalid input, kept apart from 1 ("threats found") for CI. */
-export const CHECK_BAD_INPUT = 2;
+const CHECK_BAD_INPUT = 2;
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -90,7 +90,7 @@ export const checkCommand: CliCommand = {
 };
 
 /** Threats at or above the threshold: exit 1 with nothing more to print. */
-export class CheckFailed extends CliError {
+class CheckFailed extends CliError {
   constructor() {
     super('', 1);
     this.name = 'CheckFailed';

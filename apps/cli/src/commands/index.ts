@@ -1,7 +1,7 @@
 import type { CliCommand } from './command';
 
 /** A subcommand by name, loaded on demand: `validate` never pays for loading the PDF engine. */
-export interface CommandEntry {
+interface CommandEntry {
   name: string;
   load(): Promise<CliCommand>;
 }

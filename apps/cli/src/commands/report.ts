@@ -39,7 +39,7 @@ function keyList<T extends string>(
 }
 
 /** Maps the command's flags to the report options (Threat Dragon's five plus severity and status filters). */
-export function reportOptionsFromFlags(
+function reportOptionsFromFlags(
   flags: ReportFlags,
   cwd: (p: string) => string,
 ): ReportOptionsInput {

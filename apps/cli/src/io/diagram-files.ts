@@ -2,7 +2,7 @@ import path from 'node:path';
 import { indexModel, type ModelRecord } from '@threatloom/core';
 import { renderDiagramSvg } from '@threatloom/report/svg';
 
-export interface DiagramFile {
+interface DiagramFile {
   diagramId: string;
   /** Path as the user gave it (beside `out`), for writing. */
   path: string;

@@ -4,7 +4,7 @@ import { readJsonFile } from './read-json-file';
 import { seededIds } from './seeded-ids';
 
 /** A model file read from disk and imported into Threatloom records. */
-export interface LoadedModel extends ImportResult {
+interface LoadedModel extends ImportResult {
   /** Id source for records the CLI adds, seeded by the file so re-runs give the same ids. */
   newId: () => string;
 }

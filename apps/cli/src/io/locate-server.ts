@@ -5,7 +5,7 @@ import type { Server as HttpServer } from 'node:http';
 import { CliError } from '../errors';
 
 /** The part of apps/server the CLI starts: `src/config.ts` and `src/create-server.ts`. */
-export interface ServerModule {
+interface ServerModule {
   readConfig(env: NodeJS.ProcessEnv): {
     port: number;
     host: string;

@@ -31,7 +31,7 @@ function withLineAndColumn(message: string, text: string): string {
 }
 
 /** A JSON file's text and parsed value. */
-export interface JsonFile {
+interface JsonFile {
   text: string;
   json: unknown;
 }

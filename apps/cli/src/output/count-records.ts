@@ -1,7 +1,7 @@
 import { ELEMENT_KINDS, THREAT_STATUSES, isElement, type ModelRecord } from '@threatloom/core';
 
 /** How much a model holds, for `validate` and other summaries. */
-export interface RecordCounts {
+interface RecordCounts {
   diagrams: number;
   elements: number;
   elementsByKind: Record<string, number>;

@@ -12,12 +12,12 @@ export class ApiError extends Error {
 }
 
 /** The double-submit CSRF token the server leaves in the readable `tl_csrf` cookie. */
-export function csrfToken(): string {
+function csrfToken(): string {
   const match = /(?:^|;\s*)tl_csrf=([^;]+)/.exec(document.cookie);
   return match ? decodeURIComponent(match[1]!) : '';
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   /** A body sent as is (already JSON text, e.g. an imported file). */
   rawJson?: string;
   signal?: AbortSignal;

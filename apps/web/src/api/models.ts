@@ -18,7 +18,7 @@ export interface ModelSummary {
   [key: string]: unknown;
 }
 
-export type SeverityCounts = Record<Severity, number>;
+type SeverityCounts = Record<Severity, number>;
 
 /**
  * Open threats by severity from a list row. The list reports counts by status

@@ -35,5 +35,3 @@ export const useAuth = create<AuthState>()((set) => ({
     set({ user: null });
   },
 }));
-
-export const selectUser = (s: AuthState) => s.user;

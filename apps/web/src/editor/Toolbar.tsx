@@ -1,7 +1,7 @@
 import { ALIGNMENTS, type Alignment } from './align';
 import { PALETTE, type PaletteKind } from './element-factory';
 
-export interface ToolbarProps {
+interface ToolbarProps {
   canEdit: boolean;
   selectedBoxes: number;
   snap: boolean;

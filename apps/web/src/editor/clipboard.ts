@@ -32,10 +32,6 @@ export function copySelection(records: RecordMap, selection: readonly string[]):
   return out.length;
 }
 
-export function hasClipboard(): boolean {
-  return copied.length > 0;
-}
-
 /** Puts ops for a copy of the clipboard into `diagramId`, shifted by `offset`, with fresh ids and remapped flow ends. */
 export function pasteOps(diagramId: string, offset: number): { ops: Op[]; ids: string[] } {
   const idMap = new Map(copied.map((r) => [r.id, newId()]));

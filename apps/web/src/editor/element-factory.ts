@@ -20,11 +20,7 @@ export const PALETTE = [
 export type PaletteKind = (typeof PALETTE)[number]['kind'];
 
 /** A new element record centred on `at`, with the schema's defaults for everything else (validated by the sync engine). */
-export function newElement(
-  kind: PaletteKind,
-  diagramId: string,
-  at: { x: number; y: number },
-): Element {
+function newElement(kind: PaletteKind, diagramId: string, at: { x: number; y: number }): Element {
   const spec = PALETTE.find((p) => p.kind === kind)!;
   const base = { id: newId(), diagramId, name: spec.name };
   if (kind === 'boundary-line') {

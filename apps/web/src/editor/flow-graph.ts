@@ -11,7 +11,7 @@ export interface LineData extends Record<string, unknown> {
   origin: { x: number; y: number };
   openThreats: number;
 }
-export interface PointData extends Record<string, unknown> {
+interface PointData extends Record<string, unknown> {
   flowId: string;
   end: 'source' | 'target';
 }
@@ -28,7 +28,7 @@ export type FlowEdge = Edge<FlowData, 'flow'>;
 
 /** Id of the invisible node standing for a flow end left dangling at a point (as Threat Dragon allows). */
 export const pointNodeId = (flowId: string, end: 'source' | 'target') => `${flowId}::${end}`;
-export const LINE_PAD = 8;
+const LINE_PAD = 8;
 
 function lineBox(r: BoundaryLine): { x: number; y: number; width: number; height: number } {
   const xs = r.points.map((p) => p.x);

@@ -6,7 +6,7 @@ export interface Rect {
   height: number;
 }
 
-export interface FreeSpotOptions {
+interface FreeSpotOptions {
   /** Space kept between the new box and every obstacle. */
   gap?: number;
   /** Grid the candidate positions sit on (the editor's snap grid). */

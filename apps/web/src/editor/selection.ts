@@ -1,5 +1,5 @@
 /** A React Flow `select` change, reduced to what selection needs. */
-export interface SelectChange {
+interface SelectChange {
   type: string;
   id?: string;
   selected?: boolean;

@@ -185,7 +185,6 @@ function firstDiagram(records: RecordMap): string | null {
 
 // Module-level selectors: stable functions, so subscriptions compare only what they pick.
 export const selectRecords = (s: ModelState) => s.records;
-export const selectStatus = (s: ModelState) => s.status;
 export const selectLoaded = (s: ModelState) => s.loaded;
 export const selectSelection = (s: ModelState) => s.selection;
 export const selectDiagramId = (s: ModelState) => s.diagramId;
@@ -193,8 +192,6 @@ export const selectCanEdit = (s: ModelState) => s.canEdit;
 export const selectIsOwner = (s: ModelState) => s.isOwner;
 export const selectCanComment = (s: ModelState) => s.canComment;
 export const selectSubmit = (s: ModelState) => s.submit;
-export const selectSelect = (s: ModelState) => s.select;
-export const selectError = (s: ModelState) => s.error;
 export const selectPanelTab = (s: ModelState) => s.panelTab;
 export const selectOpenThreatId = (s: ModelState) => s.openThreatId;
 

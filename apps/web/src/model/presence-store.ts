@@ -15,7 +15,7 @@ export interface PresenceState {
 }
 
 /** A stable colour per user, so a person keeps theirs across reloads and tabs. */
-export function colorFor(key: string): string {
+function colorFor(key: string): string {
   let h = 0;
   for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return `hsl(${h % 360} 70% 40%)`;

@@ -5,7 +5,7 @@ import type { ElementKind } from '@threatloom/core';
  * panel shows them: every field of packages/core/src/model/records.ts except
  * ids, geometry and z-order (edited on the canvas).
  */
-export type FieldSpec = { field: string; label: string; kind: 'text' | 'multiline' | 'check' };
+type FieldSpec = { field: string; label: string; kind: 'text' | 'multiline' | 'check' };
 
 const common: FieldSpec[] = [
   { field: 'name', label: 'Name', kind: 'text' },

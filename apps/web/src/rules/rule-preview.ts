@@ -9,7 +9,7 @@ import {
 } from '@threatloom/core';
 
 /** What the rule editor shows for the text being typed. */
-export type RuleCheck = { ok: true; rule: Rule } | { ok: false; issues: Issue[] };
+type RuleCheck = { ok: true; rule: Rule } | { ok: false; issues: Issue[] };
 
 /** Parses and validates rule JSON text as the user types (core's ZRule, built-in ids refused). */
 export function checkRuleText(text: string): RuleCheck {

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * Hash routes (`#/models/abc?tab=threats`): they work behind any static file
  * server, so the server needs no SPA fallback and a reload keeps the page.
  */
-export interface Route {
+interface Route {
   path: string;
   params: URLSearchParams;
 }

@@ -16,7 +16,7 @@ import {
 } from './protocol';
 
 /** Catch-up longer than this many ops is answered with a snapshot instead. */
-export const DEFAULT_SNAPSHOT_AFTER = 1000;
+const DEFAULT_SNAPSHOT_AFTER = 1000;
 
 interface ReferenceModel {
   state: RecordMap;
@@ -28,7 +28,7 @@ interface ReferenceModel {
 }
 
 /** What a submit produced: the answer for the sender and the ops to broadcast to the room. */
-export interface ReferenceCommit<A> {
+interface ReferenceCommit<A> {
   ack: A;
   broadcasts: OpBroadcast[];
 }

@@ -60,8 +60,8 @@ export interface DiagramLayout {
   bounds: Rect;
 }
 
-export const NAME_FONT_SIZE = 11;
-export const FLOW_FONT_SIZE = 9;
+const NAME_FONT_SIZE = 11;
+const FLOW_FONT_SIZE = 9;
 export const MARKER_RADIUS = 7;
 export const ARROW_SIZE = 10;
 const PADDING = 12;
@@ -121,7 +121,7 @@ function flowPoints(index: ModelIndex, flow: Flow): Point[] {
 }
 
 /** The point halfway along a polyline, by length. */
-export function midpoint(points: Point[]): Point {
+function midpoint(points: Point[]): Point {
   const first = points[0] ?? { x: 0, y: 0 };
   let total = 0;
   for (let i = 1; i < points.length; i++)
@@ -255,7 +255,7 @@ function shapeBounds(s: Shape): Rect {
   return r;
 }
 
-export interface LayoutOptions {
+interface LayoutOptions {
   measure?: Measure;
   /** Leave out elements marked out of scope (and flows touching only them stay). */
   hideOutOfScope?: boolean;

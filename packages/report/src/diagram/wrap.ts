@@ -35,7 +35,7 @@ function breakWord(
   return pieces;
 }
 
-export interface WrapOptions {
+interface WrapOptions {
   fontSize: number;
   maxWidth: number;
   measure: Measure;

@@ -1,7 +1,7 @@
 import type { Face, Family } from './fonts';
 
 /** A stretch of text drawn in one face. */
-export interface Run {
+interface Run {
   face: Face;
   text: string;
 }

@@ -5,13 +5,13 @@ import { splitRuns } from './runs';
 
 export const MARGIN = 50;
 /** Space kept free at the bottom of every page for the "Page N of M" footer. */
-export const FOOTER = 28;
+const FOOTER = 28;
 
 /** Unit-size widths by face and text, shared by all documents of the process (bounded). */
 const UNIT_WIDTHS = new Map<string, number>();
 const UNIT_WIDTHS_MAX = 200_000;
 
-export interface TextStyle {
+interface TextStyle {
   size?: number;
   bold?: boolean;
   color?: string;

@@ -25,7 +25,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** One CSV field, quoted per RFC 4180 when it holds a comma, quote, CR or LF. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -12,10 +12,10 @@ import type {
 } from '../../model/records';
 import { otmStatus } from '../status-map';
 
-export const OTM_VERSION = '0.2.0';
+const OTM_VERSION = '0.2.0';
 
 /** Impact numbers written per severity (OTM's impact is a number; 0-100 here). */
-export const SEVERITY_IMPACT: Record<Severity, number> = {
+const SEVERITY_IMPACT: Record<Severity, number> = {
   critical: 100,
   high: 75,
   medium: 50,
@@ -24,7 +24,7 @@ export const SEVERITY_IMPACT: Record<Severity, number> = {
 };
 
 /** Component `type` per element kind. */
-export const OTM_COMPONENT_TYPES = {
+const OTM_COMPONENT_TYPES = {
   actor: 'actor',
   process: 'process',
   store: 'data-store',

@@ -9,7 +9,7 @@ const ZAttributes = z.record(z.string(), z.unknown()).nullish();
 const ZOtmPosition = z.looseObject({ x: z.number().finite(), y: z.number().finite() });
 const ZOtmSize = z.looseObject({ width: z.number().finite(), height: z.number().finite() });
 
-export const ZOtmRepresentationElement = z.looseObject({
+const ZOtmRepresentationElement = z.looseObject({
   representation: z.string(),
   id: z.string(),
   name: ZStr,
@@ -17,7 +17,7 @@ export const ZOtmRepresentationElement = z.looseObject({
   size: ZOtmSize.nullish(),
   attributes: ZAttributes,
 });
-export const ZOtmParent = z.looseObject({ trustZone: ZStr, component: ZStr });
+const ZOtmParent = z.looseObject({ trustZone: ZStr, component: ZStr });
 export const ZOtmThreatInstance = z.looseObject({
   threat: z.string(),
   state: z.string(),

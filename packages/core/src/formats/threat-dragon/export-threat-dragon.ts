@@ -14,7 +14,7 @@ import { TD_SEVERITY } from '../severity-map';
 import { threatDragonStatus } from '../status-map';
 
 /** The Threat Dragon version the exporter writes (the schema in fixtures/schemas is the 2.x one). */
-export const TD_EXPORT_VERSION = '2.3.0';
+const TD_EXPORT_VERSION = '2.3.0';
 
 export interface TdV2Threat {
   id: string;
@@ -30,7 +30,7 @@ export interface TdV2Threat {
 }
 
 /** One AntV X6 cell as Threat Dragon 2.x saves it. */
-export interface TdV2CellOut {
+interface TdV2CellOut {
   id: string;
   shape: string;
   zIndex: number;
@@ -91,8 +91,6 @@ const THUMBNAILS: Record<Methodology, string> = {
 /** Threat Dragon's schema wants integer end points and z-indices (JointJS heritage). */
 const int = (n: number) => Math.round(n);
 const intPoint = (p: Point) => ({ x: int(p.x), y: int(p.y) });
-
-export { mitigationText } from './kept-as-text';
 
 /**
  * Writes a model as a Threat Dragon 2.x JSON value (validates against

@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 const ZText = z.string().nullish();
 const ZFlag = z.boolean().nullish();
-export const ZTdPoint = z.looseObject({ x: z.number().finite(), y: z.number().finite() });
+const ZTdPoint = z.looseObject({ x: z.number().finite(), y: z.number().finite() });
 const ZTdSize = z.looseObject({ width: z.number().finite(), height: z.number().finite() });
 
 export const ZTdThreat = z.looseObject({
@@ -60,7 +60,7 @@ const ZTdEnd = z.looseObject({
 });
 export type TdEnd = z.infer<typeof ZTdEnd>;
 
-export const ZTdV2Cell = z.looseObject({
+const ZTdV2Cell = z.looseObject({
   id: z.string().min(1),
   shape: z.string(),
   zIndex: z.number().finite().nullish(),
@@ -74,7 +74,6 @@ export const ZTdV2Cell = z.looseObject({
   attrs: z.looseObject({ text: z.looseObject({ text: ZText }).nullish() }).nullish(),
   data: z.looseObject(tdProperties).nullish(),
 });
-export type TdV2Cell = z.infer<typeof ZTdV2Cell>;
 
 export const ZTdV1Cell = z.looseObject({
   id: z.string().min(1),

@@ -32,7 +32,7 @@ export const named = (words: readonly string[]): Condition => {
  * Technology ids of the catalogue (model v2) and, until every model carries them, the words
  * that name them in element names and descriptions (case-insensitive substrings).
  */
-export const TECH_WORDS = {
+const TECH_WORDS = {
   'sql-database': [
     'mysql',
     'postgres',
@@ -156,10 +156,10 @@ export const TECH_WORDS = {
   device: ['device', 'phone', 'laptop'],
 } as const;
 
-export type TechId = keyof typeof TECH_WORDS;
+type TechId = keyof typeof TECH_WORDS;
 
 /** Classes of the catalogue: a class id stands for every technology under it. */
-export const TECH_CLASSES = {
+const TECH_CLASSES = {
   client: ['web-frontend', 'browser', 'mobile-app', 'desktop-app'],
   web: ['web-app', 'web-server', 'api-service'],
   edge: ['api-gateway', 'load-balancer', 'reverse-proxy', 'waf', 'cdn'],
@@ -191,7 +191,7 @@ export const tech = (...ids: TechRef[]): Condition => {
 };
 
 /** Known to be something: any technology at all (the opposite of "we know nothing about it"). */
-export const knownTechnology: Condition = any(
+const knownTechnology: Condition = any(
   is('isWebApplication'),
   is('isALog'),
   tech(...(Object.keys(TECH_WORDS) as TechId[])),
@@ -252,7 +252,6 @@ export const llmTool = all(kind('process'), tech('llm-tool'));
 export const modelServing = all(kind('process'), tech('model-serving'));
 export const iotDevice = all(kind('process', 'actor'), tech('iot-device'));
 export const otController = all(kind('process', 'actor'), tech('ot-controller'));
-export const batchJob = all(kind('process'), tech('batch-job'));
 /** Native code: memory-unsafe languages, firmware, drivers. */
 export const nativeCode = any(
   all(
@@ -329,7 +328,7 @@ export const mutualTls = mentions('protocol', ['mtls', 'mutual', 'kerberos', 'si
  */
 export const plaintextFlow = all(is('protocolEncrypted', false), not(is('isEncrypted')));
 /** The flow carries data from outside in: from an actor, over a public network, or across a boundary into its target. */
-export const untrustedFlow = any(
+const untrustedFlow = any(
   is('isPublicNetwork'),
   source(kind('actor')),
   all(crossesBoundary, source(kind('actor', 'process'))),
@@ -349,7 +348,6 @@ export const internetFacing = inbound(
 );
 export const writesTo = (c: Condition): Condition => outbound(target(c));
 export const readsFrom = (c: Condition): Condition => inbound(source(c));
-export const talksTo = (c: Condition): Condition => any(outbound(target(c)), inbound(source(c)));
 /** Stores holding personal data or credentials. */
 export const sensitiveStore = all(
   kind('store'),

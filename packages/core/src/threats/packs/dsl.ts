@@ -11,7 +11,6 @@ export const is = (prop: ConditionProp, equals: string | number | boolean = true
   equals,
 });
 export const isSet = (prop: ConditionProp): Condition => ({ prop, isSet: true });
-export const isEmpty = (prop: ConditionProp): Condition => ({ prop, isEmpty: true });
 export const oneOf = (prop: ConditionProp, values: string[]): Condition => ({ prop, in: values });
 export const mentions = (prop: ConditionProp, words: string[]): Condition => ({
   prop,
@@ -24,7 +23,6 @@ export const inbound = (c: Condition): Condition => ({ inbound: c });
 export const outbound = (c: Condition): Condition => ({ outbound: c });
 export const connected = (c: Condition): Condition => ({ connected: c });
 export const crossesBoundary: Condition = { crossesBoundary: true };
-export const insideBoundary: Condition = { insideBoundary: true };
 /** A dangling end: the flow has no element at that end. */
 export const danglingSource: Condition = not(source({ all: [] }));
 export const danglingTarget: Condition = not(target({ all: [] }));
