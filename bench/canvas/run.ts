@@ -153,6 +153,12 @@ try {
   });
   if (!register.ok())
     throw new Error(`register failed: ${register.status()} ${await register.text()}`);
+  // Only an instance's first account is signed in by registering; any later one signs in.
+  if (register.status() === 202)
+    await context.request.post('/api/auth/login', {
+      data: { email, password: 'bench-password-123' },
+      headers: { Origin: base },
+    });
   const csrf = (await context.cookies()).find((c) => c.name === 'tl_csrf')?.value ?? '';
   const imported = await context.request.post('/api/models/import', {
     data: benchDocument(600, 400),

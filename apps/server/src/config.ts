@@ -171,6 +171,18 @@ export const ZEnv = z.object({
   /** Characters of text one report may print (422 report_too_large beyond). */
   REPORT_MAX_TEXT_CHARS: ZInt(1_000, 100_000_000).default(2_000_000),
   REDIS_URL: ZUrlOf(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').optional(),
+  /** Outgoing mail for invitations and sign-up confirmations. */
+  SMTP_URL: ZUrlOf(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.com:587').optional(),
+  /** Sender of that mail: `noreply@example.com` or `Threatloom <noreply@example.com>`. */
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+      'must be an address such as noreply@example.com or Threatloom <noreply@example.com>',
+    )
+    .optional(),
+  /** How long an invitation link works. */
+  INVITATION_TTL_HOURS: ZInt(1, 8_760).default(168),
   /** Read by the report fonts (packages/report/src/pdf/fonts.ts) in the report workers. */
   THREATLOOM_FONT_DIR: ZDirectory('report fonts').optional(),
 });
@@ -192,6 +204,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.SMTP_URL && !e.MAIL_FROM)
+    throw new ConfigError('invalid configuration: MAIL_FROM: required when SMTP_URL is set');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -216,6 +230,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       perUser: e.REPORT_PER_USER,
       text: { maxFieldChars: e.REPORT_MAX_FIELD_CHARS, maxReportChars: e.REPORT_MAX_TEXT_CHARS },
     },
+    smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
+    invitationTtlHours: e.INVITATION_TTL_HOURS,
   };
 }
 

@@ -17,6 +17,7 @@ import { authRoutes } from './http/routes/auth';
 import { healthRoutes } from './http/routes/health';
 import { libraryRoutes } from './http/routes/library';
 import { memberRoutes } from './http/routes/members';
+import { invitationRoutes, modelInvitationRoutes } from './http/routes/invitations';
 import { modelRoutes } from './http/routes/models';
 import { recordRoutes } from './http/routes/records';
 import { reportRoutes } from './http/routes/report';
@@ -32,6 +33,7 @@ import {
   type ReportRenderer,
   type ReportRendererOptions,
 } from './services/reports/render-report';
+import { createMailer } from './services/mail/mailer';
 
 export interface ServerOptions {
   /** PostgreSQL URL; without it, embedded PGlite in `dataDir`. */
@@ -60,6 +62,10 @@ export interface ServerOptions {
   reports?: ReportRendererOptions;
   /** Socket limits (docs/collaboration.md); tests lower them. */
   realtimeLimits?: Partial<RealtimeLimits>;
+  /** Outgoing mail (invitations, sign-up confirmations); without it links are only shown. */
+  smtp?: { url: string; from: string };
+  /** How long an invitation link works (default 168 hours). */
+  invitationTtlHours?: number;
 }
 
 export interface ThreatloomServer {
@@ -109,6 +115,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
     reports: createReportRenderer(options.reports),
     notifyAccess: (change) => live.realtime?.notifyAccess(change),
     publishCommit: (modelId, results) => live.realtime?.publish(modelId, results),
+    mailer: options.smtp
+      ? createMailer({ smtpUrl: options.smtp.url, from: options.smtp.from })
+      : undefined,
+    invitationTtlHours: options.invitationTtlHours ?? 168,
+    publicOrigin: options.publicOrigin,
   };
 
   const app = express();
@@ -182,6 +193,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
   app.use('/api/models', transferRoutes(ctx));
   app.use('/api/models', modelRoutes(ctx));
   app.use('/api/models', memberRoutes(ctx));
+  app.use('/api/models', modelInvitationRoutes(ctx));
+  app.use('/api/invitations', invitationRoutes(ctx));
   app.use('/api/models', threatRoutes(ctx));
   app.use('/api/models', reportRoutes(ctx));
   app.use('/api/models', recordRoutes(ctx));
@@ -222,6 +235,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Threatl
     async close() {
       await realtime.close();
       await ctx.reports.close();
+      ctx.mailer?.close();
       // Closes the HTTP server too.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await database.close();

@@ -33,12 +33,16 @@ describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
     const email = uniqueEmail();
     const c = new Client(t.base);
     const reg = await c.post('/api/auth/register', { email, password: PASSWORD, name: 'Ada' });
-    expect(reg.status).toBe(201);
-    expect(reg.body.user).toMatchObject({ email, name: 'Ada' });
-    const cookieLine = reg.headers.getSetCookie().find((l) => l.startsWith('tl_session='))!;
+    // Not the first account: the answer is the one any address gets, and it signs nobody in.
+    expect(reg.status).toBe(202);
+    expect(reg.body).toMatchObject({ user: null, status: 'sign_in' });
+    expect(c.cookies.get('tl_session')).toBeUndefined();
+    const signIn = await c.post('/api/auth/login', { email, password: PASSWORD });
+    expect(signIn.body.user).toMatchObject({ email, name: 'Ada' });
+    const cookieLine = signIn.headers.getSetCookie().find((l) => l.startsWith('tl_session='))!;
     expect(cookieLine).toMatch(/HttpOnly/i);
     expect(cookieLine).toMatch(/SameSite=Lax/i);
-    expect(reg.headers.getSetCookie().find((l) => l.startsWith('tl_csrf='))).not.toMatch(
+    expect(signIn.headers.getSetCookie().find((l) => l.startsWith('tl_csrf='))).not.toMatch(
       /HttpOnly/i,
     );
     expect((await c.get('/api/auth/me')).body.user.email).toBe(email);
@@ -78,11 +82,43 @@ describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
       'email',
       'password',
     ]);
-    const dup = await new Client(t.base).post('/api/auth/register', {
-      email: c.user!.email,
-      password: PASSWORD,
-    });
-    expect(dup.status).toBe(409);
+  });
+
+  it('answers a registration of a taken address exactly like a fresh one, changing nothing', async () => {
+    const owner = await signedIn(t.base, 'Owner');
+    const before = await t.server.db.user.findUniqueOrThrow({ where: { id: owner.user!.id } });
+    const attempt = (email: string) =>
+      new Client(t.base).post('/api/auth/register', {
+        email,
+        password: 'an attacker’s own passphrase',
+        name: 'Mallory',
+      });
+    const taken = await attempt(owner.user!.email.toUpperCase());
+    const fresh = await attempt(uniqueEmail('fresh'));
+    expect(taken.status).toBe(202);
+    expect(fresh.status).toBe(taken.status);
+    expect(fresh.body).toEqual(taken.body);
+    expect(taken.headers.getSetCookie().some((l) => l.startsWith('tl_session='))).toBe(false);
+    expect(fresh.headers.getSetCookie().some((l) => l.startsWith('tl_session='))).toBe(false);
+    // The account is untouched: same password, same name, and its owner still signs in.
+    const after = await t.server.db.user.findUniqueOrThrow({ where: { id: owner.user!.id } });
+    expect(after).toEqual(before);
+    expect(
+      (
+        await new Client(t.base).post('/api/auth/login', {
+          email: owner.user!.email,
+          password: PASSWORD,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await new Client(t.base).post('/api/auth/login', {
+          email: owner.user!.email,
+          password: 'an attacker’s own passphrase',
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('limits login brute force with 429 while other accounts still log in', async () => {
@@ -156,12 +192,10 @@ describe.each(DB_KINDS)('accounts, sessions, tokens and CSRF on %s', (kind) => {
   it('marks cookies Secure behind a TLS-terminating proxy and checks the Origin it forwards', async () => {
     const c = new Client(t.base);
     const viaTls = { 'x-forwarded-proto': 'https' };
-    const reg = await c.post(
-      '/api/auth/register',
-      { email: uniqueEmail(), password: PASSWORD },
-      { headers: viaTls },
-    );
-    expect(reg.status).toBe(201);
+    const email = uniqueEmail();
+    await c.post('/api/auth/register', { email, password: PASSWORD }, { headers: viaTls });
+    const reg = await c.post('/api/auth/login', { email, password: PASSWORD }, { headers: viaTls });
+    expect(reg.status).toBe(200);
     for (const line of reg.headers.getSetCookie()) expect(line).toMatch(/; Secure/i);
     const host = new URL(t.base).host;
     expect(

@@ -15,6 +15,18 @@ describe('readConfig', () => {
     expect(readConfig({ DATA_DIR: '/var/lib/tl' }).dataDir).toBe('/var/lib/tl');
     expect(c.rateLimits?.login?.limit).toBe(10);
     expect(c.rateLimits?.loginAccount).toEqual({ limit: 20, backoffMs: 30_000 });
+    expect(c.smtp).toBeUndefined();
+    expect(c.invitationTtlHours).toBe(168);
+    expect(
+      readConfig({
+        SMTP_URL: 'smtps://u:p@mail.example.com:465',
+        MAIL_FROM: 'Threatloom <noreply@example.com>',
+        INVITATION_TTL_HOURS: '24',
+      }),
+    ).toMatchObject({
+      smtp: { url: 'smtps://u:p@mail.example.com:465', from: 'Threatloom <noreply@example.com>' },
+      invitationTtlHours: 24,
+    });
     expect(
       readConfig({ LOGIN_ACCOUNT_LIMIT: '5', LOGIN_BACKOFF_SECONDS: '2' }).rateLimits?.loginAccount,
     ).toEqual({ limit: 5, backoffMs: 2_000 });
@@ -76,6 +88,16 @@ describe('readConfig', () => {
     expect(() => readConfig({ PUBLIC_ORIGIN: 'not a url' })).toThrow(/PUBLIC_ORIGIN/);
     expect(() => readConfig({ LOGIN_ACCOUNT_LIMIT: '0' })).toThrow(/LOGIN_ACCOUNT_LIMIT/);
     expect(() => readConfig({ LOGIN_BACKOFF_SECONDS: 'soon' })).toThrow(/LOGIN_BACKOFF_SECONDS/);
+    expect(() => readConfig({ SMTP_URL: 'http://mail.example.com' })).toThrow(
+      /^invalid configuration: SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL$/,
+    );
+    expect(() => readConfig({ SMTP_URL: 'smtp://mail.example.com:587' })).toThrow(
+      /^invalid configuration: MAIL_FROM: required when SMTP_URL is set$/,
+    );
+    expect(() =>
+      readConfig({ SMTP_URL: 'smtp://mail.example.com', MAIL_FROM: 'not an address' }),
+    ).toThrow(/MAIL_FROM: must be an address/);
+    expect(() => readConfig({ INVITATION_TTL_HOURS: '0' })).toThrow(/INVITATION_TTL_HOURS/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { parseNativeDocument } from '@threatloom/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, signedIn } from './helpers/client';
+import { Client, signedIn, tokenOf } from './helpers/client';
 import { modelWithFlow } from './helpers/fixtures';
 import { DB_KINDS, startTestServer, type TestServer } from './helpers/test-server';
 
@@ -249,12 +249,16 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
       m = await modelWithFlow(alice, 'Shared');
       for (const role of ['editor', 'commenter', 'viewer'] as const) {
         users[role] = await signedIn(t.base, role);
-        const shared = await alice.post(`/api/models/${m.id}/members`, {
+        const invited = await alice.post(`/api/models/${m.id}/members`, {
           email: users[role]!.user!.email.toUpperCase(),
           role,
         });
-        expect(shared.status).toBe(201);
-        expect(shared.body.role).toBe(role);
+        expect(invited.status).toBe(202);
+        expect(invited.body.role).toBe(role);
+        const accepted = await users[role]!.post(
+          `/api/invitations/${tokenOf(invited.body.link)}/accept`,
+        );
+        expect(accepted.body).toEqual({ modelId: m.id, role });
       }
     });
 
@@ -362,7 +366,7 @@ describe.each(DB_KINDS)('models, records, members and roles on %s', (kind) => {
             role: 'viewer',
           })
         ).status,
-      ).toBe(404);
+      ).toBe(202);
     });
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedIn, type Client } from './helpers/client';
+import { shareWith, signedIn, type Client } from './helpers/client';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
 /** Text of a PDF body, through poppler's pdftotext. */
@@ -154,10 +154,7 @@ describe('GET /api/models/:id/report.pdf on postgres', () => {
   it('serves viewers, hides the model from non-members and needs a session', async () => {
     const viewer = await signedIn(t.base);
     const stranger = await signedIn(t.base);
-    expect(
-      (await owner.post(`/api/models/${id}/members`, { email: viewer.user!.email, role: 'viewer' }))
-        .status,
-    ).toBe(201);
+    await shareWith(owner, id, viewer, 'viewer');
     const asViewer = await getPdf(viewer, `/api/models/${id}/report.pdf`);
     expect(asViewer.status).toBe(200);
     expect(await pdfText(asViewer)).toContain('Order tampering');

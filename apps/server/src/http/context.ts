@@ -1,4 +1,6 @@
+import type { Request } from 'express';
 import type { Db } from '../db/open-database';
+import type { Mailer } from '../services/mail/mailer';
 import type { NotifyAccess } from '../services/access/access-change';
 import type { PublishCommit } from '../services/ops/commit-ops';
 import type { ReportRenderer } from '../services/reports/render-report';
@@ -15,7 +17,16 @@ export interface RouteContext {
   notifyAccess: NotifyAccess;
   /** Broadcasts ops a route committed to the model's live sockets, as socket ops are. */
   publishCommit: PublishCommit;
+  /** Sends invitations and confirmation links; absent without SMTP_URL (links are only shown). */
+  mailer?: Mailer;
+  invitationTtlHours: number;
+  /** Origin for links in invitations (else the request's own). */
+  publicOrigin?: string;
 }
+
+/** The web app's origin as links should name it. */
+export const linkOrigin = (ctx: RouteContext, req: Request): string =>
+  ctx.publicOrigin ?? `${req.protocol}://${req.get('host')}`;
 
 export interface RateLimit {
   windowMs: number;

@@ -5,6 +5,7 @@ import {
   ZApplyLibraryEntry,
   ZCreateModel,
   ZCreateToken,
+  ZConfirm,
   ZCredentials,
   ZRevokeToken,
   ZErrorBody,
@@ -34,8 +35,17 @@ const routes: Route[] = [
   {
     method: 'post',
     path: '/api/auth/register',
-    summary: 'Create an account (the first one is admin); sets the session cookie',
+    summary:
+      'Create an account: the first one (admin) gets 201 and the session cookie; any later one 202 with the same answer for taken and free addresses (sign in next, or confirm by e-mail when the server sends mail); `invitation` joins its model',
     body: ZCredentials,
+    status: 202,
+    public: true,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/confirm',
+    summary: 'Follow an e-mail confirmation link: creates the account, signs in (201)',
+    body: ZConfirm,
     status: 201,
     public: true,
   },
@@ -198,9 +208,39 @@ const routes: Route[] = [
   {
     method: 'post',
     path: '/api/models/{id}/members',
-    summary: 'Share with a registered email, or change their role (owner)',
+    summary:
+      "Share with an address (owner): 202 invitation for any non-member, whether or not it has an account; 200 a member's new role",
     body: ZShare,
-    status: 201,
+    status: 202,
+  },
+  {
+    method: 'get',
+    path: '/api/models/{id}/invitations',
+    summary: 'Invitations nobody has used yet (owner)',
+  },
+  {
+    method: 'post',
+    path: '/api/models/{id}/invitations',
+    summary: 'Invite an address (owner); the same as POST /members',
+    body: ZShare,
+    status: 202,
+  },
+  {
+    method: 'delete',
+    path: '/api/models/{id}/invitations/{invitationId}',
+    summary: 'Revoke an invitation (owner)',
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/invitations/{token}',
+    summary: "An invitation link's preview: model title, role, inviter's name",
+    public: true,
+  },
+  {
+    method: 'post',
+    path: '/api/invitations/{token}/accept',
+    summary: 'Join the model with the invitation (single use)',
   },
   {
     method: 'patch',

@@ -14,9 +14,13 @@ export const ZCredentials = z
     email: z.email().max(320),
     password: z.string().min(8, 'at least 8 characters').max(1_024),
     name: z.string().max(200).optional(),
+    /** An invitation link's secret: the new account joins its model (docs/api.md#invitations). */
+    invitation: z.string().min(1).max(200).optional(),
   })
   .strict();
 export type Credentials = z.infer<typeof ZCredentials>;
+
+export const ZConfirm = z.object({ token: z.string().min(1).max(200) }).strict();
 
 /** Login takes the same body as registration; `name` is accepted and ignored. */
 export const ZLogin = z

@@ -87,17 +87,33 @@ export class Client {
     this.request<T>('PATCH', path, { ...o, body });
   delete = <T = any>(path: string, o?: RequestOptions) => this.request<T>('DELETE', path, o);
 
-  /** Registers (and so signs in) a new account. */
-  async register(email = uniqueEmail(), name = ''): Promise<this> {
+  /**
+   * Registers a new account and signs in. The instance's first account is
+   * signed in by the registration itself; later ones answer 202 (the same for
+   * taken and free addresses) and sign in with the password, as the web app does.
+   */
+  async register(
+    email = uniqueEmail(),
+    name = '',
+    extra: { invitation?: string } = {},
+  ): Promise<this> {
     // A page first loads something from the server and gets its tl_csrf cookie.
     await this.get('/api/auth/me');
     const res = await this.post('/api/auth/register', {
       email,
       password: PASSWORD,
       ...(name ? { name } : {}),
+      ...extra,
     });
-    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${res.text}`);
-    this.user = res.body.user;
+    if (res.status === 201) {
+      this.user = res.body.user;
+      return this;
+    }
+    if (res.status !== 202) throw new Error(`register failed: ${res.status} ${res.text}`);
+    const login = await this.post('/api/auth/login', { email, password: PASSWORD });
+    if (login.status !== 200)
+      throw new Error(`login after register failed: ${login.status} ${login.text}`);
+    this.user = login.body.user;
     return this;
   }
 }
@@ -105,3 +121,26 @@ export class Client {
 /** A signed-in client. */
 export const signedIn = (base: string, name = '') =>
   new Client(base).register(uniqueEmail(name || 'user'), name);
+
+/** The secret of an invitation link (`…/#/invite/<token>`). */
+export const tokenOf = (link: string): string => link.split('/#/invite/')[1]!;
+
+/**
+ * Shares a model with another signed-in client: the owner invites its address
+ * (202, the same for any address) and the member accepts the link.
+ */
+export async function shareWith(
+  owner: Client,
+  modelId: string,
+  member: Client,
+  role: string,
+): Promise<void> {
+  const invited = await owner.post(`/api/models/${modelId}/members`, {
+    email: member.user!.email,
+    role,
+  });
+  if (invited.status !== 202) throw new Error(`share failed: ${invited.status} ${invited.text}`);
+  const accepted = await member.post(`/api/invitations/${tokenOf(invited.body.link)}/accept`);
+  if (accepted.status !== 200)
+    throw new Error(`accept failed: ${accepted.status} ${accepted.text}`);
+}

@@ -3,13 +3,14 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { SESSION_COOKIE } from '../../auth/cookies';
 import { AccountLoginBackoff } from '../login-backoff';
 import { registerUser } from '../../services/users/register-user';
+import { confirmRegistration, signUpUser } from '../../services/users/sign-up-user';
 import { endSession } from '../../services/users/end-session';
 import { createSession, verifyLogin } from '../../services/users/login-user';
 import { issueCsrfCookie, requestCookies, requireUser } from '../authenticate';
-import type { RouteContext } from '../context';
+import { linkOrigin, type RouteContext } from '../context';
 import { AppError } from '../../services/app-error';
 import { parseBody } from '../errors';
-import { ZCredentials, ZLogin } from '../schemas';
+import { ZConfirm, ZCredentials, ZLogin } from '../schemas';
 
 const tooMany =
   (message: string) => (_req: Request, _res: Response, next: (err: unknown) => void) =>
@@ -60,17 +61,47 @@ export function authRoutes(ctx: RouteContext): Router {
   }
 
   router.post('/register', registerLimit, async (req, res) => {
-    const body = parseBody(ZCredentials, req.body);
-    const byAdmin = req.auth?.user.isAdmin ?? false;
-    const user = await registerUser({
+    const { invitation, ...body } = parseBody(ZCredentials, req.body);
+    // An admin creating an account for someone else stays signed in as themself.
+    if (req.auth?.user.isAdmin) {
+      const user = await registerUser({ db, ...body, registrationOpen: true, byAdmin: true });
+      res.status(201).json({ user });
+      return;
+    }
+    const result = await signUpUser({
       db,
       ...body,
+      invitation,
       registrationOpen: ctx.registrationOpen,
-      byAdmin,
+      mailer: ctx.mailer,
+      origin: linkOrigin(ctx, req),
+      notify: ctx.notifyAccess,
     });
-    // An admin creating an account for someone else stays signed in as themself.
-    if (!req.auth) await startSession(req, res, user.id);
-    res.status(201).json({ user });
+    if (result.kind === 'created') {
+      if (!req.auth) await startSession(req, res, result.user.id);
+      res.status(201).json({ user: result.user });
+      return;
+    }
+    // The same answer for every address, so it tells nobody which have accounts.
+    res.status(202).json({
+      user: null,
+      status: result.next,
+      message:
+        result.next === 'confirm_email'
+          ? 'check your e-mail: the link in it finishes signing up'
+          : 'registered unless the address has an account already; sign in with the password',
+    });
+  });
+
+  router.post('/confirm', registerLimit, async (req, res) => {
+    const { token } = parseBody(ZConfirm, req.body);
+    const { user, invitation } = await confirmRegistration({
+      db,
+      token,
+      notify: ctx.notifyAccess,
+    });
+    await startSession(req, res, user.id);
+    res.status(201).json({ user, ...(invitation ? { invitation } : {}) });
   });
 
   router.post('/login', loginLimit, async (req, res) => {

@@ -1,35 +1,23 @@
 import { Router } from 'express';
-import {
-  listMembers,
-  removeMember,
-  setMemberRole,
-  shareModel,
-} from '../../services/members/members';
+import { listMembers, removeMember, setMemberRole } from '../../services/members/members';
 import { requireRole } from '../../services/models/require-role';
 import { requireUser } from '../authenticate';
 import type { RouteContext } from '../context';
 import { parseBody } from '../errors';
-import { ZSetRole, ZShare } from '../schemas';
+import { ZSetRole } from '../schemas';
+import { shareOrInvite } from './invitations';
 
-/** /api/models/:id/members: any member lists; owners share, change roles and remove (members may also leave). */
-export function memberRoutes({ db, notifyAccess: notify }: RouteContext): Router {
+/** /api/models/:id/members: any member lists; owners share (invite), change roles and remove (members may also leave). */
+export function memberRoutes(ctx: RouteContext): Router {
+  const { db, notifyAccess: notify } = ctx;
   const router = Router();
   router.use(requireUser);
   router.get('/:id/members', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'viewer' });
     res.json({ members: await listMembers({ db, modelId: req.params.id }) });
   });
-  router.post('/:id/members', async (req, res) => {
-    await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'owner' });
-    const body = parseBody(ZShare, req.body);
-    const { member, created } = await shareModel({
-      db,
-      modelId: req.params.id,
-      ...body,
-      notify,
-    });
-    res.status(created ? 201 : 200).json(member);
-  });
+  // A member's role changes; any other address is invited (never says which have accounts).
+  router.post('/:id/members', (req, res) => shareOrInvite(ctx, req, res));
   router.patch('/:id/members/:userId', async (req, res) => {
     await requireRole({ db, modelId: req.params.id, userId: req.auth!.user.id, min: 'owner' });
     const { role } = parseBody(ZSetRole, req.body);

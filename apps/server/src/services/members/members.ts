@@ -32,8 +32,11 @@ export async function listMembers(options: { db: Db; modelId: string }): Promise
 }
 
 /**
- * Shares a model with the account registered under `email`, or changes that
+ * Grants the account registered under `email` a role directly, or changes that
  * member's role; the member's open sockets and dashboards learn it at once.
+ * For seeding and scripts that know the account: the REST route invites
+ * instead (`invitations/invite-to-model.ts`), so it never reveals which
+ * addresses have accounts.
  */
 export async function shareModel(options: {
   db: Db;
