@@ -7,7 +7,7 @@ test('two users edit one diagram live: edits, cursors, selections, "is editing" 
   const ana = await newUser(browser, 'Ana');
   const ben = await newUser(browser, 'Ben');
   const id = await createModel(ana.page, 'Shared model');
-  await share(ana.page, 'Shared model', ben.account.email, 'editor');
+  await share(ana.page, 'Shared model', ben.account.email, 'editor', ben.page);
 
   await openTab(ana.page, id, 'diagram');
   await ana.page.getByRole('button', { name: 'Add process' }).click();
@@ -84,7 +84,7 @@ test('a viewer sees the model but cannot edit it', async ({ browser }) => {
   await openTab(owner.page, id, 'diagram');
   await owner.page.getByRole('button', { name: 'Add process' }).click();
   await expect(node(owner.page, 'process', 'Process')).toBeVisible();
-  await share(owner.page, 'Read-only model', viewer.account.email, 'viewer');
+  await share(owner.page, 'Read-only model', viewer.account.email, 'viewer', viewer.page);
 
   await openTab(viewer.page, id, 'diagram');
   await expect(node(viewer.page, 'process', 'Process')).toBeVisible();

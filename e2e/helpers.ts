@@ -85,21 +85,48 @@ export async function openTab(
   await page.goto(`/#/models/${encodeURIComponent(modelId)}?tab=${tab}`);
 }
 
-/** Shares the open model with someone by email, from the dashboard. */
-export async function share(
+/**
+ * Invites an address to a model from the dashboard's share dialog; returns the
+ * invitation link the dialog shows (the server answers every non-member
+ * address with an invitation, account or not).
+ */
+export async function invite(
   page: Page,
   modelTitle: string,
   email: string,
   role: 'editor' | 'commenter' | 'viewer',
-): Promise<void> {
+): Promise<string> {
   await page.goto('/#/');
   await page.getByRole('button', { name: `Share ${modelTitle}` }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Email').fill(email);
   await dialog.getByRole('combobox', { name: 'Role', exact: true }).selectOption(role);
   await dialog.getByRole('button', { name: 'Share' }).click();
-  await expect(dialog.getByRole('status')).toContainText(`Shared with ${email}`);
+  await expect(dialog.getByRole('status')).toContainText(`Invitation for ${email}`);
+  const link = await dialog.getByRole('textbox', { name: 'Invitation link' }).inputValue();
   await dialog.getByRole('button', { name: 'Close' }).click();
+  return link;
+}
+
+/**
+ * Shares a model with a signed-in user: the owner invites their address and
+ * the invitee's browser accepts the link (through the API, so an open page of
+ * theirs is not navigated: it learns of the new model live).
+ */
+export async function share(
+  page: Page,
+  modelTitle: string,
+  email: string,
+  role: 'editor' | 'commenter' | 'viewer',
+  invitee: Page,
+): Promise<void> {
+  const link = await invite(page, modelTitle, email, role);
+  const token = link.split('/#/invite/')[1]!;
+  const csrf = (await invitee.context().cookies()).find((c) => c.name === 'tl_csrf')?.value ?? '';
+  const accepted = await invitee.request.post(`/api/invitations/${token}/accept`, {
+    headers: { 'X-CSRF-Token': csrf },
+  });
+  expect(accepted.status()).toBe(200);
 }
 
 /** A node of the diagram by its accessible label (`process Web server`). */

@@ -15,7 +15,7 @@ test('sharing, a role change and a removal reach the other user’s open dashboa
   colleague.page.on('framenavigated', (f) => loads.push(f.url()));
 
   await createModel(owner.page, 'Shared live');
-  await share(owner.page, 'Shared live', colleague.account.email, 'viewer');
+  await share(owner.page, 'Shared live', colleague.account.email, 'viewer', colleague.page);
   const row = table.getByRole('row', { name: /Shared live/ });
   await expect(row.getByRole('link', { name: 'Shared live' })).toBeVisible();
   await expect(row.getByRole('cell', { name: 'viewer' })).toBeVisible();

@@ -8,7 +8,7 @@ test('the four questions, reviewer sign-off seen live, share dialog and exports'
   const owner = await newUser(browser, 'Omar');
   const rita = await newUser(browser, 'Rita');
   const id = await createModel(owner.page, 'Payments API');
-  await share(owner.page, 'Payments API', rita.account.email, 'editor');
+  await share(owner.page, 'Payments API', rita.account.email, 'editor', rita.page);
 
   // The share dialog lists the member with their role.
   await owner.page.getByRole('button', { name: 'Share Payments API' }).click();

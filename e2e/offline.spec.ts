@@ -5,7 +5,7 @@ test('go offline, edit, come back: edits are kept and both users converge', asyn
   const ana = await newUser(browser, 'Ana');
   const ben = await newUser(browser, 'Ben');
   const id = await createModel(ana.page, 'Offline model');
-  await share(ana.page, 'Offline model', ben.account.email, 'editor');
+  await share(ana.page, 'Offline model', ben.account.email, 'editor', ben.page);
   await openTab(ana.page, id, 'diagram');
   await ana.page.getByRole('button', { name: 'Add process' }).click();
   await expect(node(ana.page, 'process', 'Process')).toBeVisible();

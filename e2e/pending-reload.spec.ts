@@ -29,7 +29,7 @@ test('edits made offline survive closing the page and are applied exactly once w
   const ana = await newUser(browser, 'Ana');
   const ben = await newUser(browser, 'Ben');
   const id = await createModel(ana.page, 'Pending model');
-  await share(ana.page, 'Pending model', ben.account.email, 'editor');
+  await share(ana.page, 'Pending model', ben.account.email, 'editor', ben.page);
   await openTab(ana.page, id, 'diagram');
   await ana.page.getByRole('button', { name: 'Add process' }).click();
   // The new process opens its name field; Enter keeps the default name.

@@ -14,7 +14,7 @@ test('editor and threats table screenshots', async ({ browser }) => {
   await importFixture(ana.page, 'threat-dragon/demo/v2-threat-model.json');
   const id = modelIdOf(ana.page);
   const title = (await ana.page.getByRole('heading', { level: 1 }).textContent())!;
-  await share(ana.page, title, ben.account.email, 'editor');
+  await share(ana.page, title, ben.account.email, 'editor', ben.page);
   await openTab(ana.page, id, 'diagram');
   await openTab(ben.page, id, 'diagram');
   await expect(ana.page.locator('.react-flow__node').first()).toBeVisible();

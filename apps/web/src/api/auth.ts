@@ -21,7 +21,17 @@ export interface Credentials {
   email: string;
   password: string;
   name?: string;
+  /** An invitation link's secret: the new account joins its model. */
+  invitation?: string;
 }
+
+/**
+ * What a registration answered: the instance's first account is signed in
+ * (`user`); any later one gets the same answer whether or not the address
+ * has an account: `sign_in` (sign in with the password next) or
+ * `confirm_email` (the server mailed a link that finishes signing up).
+ */
+export type Registration = { user: User } | { user: null; status: 'sign_in' | 'confirm_email' };
 
 /** The signed-in user, or null when signed out (the server answers `{ user: null }`) or unreachable. */
 export async function fetchMe(): Promise<User | null> {
@@ -33,8 +43,23 @@ export async function fetchMe(): Promise<User | null> {
   }
 }
 
-export async function register(c: Credentials): Promise<User> {
-  return userOf(await api('POST', '/api/auth/register', c));
+export async function register(c: Credentials): Promise<Registration> {
+  const body = (await api('POST', '/api/auth/register', c)) as {
+    user?: unknown;
+    status?: string;
+  } | null;
+  if (body?.user) return { user: userOf(body) };
+  return { user: null, status: body?.status === 'confirm_email' ? 'confirm_email' : 'sign_in' };
+}
+
+/** Follows an e-mail confirmation link: the account is created and signed in. */
+export async function confirmRegistration(
+  token: string,
+): Promise<{ user: User; invitation?: { modelId: string } }> {
+  const body = (await api('POST', '/api/auth/confirm', { token })) as {
+    invitation?: { modelId: string };
+  };
+  return { user: userOf(body), invitation: body.invitation };
 }
 
 export async function login(c: Credentials): Promise<User> {

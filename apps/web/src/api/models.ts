@@ -6,7 +6,7 @@ import {
   type Severity,
   type ThreatStatus,
 } from '@threatloom/core';
-import { api, ApiError } from './http';
+import { api, ApiError, request } from './http';
 
 /** One row of `GET /api/models`. Extra fields the server adds are kept. */
 export interface ModelSummary {
@@ -180,8 +180,66 @@ export async function listMembers(modelId: string): Promise<Member[]> {
   ).map(memberOf);
 }
 
-export async function addMember(modelId: string, email: string, role: Role): Promise<void> {
-  await api('POST', `/api/models/${encodeURIComponent(modelId)}/members`, { email, role });
+/** What sharing did: a member's role changed, or an invitation was made (for any other address). */
+export type ShareOutcome =
+  | { kind: 'member' }
+  | { kind: 'invitation'; link: string; emailed: boolean; invitation: Invitation };
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: string;
+  state: 'pending' | 'expired';
+}
+
+export async function addMember(modelId: string, email: string, role: Role): Promise<ShareOutcome> {
+  const res = await request('POST', `/api/models/${encodeURIComponent(modelId)}/members`, {
+    email,
+    role,
+  });
+  const body = (await res.json()) as {
+    link?: string;
+    emailed?: boolean;
+    invitation?: Invitation;
+  };
+  if (res.status === 202 && body.link && body.invitation)
+    return {
+      kind: 'invitation',
+      link: body.link,
+      emailed: body.emailed === true,
+      invitation: body.invitation,
+    };
+  return { kind: 'member' };
+}
+
+export async function listInvitations(modelId: string): Promise<Invitation[]> {
+  return listOf<Invitation>(
+    await api('GET', `/api/models/${encodeURIComponent(modelId)}/invitations`),
+    'invitations',
+  );
+}
+
+export async function revokeInvitation(modelId: string, invitationId: string): Promise<void> {
+  await api(
+    'DELETE',
+    `/api/models/${encodeURIComponent(modelId)}/invitations/${encodeURIComponent(invitationId)}`,
+  );
+}
+
+/** What an invitation link shows before anyone signs in. */
+export interface InvitationPreview {
+  modelTitle: string;
+  role: Role;
+  inviterName: string;
+}
+
+export async function previewInvitation(token: string): Promise<InvitationPreview> {
+  return api('GET', `/api/invitations/${encodeURIComponent(token)}`);
+}
+
+export async function acceptInvitation(token: string): Promise<{ modelId: string; role: Role }> {
+  return api('POST', `/api/invitations/${encodeURIComponent(token)}/accept`);
 }
 
 export async function changeMemberRole(modelId: string, userId: string, role: Role): Promise<void> {

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useAuth } from '../auth/auth-store';
 import { AuthPage } from '../pages/AuthPage';
+import { ConfirmPage } from '../pages/ConfirmPage';
+import { InvitePage } from '../pages/InvitePage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { ModelPage } from '../pages/ModelPage';
 import { RulesPage } from '../pages/RulesPage';
@@ -19,12 +21,15 @@ export function App() {
   }, [load]);
 
   const isAuthPage = path === '/signin' || path === '/signup';
+  // Invitation and confirmation links work signed in or out.
+  const linkMatch = /^\/(invite|confirm)\/([^/]+)$/.exec(path);
+  const isLinkPage = linkMatch !== null;
   useEffect(() => {
-    if (loading) return;
+    if (loading || isLinkPage) return;
     if (!user && !isAuthPage)
       navigate(`/signin?next=${encodeURIComponent(path + (params.size ? `?${params}` : ''))}`);
     if (user && isAuthPage) navigate(params.get('next') ?? '/');
-  }, [loading, user, isAuthPage, path, params]);
+  }, [loading, user, isAuthPage, isLinkPage, path, params]);
 
   if (loading)
     return (
@@ -32,6 +37,12 @@ export function App() {
         Loading Threatloom…
       </p>
     );
+  if (linkMatch?.[1] === 'invite')
+    return (
+      <InvitePage token={decodeURIComponent(linkMatch[2]!)} join={params.get('join') === '1'} />
+    );
+  if (linkMatch?.[1] === 'confirm')
+    return <ConfirmPage token={decodeURIComponent(linkMatch[2]!)} />;
   if (!user || isAuthPage)
     return <AuthPage mode={path === '/signup' ? 'signup' : 'signin'} next={params.get('next')} />;
 

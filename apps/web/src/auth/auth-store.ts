@@ -1,5 +1,14 @@
 import { create } from 'zustand';
-import { fetchMe, login, logout, register, type Credentials, type User } from '../api/auth';
+import {
+  confirmRegistration,
+  fetchMe,
+  login,
+  logout,
+  register,
+  type Credentials,
+  type User,
+} from '../api/auth';
+import { ApiError } from '../api/http';
 
 interface AuthState {
   user: User | null;
@@ -7,7 +16,10 @@ interface AuthState {
   loading: boolean;
   load: () => Promise<void>;
   signIn: (c: Credentials) => Promise<void>;
-  signUp: (c: Credentials) => Promise<void>;
+  /** Resolves `confirm_email` when the server mailed a link instead of signing in. */
+  signUp: (c: Credentials) => Promise<'signed_in' | 'confirm_email'>;
+  /** Follows an e-mail confirmation link; resolves the id of the model it joined, if any. */
+  confirm: (token: string) => Promise<string | null>;
   signOut: () => Promise<void>;
 }
 
@@ -21,14 +33,30 @@ export const useAuth = create<AuthState>()((set) => ({
     set({ user: (await fetchMe()) ?? null });
   },
   signUp: async (c) => {
-    await register(c);
+    const registration = await register(c);
+    if (registration.user === null && registration.status === 'confirm_email')
+      return 'confirm_email';
     let user = await fetchMe();
-    // A server that registers without a session still lets the new user sign in.
+    // The server answers every address alike and signs in only the first account: sign in now.
     if (!user) {
-      await login(c);
+      try {
+        await login(c);
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'invalid_credentials')
+          throw new Error(
+            'You could not be signed in. If this address already has an account, sign in with its password.',
+          );
+        throw err;
+      }
       user = await fetchMe();
     }
     set({ user });
+    return 'signed_in';
+  },
+  confirm: async (token) => {
+    const { user, invitation } = await confirmRegistration(token);
+    set({ user: (await fetchMe()) ?? user });
+    return invitation?.modelId ?? null;
   },
   signOut: async () => {
     await logout().catch(() => undefined);
