@@ -88,8 +88,9 @@ describe('readConfig', () => {
     expect(() => readConfig({ PUBLIC_ORIGIN: 'not a url' })).toThrow(/PUBLIC_ORIGIN/);
     expect(() => readConfig({ LOGIN_ACCOUNT_LIMIT: '0' })).toThrow(/LOGIN_ACCOUNT_LIMIT/);
     expect(() => readConfig({ LOGIN_BACKOFF_SECONDS: 'soon' })).toThrow(/LOGIN_BACKOFF_SECONDS/);
-    expect(() => readConfig({ SMTP_URL: 'http://mail.example.com' })).toThrow(
-      /^invalid configuration: SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL$/,
+    // One line naming the variable, never echoing the URL (it may hold a password).
+    expect(() => readConfig({ SMTP_URL: 'http://u:secret@mail.example.com' })).toThrow(
+      /^invalid configuration: SMTP_URL: must be a smtp: or smtps: URL such as smtp:\/\/user:pass@mail\.example\.com:587$/,
     );
     expect(() => readConfig({ SMTP_URL: 'smtp://mail.example.com:587' })).toThrow(
       /^invalid configuration: MAIL_FROM: required when SMTP_URL is set$/,
