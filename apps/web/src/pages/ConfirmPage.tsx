@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useAuth } from '../auth/auth-store';
-import { navigate } from '../app/router';
+import { navigate } from '../ui/router';
 
 /** Links already followed in this page's life (React runs effects twice in development). */
 const followed = new Set<string>();

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { acceptInvitation, previewInvitation, type InvitationPreview } from '../api/models';
 import { useAuth } from '../auth/auth-store';
-import { navigate } from '../app/router';
+import { navigate } from '../ui/router';
 import { AuthPage } from './AuthPage';
 
 /**
