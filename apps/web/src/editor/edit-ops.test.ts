@@ -135,6 +135,14 @@ describe('canConnect and connectOps', () => {
   });
 });
 
+describe('canConnect', () => {
+  it('refuses an end that is not in the model', () => {
+    const records = state();
+    expect(canConnect(records, 'u', 'gone')).toBe(false);
+    expect(canConnect(records, 'gone', 'p')).toBe(false);
+  });
+});
+
 describe('deleteOps', () => {
   it('removes flows before elements, so the cascade never removes a flow twice', () => {
     const records = state();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncClient, type Op, type SyncTransport } from '@threatloom/core';
-import { createModelStore, modelIndex } from './model-store';
+import { createModelStore, modelIndex, recordOf } from './model-store';
 import { MODEL_SKETCH, type Sketch } from './records.test-helper';
 
 /** A socket that never connects: the engine works offline, applying edits locally (as in the browser). */
@@ -91,6 +91,35 @@ describe('model store', () => {
     expect([store.getState().canEdit, store.getState().canComment]).toEqual([true, true]);
   });
 
+  it('only owners get the owner actions, and no role leaves the model read-only', async () => {
+    const store = await open();
+    const offers = () => {
+      const { canEdit, canComment, isOwner } = store.getState();
+      return { canEdit, canComment, isOwner };
+    };
+    expect(offers()).toEqual({ canEdit: true, canComment: true, isOwner: false });
+    store.getState().grantRole('owner');
+    expect(offers()).toEqual({ canEdit: true, canComment: true, isOwner: true });
+    store.getState().grantRole(undefined);
+    expect(offers()).toEqual({ canEdit: false, canComment: false, isOwner: false });
+  });
+
+  it('showDiagram clears the selection; the panel tab, open threat and error are set and cleared', async () => {
+    const store = await open();
+    store.getState().select(['p']);
+    store.getState().showDiagram('d2');
+    expect(store.getState()).toMatchObject({ diagramId: 'd2', selection: [] });
+    store.getState().showPanelTab('comments');
+    store.getState().toggleThreat('t');
+    expect(store.getState()).toMatchObject({ panelTab: 'comments', openThreatId: 't' });
+    store.getState().toggleThreat(null);
+    expect(store.getState().openThreatId).toBeNull();
+    store.getState().submit([{ type: 'remove', id: 'missing' }]);
+    expect(store.getState().error).not.toBeNull();
+    store.getState().dismissError();
+    expect(store.getState().error).toBeNull();
+  });
+
   it('openThreat selects its element, shows its diagram and opens it on the Threats tab', async () => {
     const store = await open();
     store.getState().showPanelTab('comments');
@@ -158,5 +187,16 @@ describe('modelIndex', () => {
         .threatsByElement.get('s')
         ?.map((t) => t.id),
     ).toEqual(['t']);
+  });
+});
+
+describe('recordOf', () => {
+  it('finds a record by id, of the asked type only', async () => {
+    const records = (await open()).getState().records;
+    expect(recordOf(records, 't', 'threat')?.title).toBe('Tampering with backups');
+    expect(recordOf(records, 't')?.id).toBe('t');
+    expect(recordOf(records, 't', 'store')).toBeUndefined();
+    expect(recordOf(records, null)).toBeUndefined();
+    expect(recordOf(records, 'missing')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseRule, type RecordMap } from '@threatloom/core';
 import { applyChecked, MODEL_SKETCH, stateOf } from './records.test-helper';
 import { createSuggestionsStore, selectSuggestionCount, suggestionsFor } from './suggestions-store';
 
@@ -123,5 +124,43 @@ describe('suggestions store', () => {
     const b = createSuggestionsStore();
     a.getState().generate(shop(), 'd');
     expect(selectSuggestionCount(b.getState())).toBe(0);
+  });
+});
+
+describe('suggestions store with organisation rules', () => {
+  const rule = parseRule({
+    id: 'acme.orders-store',
+    pack: 'acme',
+    methodology: 'stride',
+    category: 'information-disclosure',
+    targets: ['store'],
+    condition: { inbound: { source: { kind: ['process'] } } },
+    title: 'Orders written straight from the web tier',
+    description: 'ACME policy 7: the web tier writes through the orders API.',
+    mitigations: [{ title: 'Use the orders API', description: 'Write through the service.' }],
+    severity: 'high',
+  });
+
+  it('runs the rules extraRules gives for the records of each run, beside the built-in packs', () => {
+    const seen: RecordMap[] = [];
+    const s = createSuggestionsStore({
+      extraRules: (records) => {
+        seen.push(records);
+        return [rule];
+      },
+    });
+    const records = shop();
+    s.getState().generate(records, 'd');
+    expect(seen).toEqual([records]);
+    const keys = suggestionsFor('db')(s.getState()).map((x) => x.ruleKey);
+    expect(keys).toContain('acme.orders-store@db');
+    expect(keys.some((k) => !k.startsWith('acme.'))).toBe(true);
+  });
+
+  it('without extraRules, organisation rules do not run', () => {
+    const s = createSuggestionsStore();
+    s.getState().generate(shop(), 'd');
+    const keys = Object.values(s.getState().byElement).flatMap((l) => l.map((x) => x.ruleKey));
+    expect(keys.some((k) => k.startsWith('acme.'))).toBe(false);
   });
 });
