@@ -267,29 +267,16 @@ function canonical(text: string): string {
     .trim()} `;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-interface Alias {
-  readonly entry: ProtocolEntry;
-  /** The alias in canonical form. */
-  readonly text: string;
-  readonly pattern: RegExp;
-  readonly length: number;
-}
-
-/** Every alias as a whole-word pattern, longest first. */
-const ALIASES: readonly Alias[] = PROTOCOLS.flatMap((entry) =>
-  entry.aliases.map((a) => {
+/** Each alias in canonical form, with its protocol (the first row spelling it wins). */
+const ALIASES = new Map<string, ProtocolEntry>();
+for (const entry of PROTOCOLS)
+  for (const a of entry.aliases) {
     const c = canonical(a).trim();
-    return {
-      entry,
-      text: c,
-      length: c.length,
-      // `/` also separates words (`SMTP/TLS`), but not inside an alias that contains it (`HTTP/2`).
-      pattern: new RegExp(`(?<=[\\s/:])${escape(c)}(?=[\\s/:])`),
-    };
-  }),
-).sort((a, b) => b.length - a.length);
+    if (!ALIASES.has(c)) ALIASES.set(c, entry);
+  }
+
+/** The most words an alias spans (`http/2 cleartext` is three: `/` separates words too). */
+const MAX_WORDS = Math.max(...[...ALIASES.keys()].map((a) => a.split(/[\s/:]+/).length));
 
 /** Short or everyday words that name a protocol in a protocol field but not in a flow's name. */
 const NOT_IN_NAMES = new Set([
@@ -351,23 +338,42 @@ export function parseProtocol(
   text: string,
   options: ParseProtocolOptions = {},
 ): ParsedProtocol | null {
+  // Models repeat a handful of protocol texts across all their flows, and the engine rebuilds the
+  // scene on every edit: remember recent answers (results are never mutated).
+  const key = (options.fromName ? 'n:' : 'p:') + text;
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  if (remembered.size >= 5_000) remembered.clear();
+  const parsed = parseFresh(text, options);
+  remembered.set(key, parsed);
+  return parsed;
+}
+
+const remembered = new Map<string, ParsedProtocol | null>();
+
+function parseFresh(text: string, options: ParseProtocolOptions): ParsedProtocol | null {
   const s = canonical(text);
   if (s.trim() === '') return null;
-  let first: { alias: Alias; index: number } | null = null;
+  let first: ProtocolEntry | null = null;
   let layer: ProtocolEntry | null = null;
   const spans: [number, number][] = [];
-  for (const alias of ALIASES) {
-    if (options.fromName && NOT_IN_NAMES.has(alias.text)) continue;
-    const m = alias.pattern.exec(s);
-    if (!m) continue;
-    // A longer alias already covers this spot (`http/2` before `http`).
-    if (spans.some(([a, b]) => m.index < b && m.index + alias.length > a)) continue;
-    spans.push([m.index, m.index + alias.length]);
-    if (first === null || m.index < first.index) first = { alias, index: m.index };
-    if (alias.entry.securesOthers && layer === null) layer = alias.entry;
+  // Words are separated by spaces, `/` and `:` (`SMTP/TLS`); an alias may span several words and
+  // their separators (`HTTP/2`, `dns over https`). Leftmost first, and at one spot the longest.
+  const words = [...s.matchAll(/[^\s/:]+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  for (let i = 0; i < words.length; i++) {
+    for (let j = Math.min(words.length, i + MAX_WORDS) - 1; j >= i; j--) {
+      const text = s.slice(words[i]![0], words[j]![1]);
+      const entry = ALIASES.get(text);
+      if (entry === undefined || (options.fromName && NOT_IN_NAMES.has(text))) continue;
+      spans.push([words[i]![0], words[j]![1]]);
+      first ??= entry;
+      if (entry.securesOthers) layer ??= entry;
+      i = j;
+      break;
+    }
   }
   if (first === null) return null;
-  let entry = first.alias.entry;
+  let entry = first;
   let encrypted = entry.encrypted;
   let authenticatesServer = entry.authenticatesServer;
   const cleartext = CLEARTEXT.test(s);
