@@ -15,6 +15,25 @@ function expectOneLineError(result: { code: number; stderr: string }, pattern: R
 }
 
 describe('threatloom validate', { timeout: 60_000 }, () => {
+  it('lists a flow marked encrypted over a plaintext protocol as a warning, still valid', async () => {
+    const dir = tempDir();
+    nativeFile(dir, (records) => {
+      const flow = records.find((r) => r.id === 'f1')!;
+      Object.assign(flow, { protocol: 'HTTP', isEncrypted: true });
+    });
+    const result = await threatloom(['validate', 'model.json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('valid');
+    expect(result.stdout).toContain('  warnings:    1');
+    expect(result.stdout).toMatch(
+      /warning: flow "order" is marked encrypted, but its protocol "HTTP" names HTTP, which is not encrypted/,
+    );
+    const generated = await threatloom(['generate', 'model.json'], { cwd: dir });
+    expect(generated.code).toBe(0);
+    expect(generated.stderr).toMatch(/^warning: flow "order" is marked encrypted/);
+    expect(generated.stdout).not.toContain('property.flow.plaintext-protocol');
+  });
+
   it('reports the format and counts of a valid native model and exits 0', async () => {
     const dir = tempDir();
     nativeFile(dir, (records) => {

@@ -53,6 +53,8 @@ export const generateCommand: CliCommand = {
         const loaded = await loadModel(ctx, file);
         for (const w of loaded.warnings)
           ctx.stderr.write(`${ctx.err.yellow('warning:')} ${issueLine(w)}\n`);
+        for (const w of loaded.modelWarnings)
+          ctx.stderr.write(`${ctx.err.yellow('warning:')} ${w.message}\n`);
 
         const suggestions = generateThreats(loaded.records, {
           extraRules,

@@ -40,8 +40,9 @@ export const validateCommand: CliCommand = {
           `  threats:     ${counts.threats}${breakdown(counts.threatsByStatus, STATUS_ORDER)}`,
           `  mitigations: ${counts.mitigations}`,
           `  comments:    ${counts.comments}`,
-          `  warnings:    ${loaded.warnings.length}`,
+          `  warnings:    ${loaded.warnings.length + loaded.modelWarnings.length}`,
           ...loaded.warnings.map((w) => `  ${out.yellow('warning:')} ${issueLine(w)}`),
+          ...loaded.modelWarnings.map((w) => `  ${out.yellow('warning:')} ${w.message}`),
         ];
         ctx.stdout.write(lines.join('\n') + '\n');
       });

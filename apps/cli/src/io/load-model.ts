@@ -1,4 +1,4 @@
-import { importModel, type ImportResult } from '@threatloom/core';
+import { importModel, modelWarnings, type ImportResult, type Issue } from '@threatloom/core';
 import type { CliContext } from '../context';
 import { readJsonFile } from './read-json-file';
 import { seededIds } from './seeded-ids';
@@ -7,6 +7,11 @@ import { seededIds } from './seeded-ids';
 interface LoadedModel extends ImportResult {
   /** Id source for records the CLI adds, seeded by the file so re-runs give the same ids. */
   newId: () => string;
+  /**
+   * Contradictions in the model itself (`modelWarnings`: a flow marked encrypted over a plaintext
+   * protocol), apart from `warnings`, which index the input file.
+   */
+  modelWarnings: Issue[];
 }
 
 /**
@@ -18,5 +23,6 @@ export async function loadModel(ctx: CliContext, file: string): Promise<LoadedMo
   const { text, json } = await readJsonFile(ctx, file);
   const newId = seededIds(text);
   // Records the import must invent ids for get seeded ones too, so `convert` output is stable.
-  return { ...importModel(json, { newId: seededIds(`import:${text}`) }), newId };
+  const imported = importModel(json, { newId: seededIds(`import:${text}`) });
+  return { ...imported, newId, modelWarnings: modelWarnings(imported.records) };
 }
