@@ -47,7 +47,7 @@ export async function loadCatchUp(options: {
       // Read in pages with turns of the event loop between them: a large model's snapshot does not stall the process.
       return { seq, snapshot: { records: await readModelRecords(tx, modelId) } };
     },
-    // Several joins of a large model queue for PGlite's one connection: let them wait.
-    { isolationLevel: 'RepeatableRead', maxWait: 60_000, timeout: 60_000 },
+    // Several joins of a large model queue for PGlite's one connection, and a paged read of one stretches under load: let them wait.
+    { isolationLevel: 'RepeatableRead', maxWait: 60_000, timeout: 300_000 },
   );
 }

@@ -199,8 +199,8 @@ export async function commitOps(options: CommitOpsOptions): Promise<CommitOpsRes
  * process for seconds: health checks, sockets and every other request waited.
  * Sized so one slice takes a few tens of milliseconds (docs/benchmarks.md).
  */
-export const DECIDE_SLICE = 500;
-export const WRITE_SLICE = 1_000;
+export const DECIDE_SLICE = 200;
+export const WRITE_SLICE = 250;
 
 /**
  * `decideCommit` over the ops `DECIDE_SLICE` at a time, yielding to the event

@@ -5,7 +5,7 @@ import type { Prisma } from '../../db/generated/client';
 type Tx = Prisma.TransactionClient;
 
 /** Rows read per statement by `readModelRecords`. */
-export const READ_PAGE = 2_000;
+export const READ_PAGE = 1_000;
 
 /**
  * Every record of a model, `READ_PAGE` rows at a time in id order (the
