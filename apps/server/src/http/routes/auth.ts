@@ -76,6 +76,7 @@ export function authRoutes(ctx: RouteContext): Router {
       mailer: ctx.mailer,
       origin: linkOrigin(ctx, req),
       notify: ctx.notifyAccess,
+      onMailError: (err) => req.log.warn({ err }, 'sign-up e-mail was not sent'),
     });
     if (result.kind === 'created') {
       if (!req.auth) await startSession(req, res, result.user.id);

@@ -32,7 +32,8 @@ export type SignUpResult =
  * - with a mailer, a free address gets a confirmation link (the account is
  *   made when it is followed, see `confirmRegistration`); a taken one gets a
  *   note that someone tried to sign up with it.
- * Both paths hash the password, so they take about as long.
+ * Both paths hash the password and make one insert before answering; mail
+ * is sent and an invitation accepted after the answer, so they take as long.
  */
 export async function signUpUser(options: {
   db: Db;
@@ -44,6 +45,7 @@ export async function signUpUser(options: {
   mailer?: Mailer;
   origin: string;
   notify: NotifyAccess;
+  onMailError?: (err: unknown) => void;
 }): Promise<SignUpResult> {
   const { db, mailer, origin } = options;
   const email = options.email.toLowerCase();
@@ -64,65 +66,63 @@ export async function signUpUser(options: {
       })
     : null;
   const passwordHash = await hashPassword(options.password);
-  const taken = await db.user.findUnique({ where: { email }, select: { id: true } });
-
+  const base = origin.replace(/\/$/, '');
+  // Both paths below do the same database work before answering, and mail goes out
+  // after the answer, so neither the answer nor its timing depends on the address.
   if (mailer) {
-    if (taken) {
-      await mailer.send({
-        to: email,
-        subject: 'Someone tried to sign up to Threatloom with your address',
-        text: [
-          'Someone (perhaps you) tried to create a Threatloom account with this address,',
-          'which already has one. Nothing was changed.',
-          '',
-          `Sign in here: ${origin.replace(/\/$/, '')}/#/signin`,
-          ...(options.invitation
-            ? [
-                '',
-                `Then open the invitation again: ${origin.replace(/\/$/, '')}/#/invite/${options.invitation}`,
-              ]
-            : []),
-          '',
-          'If it was not you, you can ignore this message.',
-        ].join('\n'),
-      });
-    } else {
-      const token = randomSecret();
-      await db.pendingRegistration.create({
-        data: {
-          id: newId(),
-          email,
-          name: options.name ?? '',
-          passwordHash,
-          tokenHash: sha256(token),
-          invitationId: invitation?.id ?? null,
-          expiresAt: new Date(Date.now() + CONFIRMATION_TTL_MS),
-        },
-      });
-      await mailer.send({
-        to: email,
-        subject: 'Confirm your Threatloom account',
-        text: [
-          'Open this link to confirm your address and finish creating your account:',
-          `${origin.replace(/\/$/, '')}/#/confirm/${token}`,
-          '',
-          'The link works once, for 24 hours. If you did not sign up, ignore this message.',
-        ].join('\n'),
-      });
-    }
+    const token = randomSecret();
+    // A row for a taken address too (it can never be confirmed: its link is never sent).
+    await db.pendingRegistration.create({
+      data: {
+        id: newId(),
+        email,
+        name: options.name ?? '',
+        passwordHash,
+        tokenHash: sha256(token),
+        invitationId: invitation?.id ?? null,
+        expiresAt: new Date(Date.now() + CONFIRMATION_TTL_MS),
+      },
+    });
+    const taken = await db.user.findUnique({ where: { email }, select: { id: true } });
+    const mail = taken
+      ? {
+          to: email,
+          subject: 'Someone tried to sign up to Threatloom with your address',
+          text: [
+            'Someone (perhaps you) tried to create a Threatloom account with this address,',
+            'which already has one. Nothing was changed.',
+            '',
+            `Sign in here: ${base}/#/signin`,
+            ...(options.invitation
+              ? ['', `Then open the invitation again: ${base}/#/invite/${options.invitation}`]
+              : []),
+            '',
+            'If it was not you, you can ignore this message.',
+          ].join('\n'),
+        }
+      : {
+          to: email,
+          subject: 'Confirm your Threatloom account',
+          text: [
+            'Open this link to confirm your address and finish creating your account:',
+            `${base}/#/confirm/${token}`,
+            '',
+            'The link works once, for 24 hours. If you did not sign up, ignore this message.',
+          ].join('\n'),
+        };
+    void mailer.send(mail).catch((err: unknown) => options.onMailError?.(err));
     return { kind: 'pending', next: 'confirm_email' };
   }
 
-  if (!taken) {
-    const user = await createAccount(db, { email, name: options.name ?? '', passwordHash });
-    if (user && invitation)
-      await acceptInvitation({
-        db,
-        userId: user.id,
-        invitationId: invitation.id,
-        notify: options.notify,
-      }).catch(() => undefined);
-  }
+  // One insert attempt either way: a taken address fails on the unique index.
+  const user = await createAccount(db, { email, name: options.name ?? '', passwordHash });
+  if (user && invitation)
+    void acceptInvitation({
+      db,
+      userId: user.id,
+      invitationId: invitation.id,
+      notify: options.notify,
+    }).catch(() => undefined);
   return { kind: 'pending', next: 'sign_in' };
 }
 
