@@ -38,7 +38,9 @@ function runMain(
   });
 }
 
-describe('server start-up', () => {
+// Each test starts src/main.ts in a fresh process (twice, in one), compiling the server's import
+// graph each time: tens of seconds on a loaded 2-core CI machine.
+describe('server start-up', { timeout: 180_000 }, () => {
   it('stops on bad settings with one line naming each of them', async () => {
     const { code, stderr } = await runMain({
       TRUST_PROXY: 'true',
