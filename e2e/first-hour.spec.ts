@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { newAccount, node, signUp, watchErrors } from './helpers';
+import {
+  importFixture,
+  invite,
+  newAccount,
+  newUser,
+  node,
+  openTab,
+  signUp,
+  watchErrors,
+} from './helpers';
 
 /**
  * Issue 9's "done when": a new user's first hour, start to finish, with no
@@ -120,6 +129,65 @@ test('first hour: draw with the palette, switch tabs, generate, accept, open thr
   ).toBe('%PDF-');
   await notBlank();
   expect(errors).toEqual([]);
+});
+
+/**
+ * The rest of that hour: the shared Threat Dragon demo is imported, an AppSec reviewer with no
+ * account is invited (9.7), signs up through the link, and comments live; the Threat Dragon
+ * export says what it cannot hold before the download (9.10). No console error on either side.
+ */
+test('first hour, together: import the demo, invite a reviewer who joins live, export Threat Dragon with its warnings', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const dev = await newUser(browser, 'Devi');
+  const devErrors = watchErrors(dev.page);
+  const id = await importFixture(dev.page, 'threat-dragon/demo/three-tier-web-app.json');
+  const title = 'Three Tier Web Application';
+  await expect(dev.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  const reviewer = newAccount('Rhea');
+  const link = await invite(dev.page, title, reviewer.email, 'commenter');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const reviewerErrors = watchErrors(page);
+  await page.goto(link);
+  await page.getByLabel('Name').fill(reviewer.name);
+  await page.getByLabel('Email').fill(reviewer.email);
+  await page.getByLabel('Password').fill(reviewer.password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  // Both on the diagram: the reviewer comments on the web service, the developer sees it live.
+  await openTab(dev.page, id, 'diagram');
+  await openTab(page, id, 'diagram');
+  for (const p of [dev.page, page]) {
+    await node(p, 'process', 'Web Service').click();
+    await p.getByRole('tab', { name: 'Comments' }).click();
+  }
+  await page.getByRole('textbox', { name: 'New comment' }).fill('Who validates the JWT here?');
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(dev.page.getByRole('article', { name: 'Comment by Rhea' })).toContainText(
+    'Who validates the JWT here?',
+  );
+
+  // Threat Dragon has no comments: the export says so first, then downloads on request.
+  await dev.page.getByRole('button', { name: 'Export' }).click();
+  await dev.page.getByRole('menuitem', { name: 'Threat Dragon JSON' }).click();
+  const dialog = dev.page.getByRole('dialog', { name: 'Export as Threat Dragon JSON' });
+  await expect(dialog.getByRole('list', { name: 'Export warnings' })).toContainText(
+    /comment by Rhea on process "Web Service"/,
+  );
+  const [file] = await Promise.all([
+    dev.page.waitForEvent('download', { timeout: 60_000 }),
+    dialog.getByRole('button', { name: 'Download anyway' }).click(),
+  ]);
+  const td = readFileSync((await file.path())!, 'utf8');
+  expect(td).toContain('Who validates the JWT here?');
+  expect(devErrors).toEqual([]);
+  expect(reviewerErrors).toEqual([]);
+  await context.close();
+  await dev.close();
 });
 
 /** Draws a flow by dragging from one element's right handle onto another. */
