@@ -33,6 +33,7 @@ interface PgClient {
 const pg = require('pg') as { Client: new (options: { connectionString: string }) => PgClient };
 interface Socket {
   timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+  on(event: string, handler: (payload: never) => void): void;
   disconnect(): void;
 }
 const { io } = require('socket.io-client') as { io: (url: string, options: object) => Socket };
@@ -238,20 +239,30 @@ async function main() {
       const sockets = Array.from({ length: JOINS }, () =>
         io(base, { auth: { token }, transports: ['websocket'], reconnection: false }),
       );
+      // As the web app's SyncClient joins: the snapshot in pages (SYNC-RECONNECT-4), unless
+      // BENCH_SNAPSHOT_PAGES=0 asks for the whole snapshot in each ack.
+      const paged = process.env.BENCH_SNAPSHOT_PAGES !== '0';
+      const received = sockets.map(() => 0);
+      sockets.forEach((socket, i) =>
+        socket.on('snapshotPage', (page: { records: unknown[] }) => {
+          received[i]! += page.records.length;
+        }),
+      );
       const acks = await Promise.all(
         sockets.map(
           (socket) =>
-            socket
-              .timeout(600_000)
-              .emitWithAck('join', { modelId, protocolVersion: PROTOCOL_VERSION }) as Promise<{
-              ok: boolean;
-              snapshot?: { records: unknown[] };
-            }>,
+            socket.timeout(600_000).emitWithAck('join', {
+              modelId,
+              protocolVersion: PROTOCOL_VERSION,
+              ...(paged ? { snapshotPages: true } : {}),
+            }) as Promise<{ ok: boolean; snapshot?: { records: unknown[]; pages?: number } }>,
         ),
       );
       for (const socket of sockets) socket.disconnect();
-      const counts = acks.map((a) => (a.ok ? (a.snapshot?.records.length ?? 0) : -1));
-      return `${JOINS} at once, ${counts[0]} records each`;
+      const counts = acks.map((a, i) =>
+        a.ok ? received[i]! + (a.snapshot?.records.length ?? 0) : -1,
+      );
+      return `${JOINS} at once, ${counts[0]} records each${paged ? `, ${acks[0]?.snapshot?.pages ?? 0} pages` : ', one ack'}`;
     });
 
     const native = { format: 'threatloom', version: 1, records: sampleModel({ nodes: 1000 }) };

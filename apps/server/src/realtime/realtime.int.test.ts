@@ -8,6 +8,7 @@ import {
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/open-database';
+import { commitOps } from '../services/ops/commit-ops';
 import {
   createTestDatabase,
   processRecord,
@@ -532,6 +533,48 @@ describe('SYNC-RECONNECT-1 / SYNC-RECONNECT-2: catch-up from the op log, snapsho
       protocolVersion: PROTOCOL_VERSION,
     })) as { snapshot?: unknown };
     expect(future.snapshot).toBeDefined();
+  });
+});
+
+describe('SYNC-RECONNECT-4: a large snapshot comes in pages when the client asks', () => {
+  it('sends pages of 1,000 records before the ack, which says how many; without the flag, one ack', async () => {
+    const big = await seedModel(database, ['owner']);
+    const [member] = big.members as [Member];
+    await commitOps({
+      db: database.db,
+      modelId: big.modelId,
+      actor: member.id,
+      ops: Array.from({ length: 2_500 }, () => ({
+        opId: newId(),
+        op: { type: 'put' as const, record: processRecord(newId(), big.diagramId) },
+      })),
+    });
+    const rows = await database.db.record.findMany({ where: { modelId: big.modelId } });
+    expect(rows.length).toBeGreaterThan(2_500);
+    const all = sorted(rows.map((r) => r.data as ModelRecord));
+
+    const s = await open(member.token);
+    const pages: { modelId: string; records: ModelRecord[] }[] = [];
+    s.on('snapshotPage', (page: (typeof pages)[number]) => pages.push(page));
+    const paged = (await request(s, 'join', {
+      modelId: big.modelId,
+      protocolVersion: PROTOCOL_VERSION,
+      snapshotPages: true,
+    })) as { ok: true; seq: number; snapshot: { records: ModelRecord[]; pages: number } };
+    expect(paged.snapshot.pages).toBe(Math.floor((rows.length - 1) / 1_000));
+    expect(pages).toHaveLength(paged.snapshot.pages);
+    expect(pages.every((p) => p.modelId === big.modelId && p.records.length === 1_000)).toBe(true);
+    expect(sorted([...pages.flatMap((p) => p.records), ...paged.snapshot.records])).toEqual(all);
+
+    // A client written from the contract, without the flag, gets the whole snapshot in the ack.
+    pages.length = 0;
+    const whole = (await request(s, 'join', {
+      modelId: big.modelId,
+      protocolVersion: PROTOCOL_VERSION,
+    })) as { snapshot: { records: ModelRecord[]; pages?: number } };
+    expect(whole.snapshot.pages).toBeUndefined();
+    expect(pages).toEqual([]);
+    expect(sorted(whole.snapshot.records)).toEqual(all);
   });
 });
 

@@ -28,6 +28,7 @@ import type { SocketData } from './authenticate-socket';
 import type { GroupCommitter } from './group-committer';
 import { loadCatchUp } from './load-catch-up';
 import { TokenBucket } from './rate-limiter';
+import { sendSnapshotPages } from './send-snapshot-pages';
 import type { SocketRegistry, UserLimits } from './socket-registry';
 import { syncCodeOf } from './sync-error-code';
 
@@ -249,7 +250,7 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
     if (mismatch) return reply(mismatch);
     const msg = parse(ZJoin, payload, 'join');
     if (!msg.ok) return reply(msg);
-    const { modelId, lastSeq, batch } = msg.data;
+    const { modelId, lastSeq, batch, snapshotPages } = msg.data;
     // A join reads the model (a snapshot can be large): it costs as much as JOIN_COST ops.
     if (!takeOps(JOIN_COST))
       return reply(syncFailure('rate_limited', 'too many joins; slow down and retry'));
@@ -274,6 +275,14 @@ export function handleSocket(ctx: SessionContext, socket: Socket): void {
       lastSeq,
       snapshotAfter: ctx.limits.snapshotAfter,
     });
+    if (snapshotPages && catchUp.snapshot) {
+      const { pages, rest } = await sendSnapshotPages(socket, modelId, catchUp.snapshot.records);
+      return reply({
+        ok: true,
+        seq: catchUp.seq,
+        snapshot: pages > 0 ? { records: rest, pages } : { records: rest },
+      });
+    }
     reply({ ok: true, ...catchUp });
   });
 

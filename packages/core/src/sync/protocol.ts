@@ -21,6 +21,7 @@ export const SYNC_EVENTS = {
   ops: 'ops',
   presence: 'presence',
   membership: 'membership',
+  snapshotPage: 'snapshotPage',
 } as const;
 
 /** Most ops one `submitBatch` may carry. */
@@ -99,9 +100,23 @@ export const ZJoin = z
      * instead of one `op` message each: far fewer frames under load.
      */
     batch: z.boolean().optional(),
+    /**
+     * Receive a large snapshot as `snapshotPage` messages followed by the ack,
+     * instead of all in the ack: the server serialises it page by page and
+     * stays responsive meanwhile. Clients that leave it out get one ack.
+     */
+    snapshotPages: z.boolean().optional(),
   })
   .strict();
 export type Join = z.infer<typeof ZJoin>;
+
+/**
+ * server → client `snapshotPage`: part of the snapshot of a join that asked
+ * for `snapshotPages`. Pages arrive in order before that join's ack, whose
+ * `snapshot.pages` says how many came; their records come before the ack's.
+ */
+export const ZSnapshotPage = z.object({ modelId: ZId, records: z.array(ZModelRecord) }).strict();
+export type SnapshotPage = z.infer<typeof ZSnapshotPage>;
 
 const ZFail = z.object({ ok: z.literal(false), error: ZSyncError }).strict();
 
@@ -115,7 +130,11 @@ export const ZJoinAck = z.discriminatedUnion('ok', [
       ok: z.literal(true),
       seq: ZSeq,
       snapshot: z
-        .object({ records: z.array(ZModelRecord) })
+        .object({
+          records: z.array(ZModelRecord),
+          /** `snapshotPage` messages sent before this ack (absent: none). */
+          pages: z.number().int().nonnegative().optional(),
+        })
         .strict()
         .optional(),
       ops: z.array(ZOpBroadcast).optional(),

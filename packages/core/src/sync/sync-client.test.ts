@@ -334,6 +334,42 @@ describe('SyncClient', () => {
     expect(fatal).toEqual([{ code: 'version_mismatch', message: 'reload' }]);
   });
 
+  it('SYNC-RECONNECT-4: a snapshot in pages is put together before the ack; a missing page makes the client join again', async () => {
+    const handlers = new Map<string, (p: unknown) => void>();
+    const joins: unknown[] = [];
+    let drop = true;
+    const [first, second, last] = [
+      records().slice(0, 2),
+      records().slice(2, 3),
+      records().slice(3),
+    ];
+    const transport: SyncTransport = {
+      connected: true,
+      on: (e, h) => void handlers.set(e, h),
+      emit: (event, payload, ack) => {
+        if (event !== 'join') return;
+        joins.push(payload);
+        const page = handlers.get('snapshotPage')!;
+        page({ modelId: MODEL, records: first });
+        // The first attempt loses a page on the way; the ack still says two were sent.
+        if (!drop) page({ modelId: MODEL, records: second });
+        page({ modelId: 'another-model', records: records() });
+        drop = false;
+        ack?.({ ok: true, seq: 4, snapshot: { records: last, pages: 2 } });
+      },
+    };
+    const scheduler = new ManualScheduler();
+    const c = new SyncClient({ modelId: MODEL, transport, scheduler, retryMs: 50 });
+    await c.start();
+    expect(joins[0]).toMatchObject({ modelId: MODEL, snapshotPages: true });
+    expect(c.status).not.toBe('synced');
+    scheduler.advance(100);
+    expect(joins).toHaveLength(2);
+    expect(c.status).toBe('synced');
+    expect([...c.records.keys()].sort()).toEqual([MODEL, D, 'p1', 's1'].sort());
+    expect(c.confirmedSeq).toBe(4);
+  });
+
   it('SYNC-AUTH-5: membership null from the server is fatal not_found; a new role is reported', async () => {
     const handlers = new Map<string, (p: unknown) => void>();
     const transport: SyncTransport = {

@@ -18,6 +18,7 @@ import {
   ZPresenceBroadcast,
   ZPresenceState,
   ZSubmitBatchAck,
+  ZSnapshotPage,
   ZSubmitResult,
   type Join,
   type OpBroadcast,
@@ -128,6 +129,8 @@ export class SyncClient {
   private currentStatus: SyncStatus = 'loading';
   private joined = false;
   private joinAttempt = 0;
+  /** Records of the `snapshotPage` messages of the join under way, page by page. */
+  private snapshotPages: ModelRecord[][] = [];
   private gapTimer: unknown = null;
   private readonly retryTimers = new Map<'join' | 'send', unknown>();
   private saving: Promise<void> = Promise.resolve();
@@ -169,6 +172,7 @@ export class SyncClient {
     this.listen(SYNC_EVENTS.ops, (raw) => this.onOps(raw));
     this.listen(SYNC_EVENTS.presence, (raw) => this.onPresence(raw));
     this.listen(SYNC_EVENTS.membership, (raw) => this.onMembership(raw));
+    this.listen(SYNC_EVENTS.snapshotPage, (raw) => this.onSnapshotPage(raw));
     this.setStatus('offline');
     if (this.pending.length > 0) this.refreshView('resync');
     if (this.transport.connected) this.join();
@@ -315,15 +319,24 @@ export class SyncClient {
     this.joined = false;
     this.setStatus('joining');
     const attempt = ++this.joinAttempt;
+    this.snapshotPages = [];
     const message: Join = {
       modelId: this.modelId,
       protocolVersion: PROTOCOL_VERSION,
       batch: true,
+      snapshotPages: true,
       ...(this.hasState ? { lastSeq: this.seq } : {}),
     };
     this.transport.emit(SYNC_EVENTS.join, message, (raw) => {
       if (attempt === this.joinAttempt && !this.stopped) this.onJoinAck(raw);
     });
+  }
+
+  private onSnapshotPage(raw: unknown): void {
+    const page = ZSnapshotPage.safeParse(raw);
+    // Pages only belong to a join under way; a malformed one shows as a missing page at the ack.
+    if (page.success && page.data.modelId === this.modelId && !this.joined)
+      this.snapshotPages.push(page.data.records);
   }
 
   private onJoinAck(raw: unknown): void {
@@ -337,7 +350,11 @@ export class SyncClient {
       return;
     }
     if (ack.snapshot) {
-      this.confirmed = toRecordMap(ack.snapshot.records);
+      const pages = this.snapshotPages;
+      this.snapshotPages = [];
+      // A page lost with an earlier connection, or one too many: the snapshot is not whole.
+      if ((ack.snapshot.pages ?? 0) !== pages.length) return this.retryLater('join');
+      this.confirmed = toRecordMap([...pages.flat(), ...ack.snapshot.records]);
       this.seq = ack.seq;
       for (const [seq] of this.future) if (seq <= this.seq) this.future.delete(seq);
     }
