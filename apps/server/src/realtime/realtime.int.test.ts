@@ -575,6 +575,12 @@ describe('SYNC-RECONNECT-4: a large snapshot comes in pages when the client asks
     expect(whole.snapshot.pages).toBeUndefined();
     expect(pages).toEqual([]);
     expect(sorted(whole.snapshot.records)).toEqual(all);
+
+    // The SyncClient the web app runs asks for pages and ends up with every record.
+    const client = await syncClientFor(await open(member.token), big.modelId);
+    await waitFor(() => client.status === 'synced', 'the paged join');
+    expect(sorted(client.records.values())).toEqual(all);
+    client.stop();
   });
 });
 
