@@ -38,6 +38,8 @@ interface Socket {
 }
 const { io } = require('socket.io-client') as { io: (url: string, options: object) => Socket };
 const { values: args } = parseArgs({
+  // `pnpm bench:healthz -- --db postgres` passes the `--` on.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     db: { type: 'string', default: 'pglite' },
     elements: { type: 'string', default: '100000' },
@@ -320,7 +322,8 @@ async function main() {
       phases: phases.map((p) => ({ ...p, healthz: byPhase[p.phase] })),
       overall,
       goalP99Ms: 100,
-      met: overall.p99 < 100,
+      // The goal holds while any of the work runs: every phase, not the run with its idle gaps.
+      met: phases.every((p) => byPhase[p.phase]!.p99 < 100),
     }),
   );
 }
