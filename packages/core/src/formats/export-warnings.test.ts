@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZModelRecord, type ModelRecord } from '../model/records';
 import { exportWarnings } from './export-warnings';
-import { threatDragonFixtures } from '../../test/fixtures.test-helper';
+import { threatDragonFixtures } from '../../../../test-support/fixtures.test-helper';
 import { importThreatDragon } from './threat-dragon/import-threat-dragon';
 import { exportThreatDragon, type TdV2Threat } from './threat-dragon/export-threat-dragon';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixturesDir, threatDragonFixtures } from '../../test/fixtures.test-helper';
+import { fixturesDir, threatDragonFixtures } from '../../../../test-support/fixtures.test-helper';
 
 describe('fixtures', () => {
   it('finds the Threat Dragon fixtures named in PROVENANCE.md, each a summary + detail object', () => {

@@ -3,7 +3,7 @@ import { toNativeDocument } from '../model/document';
 import { ValidationError } from '../model/errors';
 import { detectFormat } from './detect-format';
 import { exportModel } from './export-model';
-import { threatDragonFixtures } from '../../test/fixtures.test-helper';
+import { threatDragonFixtures } from '../../../../test-support/fixtures.test-helper';
 import { importModel } from './import-model';
 
 const demo = () =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNativeDocument, toNativeDocument } from '../model/document';
 import { ValidationError } from '../model/errors';
 import { exportOtm } from './otm/export-otm';
-import { threatDragonFixtures } from '../../test/fixtures.test-helper';
+import { threatDragonFixtures } from '../../../../test-support/fixtures.test-helper';
 import { importModel } from './import-model';
 import { importThreatDragon } from './threat-dragon/import-threat-dragon';
 

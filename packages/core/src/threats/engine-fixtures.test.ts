@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterIds, threatDragonFixtures } from '../../test/fixtures.test-helper';
+import { counterIds, threatDragonFixtures } from '../../../../test-support/fixtures.test-helper';
 import { importModel } from '../formats/import-model';
 import { categoriesFor } from '../model/keys';
 import type { ModelRecord } from '../model/records';

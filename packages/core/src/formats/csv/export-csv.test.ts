@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ZModelRecord, type ModelRecord } from '../../model/records';
 import { CSV_COLUMNS, exportCsv } from './export-csv';
-import { threatDragonFixtures } from '../../../test/fixtures.test-helper';
+import { threatDragonFixtures } from '../../../../../test-support/fixtures.test-helper';
 import { importThreatDragon } from '../threat-dragon/import-threat-dragon';
 
 const hostile = [

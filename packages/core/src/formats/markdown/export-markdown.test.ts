@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { ZModelRecord, type ModelRecord, type Threat } from '../../model/records';
 import { exportMarkdown } from './export-markdown';
-import { threatDragonFixtures } from '../../../test/fixtures.test-helper';
+import { threatDragonFixtures } from '../../../../../test-support/fixtures.test-helper';
 import { importThreatDragon } from '../threat-dragon/import-threat-dragon';
 
 // html: true is the hostile setting: raw HTML in the output would pass through.

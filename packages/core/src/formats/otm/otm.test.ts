@@ -5,7 +5,7 @@ import { ValidationError } from '../../model/errors';
 import type { ModelRecord } from '../../model/records';
 import { tdExpressibleModel } from '../arbitrary-model.test-helper';
 import { exportOtm } from './export-otm';
-import { readSchema, threatDragonFixtures } from '../../../test/fixtures.test-helper';
+import { readSchema, threatDragonFixtures } from '../../../../../test-support/fixtures.test-helper';
 import { importOtm } from './import-otm';
 import { importThreatDragon } from '../threat-dragon/import-threat-dragon';
 

@@ -8,7 +8,10 @@ import { generateThreats } from '../../threats/generate';
 import { mergeSuggestions } from '../../threats/merge';
 import { applyOps } from '../../ops/apply';
 import { toRecordMap } from '../../ops/ops';
-import { fixturesDir, threatDragonFixtures } from '../../../test/fixtures.test-helper';
+import {
+  fixturesDir,
+  threatDragonFixtures,
+} from '../../../../../test-support/fixtures.test-helper';
 import { importThreatDragon } from '../threat-dragon/import-threat-dragon';
 import { exportSarif } from './export-sarif';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelRecord } from '../../model/records';
 import { tdExpressibleModel } from '../arbitrary-model.test-helper';
 import { exportThreatDragon, type TdV2Threat } from './export-threat-dragon';
-import { readSchema, threatDragonFixtures } from '../../../test/fixtures.test-helper';
+import { readSchema, threatDragonFixtures } from '../../../../../test-support/fixtures.test-helper';
 import { importThreatDragon } from './import-threat-dragon';
 
 const ajv = new Ajv({ allowUnionTypes: true, allErrors: true });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNativeDocument, toNativeDocument } from '../../model/document';
 import { ValidationError } from '../../model/errors';
 import { isElement, type ModelRecord } from '../../model/records';
-import { counterIds, threatDragonFixtures } from '../../../test/fixtures.test-helper';
+import { counterIds, threatDragonFixtures } from '../../../../../test-support/fixtures.test-helper';
 import { importThreatDragon } from './import-threat-dragon';
 
 // Raw fixture JSON is walked freely in tests.

@@ -1,10 +1,13 @@
-/** Fixture readers shared by the format and engine tests. */
+/**
+ * Fixture readers shared by the format and engine tests. They read files, so they live outside
+ * packages/core, which stays free of Node built-ins even in its test helpers.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Repository root, found from this file (packages/core/test). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** Repository root, found from this file (test-support/). */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const fixturesDir = path.resolve(repoRoot, '../shared/fixtures');
 
 /** Every Threat Dragon fixture file, relative to fixtures/threat-dragon, with its parsed JSON. */
