@@ -9,27 +9,17 @@
  * file per request). Prints a Markdown table (paste into docs/benchmarks.md).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
+import { createScratchDatabase } from '../scratch-database';
 
 const root = path.resolve(import.meta.dirname, '../..');
-// pg is the server's dependency, not the root's: load it from there.
-interface PgClient {
-  connect(): Promise<void>;
-  query(sql: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-const pg = createRequire(path.join(root, 'apps/server/package.json'))('pg') as {
-  Client: new (options: { connectionString: string }) => PgClient;
-};
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
@@ -39,7 +29,6 @@ const { values: args } = parseArgs({
 });
 const duration = Number(args.duration);
 const connections = Number(args.connections);
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,7 +55,6 @@ async function startServer(
         PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
-        WEB_DIST: '/nonexistent',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -147,20 +135,9 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Row[]> {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   if (kind === 'postgres') {
-    const name = `tl_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString() };
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    const scratch = await createScratchDatabase();
+    env = { DATABASE_URL: scratch.url };
+    cleanup = scratch.drop;
   } else {
     const dir = await mkdtemp(path.join(tmpdir(), 'tl-bench-'));
     env = { DATA_DIR: dir, DATABASE_URL: '' };

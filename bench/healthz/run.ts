@@ -21,16 +21,11 @@ import { parseArgs } from 'node:util';
 import { PROTOCOL_VERSION } from '../../packages/core/src/index';
 import { sampleModel } from '../../packages/report/test/sample-model';
 import { bigThreatDragonModel } from './td-model';
+import { createScratchDatabase } from '../scratch-database';
 
 const root = path.resolve(import.meta.dirname, '../..');
-// pg and socket.io-client are the server's dependencies (the bench is not a package): load them from there.
+// socket.io-client is the server's dependency (the bench is not a package): load it from there.
 const require = createRequire(path.join(root, 'apps/server/package.json'));
-interface PgClient {
-  connect(): Promise<void>;
-  query(sql: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-const pg = require('pg') as { Client: new (options: { connectionString: string }) => PgClient };
 interface Socket {
   timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
   on(event: string, handler: (payload: never) => void): void;
@@ -48,7 +43,6 @@ const { values: args } = parseArgs({
 });
 const ELEMENTS = Number(args.elements);
 const JOINS = Number(args.joins);
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -165,20 +159,9 @@ async function main() {
   let env: Record<string, string> = { DATA_DIR: 'memory://', DATABASE_URL: '' };
   let cleanup = async () => {};
   if (kind === 'postgres') {
-    const name = `tl_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString() };
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    const scratch = await createScratchDatabase();
+    env = { DATABASE_URL: scratch.url };
+    cleanup = scratch.drop;
   }
   const { base, child } = await startServer(env);
   let phase = 'idle';
